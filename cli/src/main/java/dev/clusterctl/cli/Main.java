@@ -1,0 +1,54 @@
+package dev.clusterctl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code clusterctl} top-level command: its subcommands do the work. */
+@Command(
+    name = "clusterctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it."
+    },
+    subcommands = {CommandLine.HelpCommand.class},
+    usageHelpAutoWidth = true,
+    exitCodeListHeading = "%nExit codes:%n")
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Builds the command line with clusterctl's exit codes, error handling and help settings. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    ErrorHandler handler = new ErrorHandler();
+    cl.setExecutionExceptionHandler(handler);
+    cl.setParameterExceptionHandler(handler);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    applyExitCodeList(cl);
+    return cl;
+  }
+
+  private static void applyExitCodeList(CommandLine cl) {
+    String[] lines = ExitCode.helpLines();
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String line : lines) {
+      int colon = line.indexOf(':');
+      map.put(line.substring(0, colon), line.substring(colon + 1));
+    }
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(map);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      applyExitCodeList(sub);
+    }
+  }
+
+  /** Runs clusterctl and exits the JVM with its exit code; the only {@code System.exit} in clusterctl. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
