@@ -154,7 +154,11 @@ class DiscoveryBindTest {
     assertThat(erlang.get("gone.payments").error()).isEqualTo("nxdomain");
   }
 
-  private static InetAddress addr(String ip) throws Exception {
-    return InetAddress.getByName(ip);
+  private static InetAddress addr(String ip) {
+    try {
+      return InetAddress.getByName(ip);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 }

@@ -37,16 +37,17 @@ public final class ErlangInetRes {
         .append("[inet_db:add_search(S) || S <- [")
         .append(search.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",")))
         .append("]], ")
-        .append("Fmt = fun({_, _, _, T}) -> T; (Ip) -> inet:ntoa(Ip) end, ")
+        .append("Fmt = fun(srv, {_, _, _, T}) -> T; (_, Ip) -> inet:ntoa(Ip) end, ")
         .append("Show = fun(N, T) -> case inet_res:getbyname(N, T) of ")
-        .append("{ok, H} -> [io:format(\"~s ~s ok ~s~n\", [N, T, Fmt(X)]) || X <- element(6, H)]; ")
+        .append("{ok, H} -> [io:format(\"~s ~s ok ~s~n\", [N, T, Fmt(T, X)]) || X <- element(6, H)]; ")
         .append("{error, R} -> io:format(\"~s ~s error ~p~n\", [N, T, R]) end end, ");
     queries.forEach((name, type) -> eval.append("Show(\"").append(name).append("\", ").append(type).append("), "));
     eval.append("ok.");
     try {
-      Process p = new ProcessBuilder(erl.toString(), "-noshell", "-eval", eval.toString(), "-s", "init", "stop")
-          .redirectErrorStream(true)
-          .start();
+      ProcessBuilder pb = new ProcessBuilder(erl.toString(), "-noshell", "-eval", eval.toString(), "-s", "init", "stop")
+          .redirectErrorStream(true);
+      pb.environment().put("ERL_CRASH_DUMP_SECONDS", "0");
+      Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
