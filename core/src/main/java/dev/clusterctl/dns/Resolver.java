@@ -38,7 +38,7 @@ public final class Resolver {
 
   /** A resolver that asks the configured servers over the network. */
   public static Resolver of(DnsConfig config) {
-    return new Resolver(config, new SimpleResolverClient());
+    return new Resolver(config, new SocketDnsClient());
   }
 
   /** The configuration this resolver uses. */
@@ -164,9 +164,7 @@ public final class Resolver {
       if (t instanceof WireParseException) {
         return Status.MALFORMED;
       }
-      if (t instanceof java.io.EOFException) {
-        return Status.MALFORMED;
-      }
+
     }
     return Status.NETWORK_ERROR;
   }

@@ -55,7 +55,7 @@ class ResolverFaultsTest {
       assertThat(r.found()).isEmpty();
       assertThat(r.noServerResponded()).isTrue();
       assertThat(r.status()).isEqualTo(Status.MALFORMED);
-      assertThat(r.failureSummary()).contains("invalid message id");
+      assertThat(r.failureSummary()).contains("only answers with the wrong message ID arrived");
     }
   }
 
