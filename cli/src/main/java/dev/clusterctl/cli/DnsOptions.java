@@ -64,10 +64,9 @@ public final class DnsOptions {
 
   @Option(
       names = "--search-domains",
-      paramLabel = "DOMAIN[,DOMAIN...]",
-      split = ",",
-      description = "Search list to use instead of the resolv.conf's (empty string for none).")
-  List<String> searchDomains;
+      paramLabel = "LIST",
+      description = "Comma-separated search list to use instead of the resolv.conf's ('' for none).")
+  String searchDomains;
 
   @Option(names = "--ndots", paramLabel = "N", description = "ndots for --search libc (default: resolv.conf's, 5 with --pod-namespace).")
   Integer ndots;
@@ -164,7 +163,7 @@ public final class DnsOptions {
     }
     if (searchDomains != null) {
       List<String> out = new ArrayList<>();
-      for (String d : searchDomains) {
+      for (String d : searchDomains.split(",", -1)) {
         String s = d.strip();
         if (s.isEmpty()) {
           continue;

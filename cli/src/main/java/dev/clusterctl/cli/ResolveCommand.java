@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  clusterctl resolve @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger",
-      "  clusterctl resolve ledger.payments --pod-namespace payments --strategy libcluster-dns --basename ledger -o short",
-      "  clusterctl resolve ledger.payments.svc.cluster.local --search libc --ndots 5 -o json",
+      "  clusterctl resolve ledger.payments --pod-namespace payments -o short \\",
+      "      --strategy libcluster-dns --basename ledger",
+      "  clusterctl resolve ledger.payments.svc.cluster.local --search libc -o json",
     })
 public final class ResolveCommand implements Callable<Integer> {
 
@@ -49,6 +50,7 @@ public final class ResolveCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..2",
       paramLabel = "[@HOST[:PORT]] DOMAIN",
+      hideParamSyntax = true,
       description = "The name to look up (a trailing dot makes it absolute), optionally after @HOST[:PORT], the server to ask.")
   List<String> arguments = new ArrayList<>();
 
@@ -124,7 +126,7 @@ public final class ResolveCommand implements Callable<Integer> {
     for (Attempt a : lookup.attempts()) {
       for (Exchange e : a.exchanges()) {
         err.printf("  %s %s %s %s: %s (%d ms)%n", a.name(), a.typeName(), e.serverText(), e.transport().id(),
-            e.status().label() + (e.detail().isEmpty() ? "" : ", " + e.detail()), e.elapsed().toMillis());
+            e.detail().isEmpty() ? e.status().label() : e.detail(), e.elapsed().toMillis());
       }
     }
     err.flush();
