@@ -114,7 +114,7 @@ public final class ResolveCommand implements Callable<Integer> {
     }
     long refused = r.nodes().stream().filter(n -> !n.problems().isEmpty()).count();
     if (refused > 0) {
-      return refused + " of " + r.nodes().size() + " node names are refused by Erlang (-o table shows why)";
+      return refused + " of " + r.nodes().size() + " node names have a problem (-o table shows why)";
     }
     if (r.nodes().isEmpty()) {
       return lookup.query() + ": records found but no node name could be derived";

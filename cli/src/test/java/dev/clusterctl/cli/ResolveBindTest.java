@@ -117,7 +117,15 @@ class ResolveBindTest {
     Cli.Result r = resolve("_dist-erl._tcp.localhost-svc.payments", "--basename", "ledger");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("ledger@localhost", "refused", "Hostname localhost is illegal",
-        "1 node, 1 with a name Erlang refuses");
+        "1 node, 1 with a problem");
+  }
+
+  @Test
+  void aTargetWithoutAddressIsFlagged() {
+    Cli.Result r = resolve("_dist-erl._tcp.lonely.payments", "--basename", "ledger");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("ledger@gone.lonely.payments.svc.cluster.local  no address",
+        "the SRV target has no address (A/AAAA lookup: NXDOMAIN): connecting to this node fails");
   }
 
   @Test

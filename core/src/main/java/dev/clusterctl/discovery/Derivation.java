@@ -3,6 +3,7 @@ package dev.clusterctl.discovery;
 import dev.clusterctl.dns.Addresses;
 import dev.clusterctl.dns.Answers;
 import dev.clusterctl.dns.QueryType;
+import dev.clusterctl.erlang.NodeName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,8 @@ import org.xbill.DNS.SRVRecord;
  *
  * <ul>
  *   <li>gen-cluster: A/AAAA → {@code base@ip}, or {@code base@ptr-name} with host type hostname;
- *       SRV → {@code base@target} (no trailing dot, port ignored), or {@code base@ip} with host
+ *       SRV → {@code base@target} (no trailing dot, port ignored; a target without address is
+ *       flagged {@code host-no-address}), or {@code base@ip} with host
  *       type ip, each target resolved to exactly one address.
  *   <li>libcluster-dns: A → {@code app@ip}. libcluster-dnssrv: SRV → {@code app@target}.
  *   <li>dns-cluster: {@code base@ip} for every address, SRV targets turned into their addresses.
@@ -52,11 +54,16 @@ public record Derivation(List<DerivedNode> nodes, List<Gap> gaps) {
       for (SRVRecord srv : Answers.srv(answers)) {
         String target = Answers.hostName(srv.getTarget());
         String from = "SRV " + target;
+        TargetAddresses ta = targets.get(target);
         if (spec.hostType() == HostType.HOSTNAME) {
-          add(nodes, DerivedNode.of(target, from, base));
+          DerivedNode node = DerivedNode.of(target, from, base);
+          if (ta != null && ta.addresses().isEmpty()) {
+            node = node.withProblem(new NodeName.Problem("host-no-address",
+                "the SRV target has no address" + followUpStatus(ta) + ": connecting to this node fails"));
+          }
+          add(nodes, node);
           continue;
         }
-        TargetAddresses ta = targets.get(target);
         if (ta == null || ta.addresses().isEmpty()) {
           gaps.add(new Gap(from, "the target has no address" + followUpStatus(ta)));
           continue;

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param host the host part (an address or a host name without trailing dot)
  * @param from the answer it came from ({@code A 10.0.0.1}, {@code SRV ledger-0.ledger.ns.svc.cluster.local}, …)
  * @param name {@code basename@host}, when the basename is known
- * @param problems what Erlang refuses in this name as a long name ({@link NodeName#problems(NameMode)})
+ * @param problems what Erlang refuses in this name as a long name ({@link NodeName#problems(NameMode)}),
+ *     and {@code host-no-address} for an SRV target that resolves to nothing
  */
 public record DerivedNode(String host, String from, Optional<NodeName> name, List<NodeName.Problem> problems) {
 
@@ -25,6 +26,13 @@ public record DerivedNode(String host, String from, Optional<NodeName> name, Lis
     Optional<NodeName> name = basename.map(b -> new NodeName(b, host));
     List<NodeName.Problem> problems = name.orElseGet(() -> new NodeName("node", host)).problems(NameMode.LONG);
     return new DerivedNode(host, from, name, problems);
+  }
+
+  /** This node with one more problem (e.g. a host that has no address). */
+  public DerivedNode withProblem(NodeName.Problem problem) {
+    List<NodeName.Problem> all = new java.util.ArrayList<>(problems);
+    all.add(problem);
+    return new DerivedNode(host, from, name, all);
   }
 
   /** The node name, or {@code <basename>@host} when the basename is unknown. */

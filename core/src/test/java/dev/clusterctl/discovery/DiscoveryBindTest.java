@@ -116,6 +116,14 @@ class DiscoveryBindTest {
   }
 
   @Test
+  void aTargetWithoutAddressIsFlaggedWhenNamedByHostname() {
+    DiscoveryResult r = discover(Strategy.GEN_CLUSTER, null, null, "_dist-erl._tcp.lonely.payments");
+    assertThat(nodes(r)).containsExactly("ledger@gone.lonely.payments.svc.cluster.local");
+    assertThat(r.nodes().get(0).problems()).extracting(p -> p.code()).containsExactly("host-no-address");
+    assertThat(r.hasNameProblems()).isTrue();
+  }
+
+  @Test
   void hostTypeHostnameUsesPtr() {
     DiscoveryResult r = discover(Strategy.GEN_CLUSTER, QueryType.A, HostType.HOSTNAME, "ledger.payments");
     assertThat(nodes(r)).containsExactly(

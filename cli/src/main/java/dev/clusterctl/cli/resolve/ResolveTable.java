@@ -83,7 +83,7 @@ final class ResolveTable implements ResolveRenderer {
         } else {
           for (int i = 0; i < node.problems().size(); i++) {
             NodeName.Problem p = node.problems().get(i);
-            t.row(new Cell(i == 0 ? node.display() : "", null), new Cell("refused", "red"), new Cell(p.message(), null));
+            t.row(new Cell(i == 0 ? node.display() : "", null), new Cell(p.code().equals("host-no-address") ? "no address" : "refused", "red"), new Cell(p.message(), null));
           }
         }
       }
@@ -179,7 +179,7 @@ final class ResolveTable implements ResolveRenderer {
       return ansi.string("@|red records found but no node name could be derived|@");
     }
     if (refused > 0) {
-      return ansi.string("@|red " + nodes + ", " + refused + " with a name Erlang refuses|@");
+      return ansi.string("@|red " + nodes + ", " + refused + " with a problem (see above)|@");
     }
     if (!r.gaps().isEmpty()) {
       return ansi.string("@|yellow " + nodes + "; " + r.gaps().size() + " answers give no node|@");

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Benchmark of cold `clusterctl resolve` start-up, side by side in one run with `dig` for the same
+# query and with a bare `java` hello-world (the JVM floor), against a local BIND 9; plus a
+# 400-record SRV answer that only fits over TCP. Reports medians and ratios.
+#
+# Usage: bench/resolve.sh [RUNS]      (default 21 runs of each; needs named, dig, java, javac)
+# Builds cli/target/clusterctl first when it is missing. Nothing leaves 127.0.0.1.
+set -euo pipefail
+runs=${1:-21}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+clusterctl=$repo/cli/target/clusterctl
+named=$(command -v named || echo /usr/sbin/named)
+for tool in dig java javac "$named"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool not found" >&2; exit 2; }
+done
+if [ ! -x "$clusterctl" ]; then
+  (cd "$repo" && ./mvnw -q -B package -DskipTests)
+fi
+
+work=$(mktemp -d)
+named_pid=
+cleanup() {
+  if [ -n "$named_pid" ]; then kill "$named_pid" 2>/dev/null || true; wait "$named_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A local BIND serving the same kind of zone the tests use, on a free port.
+for attempt in 1 2 3 4 5; do
+  port=$((20000 + RANDOM % 30000))
+  "$repo/bench/bind-zone.sh" "$work/bind" "$port"
+  "$named" -g -c "$work/bind/named.conf" -u root >"$work/named.log" 2>&1 &
+  named_pid=$!
+  for _ in $(seq 100); do
+    if dig +short +time=1 +tries=1 @127.0.0.1 -p "$port" cluster.local SOA | grep -q .; then break 2; fi
+    kill -0 "$named_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$named_pid" 2>/dev/null || true; wait "$named_pid" 2>/dev/null || true; named_pid=
+done
+[ -n "$named_pid" ] || { echo "bench: named did not start:" >&2; cat "$work/named.log" >&2; exit 3; }
+
+# The JVM floor: a hello-world compiled here.
+mkdir -p "$work/hello"
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/hello/Hello.java"
+javac -d "$work/hello" "$work/hello/Hello.java"
+
+now_ns() { date +%s%N; }
+# time_ms NAME CMD...: runs CMD once, appends its wall time in ms to $work/NAME.times
+time_ms() {
+  local name=$1; shift
+  local t0 t1
+  t0=$(now_ns)
+  "$@" >/dev/null 2>&1 || { echo "bench: '$*' failed" >&2; exit 1; }
+  t1=$(now_ns)
+  echo "$(( (t1 - t0) / 1000 ))" >>"$work/$name.times"
+}
+median() { sort -n "$work/$1.times" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
+rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+
+server=127.0.0.1:$port
+a_name=ledger.payments.svc.cluster.local.
+srv_name=_dist-erl._tcp.big.payments.svc.cluster.local.
+
+# One warm-up of each (page cache), then interleaved runs so that drift hits all alike.
+"$clusterctl" resolve "@$server" "$a_name" -o short >/dev/null
+java -cp "$work/hello" Hello >/dev/null
+for _ in $(seq "$runs"); do
+  time_ms java_hello java -cp "$work/hello" Hello
+  time_ms java_hello_flags java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m -cp "$work/hello" Hello
+  time_ms dig_a dig +short @127.0.0.1 -p "$port" "$a_name" A
+  time_ms resolve_a "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
+  time_ms resolve_a_table "$clusterctl" resolve "@$server" "$a_name" --basename ledger
+  time_ms resolve_a_json "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o json
+done
+for _ in $(seq "$(( (runs + 1) / 2 ))"); do
+  time_ms dig_srv400 dig +tcp +short @127.0.0.1 -p "$port" "$srv_name" SRV
+  time_ms resolve_srv400 "$clusterctl" resolve "@$server" "$srv_name" --basename ledger -o short
+  time_ms resolve_srv400_tcp "$clusterctl" resolve "@$server" "$srv_name" --basename ledger --tcp -o short
+done
+
+floor=$(median java_hello)
+row() { # row LABEL NAME
+  local m; m=$(median "$2")
+  printf '%-52s %9s ms %8s\n' "$1" "$m" "$(awk -v m="$m" -v f="$floor" 'BEGIN {printf "%.2fx", m/f}')"
+}
+echo "clusterctl resolve benchmark: $runs runs each (SRV: $(( (runs + 1) / 2 ))), medians of wall time, cold processes"
+echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB," \
+  "$(java -version 2>&1 | head -1)"
+echo
+printf '%-52s %12s %8s\n' "command" "median" "vs java"
+row "java Hello (JVM floor)" java_hello
+row "java Hello with the launcher's JVM flags" java_hello_flags
+row "dig +short A" dig_a
+row "clusterctl resolve A -o short" resolve_a
+row "clusterctl resolve A (table)" resolve_a_table
+row "clusterctl resolve A -o json" resolve_a_json
+row "dig +tcp +short SRV (400 records)" dig_srv400
+row "clusterctl resolve SRV 400 (udp, truncated -> tcp)" resolve_srv400
+row "clusterctl resolve SRV 400 --tcp" resolve_srv400_tcp
+echo
+echo "max RSS: java Hello $(rss_kb java -cp "$work/hello" Hello) KiB," \
+  "resolve A $(rss_kb "$clusterctl" resolve "@$server" "$a_name" -o short) KiB," \
+  "resolve SRV 400 $(rss_kb "$clusterctl" resolve "@$server" "$srv_name" -o short) KiB"
