@@ -51,7 +51,7 @@ time_ms() {
   local name=$1; shift
   local t0 t1
   t0=$(now_ns)
-  "$@" >/dev/null 2>&1 || { echo "bench: '$*' failed" >&2; exit 1; }
+  "$@" >/dev/null 2>"$work/last.err" || { echo "bench: '$*' failed:" >&2; cat "$work/last.err" >&2; exit 1; }
   t1=$(now_ns)
   echo "$(( (t1 - t0) / 1000 ))" >>"$work/$name.times"
 }
@@ -61,6 +61,12 @@ rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 server=127.0.0.1:$port
 a_name=ledger.payments.svc.cluster.local.
 srv_name=_dist-erl._tcp.big.payments.svc.cluster.local.
+
+# An AppCDS archive of this very command, to show what the release's CDS archive will buy
+# (JDK 17 dynamic archive: also archives lambda proxies, which dnsjava's record table uses).
+CLUSTERCTL_JAVA_OPTS="-XX:ArchiveClassesAtExit=$work/resolve.jsa" \
+  "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short >/dev/null 2>&1
+cds() { CLUSTERCTL_JAVA_OPTS="-XX:SharedArchiveFile=$work/resolve.jsa" "$@"; }
 
 # One warm-up of each (page cache), then interleaved runs so that drift hits all alike.
 "$clusterctl" resolve "@$server" "$a_name" -o short >/dev/null
@@ -72,6 +78,7 @@ for _ in $(seq "$runs"); do
   time_ms resolve_a "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
   time_ms resolve_a_table "$clusterctl" resolve "@$server" "$a_name" --basename ledger
   time_ms resolve_a_json "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o json
+  time_ms resolve_a_cds cds "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
 done
 for _ in $(seq "$(( (runs + 1) / 2 ))"); do
   time_ms dig_srv400 dig +tcp +short @127.0.0.1 -p "$port" "$srv_name" SRV
@@ -85,6 +92,7 @@ row() { # row LABEL NAME
   printf '%-52s %9s ms %8s\n' "$1" "$m" "$(awk -v m="$m" -v f="$floor" 'BEGIN {printf "%.2fx", m/f}')"
 }
 echo "clusterctl resolve benchmark: $runs runs each (SRV: $(( (runs + 1) / 2 ))), medians of wall time, cold processes"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates every figure)"
 echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB," \
   "$(java -version 2>&1 | head -1)"
 echo
@@ -95,6 +103,7 @@ row "dig +short A" dig_a
 row "clusterctl resolve A -o short" resolve_a
 row "clusterctl resolve A (table)" resolve_a_table
 row "clusterctl resolve A -o json" resolve_a_json
+row "clusterctl resolve A -o short, AppCDS archive" resolve_a_cds
 row "dig +tcp +short SRV (400 records)" dig_srv400
 row "clusterctl resolve SRV 400 (udp, truncated -> tcp)" resolve_srv400
 row "clusterctl resolve SRV 400 --tcp" resolve_srv400_tcp

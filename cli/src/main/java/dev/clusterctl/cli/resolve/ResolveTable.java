@@ -23,14 +23,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
-import picocli.CommandLine.Help.Ansi;
 
 /** The human-readable {@code resolve} output: what was asked, attempt by attempt, what came back, and the node names. */
 final class ResolveTable implements ResolveRenderer {
 
   @Override
   public void render(DiscoveryResult r, DnsConfig config, PrintWriter out, boolean color) {
-    Ansi ansi = color ? Ansi.ON : Ansi.OFF;
+    Paint paint = new Paint(color);
     LookupResult lookup = r.lookup();
     new TextTable("")
         .row("Lookup", lookup.query() + "  " + lookup.typeName())
@@ -39,22 +38,22 @@ final class ResolveTable implements ResolveRenderer {
         .row("Search", searchLine(config))
         .row("Strategy", r.spec().strategy().id() + ", host type " + r.spec().hostType().id()
             + r.spec().basename().map(b -> ", basename " + b).orElse(", no basename (--basename)"))
-        .print(out, ansi);
+        .print(out, paint);
 
     out.println();
-    out.println(ansi.string("@|bold Attempts|@"));
+    out.println(paint.apply("bold", "Attempts"));
     TextTable attempts = new TextTable("  ").row("#", "NAME", "STATUS", "SERVER", "VIA");
     int n = 1;
     for (Attempt a : lookup.attempts()) {
       attempts.row(new Cell(String.valueOf(n++), null), new Cell(a.name(), null),
           new Cell(a.status().label(), statusStyle(a.status())), new Cell(server(a), null), new Cell(via(a), null));
     }
-    attempts.print(out, ansi);
+    attempts.print(out, paint);
 
     lookup.found().ifPresent(found -> {
       out.println();
       List<Record> records = found.records();
-      out.println(ansi.string("@|bold Answers|@") + "  " + found.name() + "  " + found.typeName() + "  ("
+      out.println(paint.apply("bold", "Answers") + "  " + found.name() + "  " + found.typeName() + "  ("
           + (r.spec().type() == QueryType.SRV ? Answers.srv(records).size() : Answers.addresses(records).size()) + ")");
       if (r.spec().type() == QueryType.SRV) {
         Map<String, TargetAddresses> targets = r.targets().stream()
@@ -67,7 +66,7 @@ final class ResolveTable implements ResolveRenderer {
               ta == null || ta.addresses().isEmpty() ? "-" : String.join(" ", ta.addresses())
                   + (ta.source() == TargetAddresses.Source.ADDITIONAL ? "" : "  (follow-up query)"));
         }
-        t.print(out, ansi);
+        t.print(out, paint);
       } else {
         Answers.addresses(records).forEach(a -> out.println("  " + dev.clusterctl.dns.Addresses.format(a)));
       }
@@ -75,7 +74,7 @@ final class ResolveTable implements ResolveRenderer {
 
     if (!r.nodes().isEmpty()) {
       out.println();
-      out.println(ansi.string("@|bold Nodes|@") + "  (" + r.nodes().size() + ", checked as -name long names)");
+      out.println(paint.apply("bold", "Nodes") + "  (" + r.nodes().size() + ", checked as -name long names)");
       TextTable t = new TextTable("  ");
       for (DerivedNode node : r.nodes()) {
         if (node.problems().isEmpty()) {
@@ -87,23 +86,23 @@ final class ResolveTable implements ResolveRenderer {
           }
         }
       }
-      t.print(out, ansi);
+      t.print(out, paint);
     }
     if (!r.gaps().isEmpty()) {
       out.println();
-      out.println(ansi.string("@|bold No node from|@"));
+      out.println(paint.apply("bold", "No node from"));
       TextTable t = new TextTable("  ");
       for (Gap g : r.gaps()) {
         t.row(new Cell(g.from(), null), new Cell(g.reason(), "yellow"));
       }
-      t.print(out, ansi);
+      t.print(out, paint);
     }
     if (!r.notes().isEmpty()) {
       out.println();
-      r.notes().forEach(note -> out.println(ansi.string("@|yellow note:|@ ") + note));
+      r.notes().forEach(note -> out.println(paint.apply("yellow", "note:") + " " + note));
     }
     out.println();
-    out.println(ansi.string("@|bold Result|@") + "  " + verdict(r, ansi));
+    out.println(paint.apply("bold", "Result") + "  " + verdict(r, paint));
   }
 
   private static String searchLine(DnsConfig config) {
@@ -163,7 +162,7 @@ final class ResolveTable implements ResolveRenderer {
     };
   }
 
-  private static String verdict(DiscoveryResult r, Ansi ansi) {
+  private static String verdict(DiscoveryResult r, Paint paint) {
     LookupResult lookup = r.lookup();
     if (lookup.found().isEmpty()) {
       String why = switch (lookup.status()) {
@@ -171,19 +170,19 @@ final class ResolveTable implements ResolveRenderer {
         case NODATA -> "NODATA: the name exists but has no " + lookup.typeName() + " records";
         default -> lookup.status().label() + ": no candidate answered with records";
       };
-      return ansi.string("@|red " + why + "|@");
+      return paint.apply("red", why);
     }
     long refused = r.nodes().stream().filter(n -> !n.problems().isEmpty()).count();
     String nodes = r.nodes().size() + (r.nodes().size() == 1 ? " node" : " nodes");
     if (r.nodes().isEmpty()) {
-      return ansi.string("@|red records found but no node name could be derived|@");
+      return paint.apply("red", "records found but no node name could be derived");
     }
     if (refused > 0) {
-      return ansi.string("@|red " + nodes + ", " + refused + " with a problem (see above)|@");
+      return paint.apply("red", nodes + ", " + refused + " with a problem (see above)");
     }
     if (!r.gaps().isEmpty()) {
-      return ansi.string("@|yellow " + nodes + "; " + r.gaps().size() + " answers give no node|@");
+      return paint.apply("yellow", nodes + "; " + r.gaps().size() + " answers give no node");
     }
-    return ansi.string("@|green " + nodes + ", all names valid|@");
+    return paint.apply("green", nodes + ", all names valid");
   }
 }

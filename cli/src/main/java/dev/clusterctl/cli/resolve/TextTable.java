@@ -3,7 +3,6 @@ package dev.clusterctl.cli.resolve;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Help.Ansi;
 
 /** A plain left-aligned text table; cells may carry a picocli style ({@code red}, {@code bold}) applied after padding. */
 final class TextTable {
@@ -35,7 +34,7 @@ final class TextTable {
   }
 
   /** Prints the rows, columns padded to their widest cell, the last column unpadded. */
-  void print(PrintWriter out, Ansi ansi) {
+  void print(PrintWriter out, Paint paint) {
     int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
     int[] width = new int[cols];
     for (Cell[] r : rows) {
@@ -48,14 +47,10 @@ final class TextTable {
       for (int i = 0; i < r.length; i++) {
         String text = r[i].text();
         String padded = i == r.length - 1 ? text : text + " ".repeat(width[i] - text.length() + 2);
-        line.append(r[i].style() == null || text.isEmpty() ? padded : style(ansi, r[i].style(), text) + padded.substring(text.length()));
+        line.append(r[i].style() == null || text.isEmpty() ? padded : paint.apply(r[i].style(), text) + padded.substring(text.length()));
       }
       out.println(stripTrailing(line));
     }
-  }
-
-  private static String style(Ansi ansi, String style, String text) {
-    return ansi.string("@|" + style + " " + text.replace("|@", "| @") + "|@");
   }
 
   private static String stripTrailing(StringBuilder sb) {
