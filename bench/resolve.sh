@@ -45,17 +45,20 @@ mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 
-now_ns() { date +%s%N; }
-# time_ms NAME CMD...: runs CMD once, appends its wall time in ms to $work/NAME.times
+# time_ms NAME CMD...: runs CMD once; appends its wall time and its CPU time (user + system, which
+# other work on the machine disturbs less) in microseconds to $work/NAME.wall and $work/NAME.cpu
 time_ms() {
   local name=$1; shift
   local t0 t1
-  t0=$(now_ns)
-  "$@" >/dev/null 2>"$work/last.err" || { echo "bench: '$*' failed:" >&2; cat "$work/last.err" >&2; exit 1; }
-  t1=$(now_ns)
-  echo "$(( (t1 - t0) / 1000 ))" >>"$work/$name.times"
+  t0=$(date +%s%N)
+  /usr/bin/time -o "$work/last.time" -f '%U %S' "$@" >/dev/null 2>"$work/last.err" \
+    || { echo "bench: '$*' failed:" >&2; cat "$work/last.err" >&2; exit 1; }
+  t1=$(date +%s%N)
+  echo "$(( (t1 - t0) / 1000 ))" >>"$work/$name.wall"
+  awk '{printf "%d\n", ($1 + $2) * 1000000}' "$work/last.time" >>"$work/$name.cpu"
 }
-median() { sort -n "$work/$1.times" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
+# median NAME wall|cpu: the median in ms
+median() { sort -n "$work/$1.$2" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
 rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 server=127.0.0.1:$port
@@ -66,7 +69,6 @@ srv_name=_dist-erl._tcp.big.payments.svc.cluster.local.
 # (JDK 17 dynamic archive: also archives lambda proxies, which dnsjava's record table uses).
 CLUSTERCTL_JAVA_OPTS="-XX:ArchiveClassesAtExit=$work/resolve.jsa" \
   "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short >/dev/null 2>&1
-cds() { CLUSTERCTL_JAVA_OPTS="-XX:SharedArchiveFile=$work/resolve.jsa" "$@"; }
 
 # One warm-up of each (page cache), then interleaved runs so that drift hits all alike.
 "$clusterctl" resolve "@$server" "$a_name" -o short >/dev/null
@@ -78,7 +80,7 @@ for _ in $(seq "$runs"); do
   time_ms resolve_a "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
   time_ms resolve_a_table "$clusterctl" resolve "@$server" "$a_name" --basename ledger
   time_ms resolve_a_json "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o json
-  time_ms resolve_a_cds cds "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
+  time_ms resolve_a_cds env CLUSTERCTL_JAVA_OPTS="-XX:SharedArchiveFile=$work/resolve.jsa" "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
 done
 for _ in $(seq "$(( (runs + 1) / 2 ))"); do
   time_ms dig_srv400 dig +tcp +short @127.0.0.1 -p "$port" "$srv_name" SRV
@@ -86,17 +88,19 @@ for _ in $(seq "$(( (runs + 1) / 2 ))"); do
   time_ms resolve_srv400_tcp "$clusterctl" resolve "@$server" "$srv_name" --basename ledger --tcp -o short
 done
 
-floor=$(median java_hello)
+floor=$(median java_hello wall)
+floor_cpu=$(median java_hello cpu)
 row() { # row LABEL NAME
-  local m; m=$(median "$2")
-  printf '%-52s %9s ms %8s\n' "$1" "$m" "$(awk -v m="$m" -v f="$floor" 'BEGIN {printf "%.2fx", m/f}')"
+  local w c; w=$(median "$2" wall); c=$(median "$2" cpu)
+  printf '%-50s %9s ms %7s %9s ms %7s\n' "$1" "$w" "$(awk -v m="$w" -v f="$floor" 'BEGIN {printf "%.2fx", m/f}')" \
+    "$c" "$(awk -v m="$c" -v f="$floor_cpu" 'BEGIN {printf "%.2fx", m/f}')"
 }
-echo "clusterctl resolve benchmark: $runs runs each (SRV: $(( (runs + 1) / 2 ))), medians of wall time, cold processes"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates every figure)"
+echo "clusterctl resolve benchmark: $runs runs each (SRV: $(( (runs + 1) / 2 ))), medians, cold processes"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times most)"
 echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB," \
   "$(java -version 2>&1 | head -1)"
 echo
-printf '%-52s %12s %8s\n' "command" "median" "vs java"
+printf '%-50s %12s %7s %12s %7s\n' "command" "wall" "vs java" "cpu (u+s)" "vs java"
 row "java Hello (JVM floor)" java_hello
 row "java Hello with the launcher's JVM flags" java_hello_flags
 row "dig +short A" dig_a

@@ -4,6 +4,7 @@ import dev.clusterctl.dns.Addresses;
 import dev.clusterctl.dns.Answers;
 import dev.clusterctl.dns.Attempt;
 import dev.clusterctl.dns.LookupResult;
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.Resolver;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -41,13 +42,13 @@ public final class Discovery {
     List<Record> answers = lookup.records();
     Map<String, TargetAddresses> targets = new LinkedHashMap<>();
     Map<String, ReverseName> reverse = new LinkedHashMap<>();
-    if (found.isPresent() && spec.type() == dev.clusterctl.dns.QueryType.SRV) {
+    if (found.isPresent() && spec.type() == QueryType.SRV) {
       for (SRVRecord srv : Answers.srv(answers)) {
         String target = Answers.hostName(srv.getTarget());
         targets.computeIfAbsent(target, t -> targetAddresses(srv.getTarget(), found.get().additional()));
       }
     }
-    if (found.isPresent() && spec.type() != dev.clusterctl.dns.QueryType.SRV && spec.hostType() == HostType.HOSTNAME) {
+    if (found.isPresent() && spec.type() != QueryType.SRV && spec.hostType() == HostType.HOSTNAME) {
       for (InetAddress a : Answers.addresses(answers)) {
         reverse.computeIfAbsent(Addresses.format(a), ip -> reverseName(a));
       }
@@ -90,7 +91,7 @@ public final class Discovery {
       notes.add("libcluster-dnssrv always asks for <service>.<namespace>.svc.<cluster domain>; '"
           + domain + "' does not have that shape");
     }
-    if (spec.strategy() == Strategy.DNS_CLUSTER && spec.type() == dev.clusterctl.dns.QueryType.A) {
+    if (spec.strategy() == Strategy.DNS_CLUSTER && spec.type() == QueryType.A) {
       notes.add("dns_cluster asks for A and AAAA by default (resource_types); run again with --type aaaa for IPv6");
     }
     return notes;

@@ -56,9 +56,14 @@ public record Attempt(
 
   /** The exchange whose response settled this attempt, if any. */
   public Optional<Exchange> answeredBy() {
-    if (response.isEmpty() || exchanges.isEmpty()) {
+    if (response.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(exchanges.get(exchanges.size() - 1));
+    for (int i = exchanges.size() - 1; i >= 0; i--) {
+      if (exchanges.get(i).status().isResponse()) {
+        return Optional.of(exchanges.get(i));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -2,7 +2,9 @@ package dev.clusterctl.dns;
 
 import dev.clusterctl.error.BadInputException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -141,13 +143,13 @@ public record ResolvConf(
     }
     try {
       if (Address.isDottedQuad(host)) {
-        return new InetSocketAddress(java.net.InetAddress.getByAddress(Address.toByteArray(host, Address.IPv4)), Servers.DNS_PORT);
+        return new InetSocketAddress(InetAddress.getByAddress(Address.toByteArray(host, Address.IPv4)), Servers.DNS_PORT);
       }
       byte[] v6 = Address.toByteArray(host, Address.IPv6);
       if (v6 != null) {
-        return new InetSocketAddress(java.net.InetAddress.getByAddress(v6), Servers.DNS_PORT);
+        return new InetSocketAddress(InetAddress.getByAddress(v6), Servers.DNS_PORT);
       }
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       // falls through to the error below
     }
     throw new BadInputException(where + "nameserver '" + text + "' is not an IP address");
