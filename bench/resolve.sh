@@ -77,6 +77,7 @@ for _ in $(seq "$runs"); do
   time_ms java_hello java -cp "$work/hello" Hello
   time_ms java_hello_flags java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m -cp "$work/hello" Hello
   time_ms dig_a dig +short @127.0.0.1 -p "$port" "$a_name" A
+  time_ms version "$clusterctl" --version
   time_ms resolve_a "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o short
   time_ms resolve_a_table "$clusterctl" resolve "@$server" "$a_name" --basename ledger
   time_ms resolve_a_json "$clusterctl" resolve "@$server" "$a_name" --basename ledger -o json
@@ -104,6 +105,7 @@ printf '%-50s %12s %7s %12s %7s\n' "command" "wall" "vs java" "cpu (u+s)" "vs ja
 row "java Hello (JVM floor)" java_hello
 row "java Hello with the launcher's JVM flags" java_hello_flags
 row "dig +short A" dig_a
+row "clusterctl --version (picocli, no lookup)" version
 row "clusterctl resolve A -o short" resolve_a
 row "clusterctl resolve A (table)" resolve_a_table
 row "clusterctl resolve A -o json" resolve_a_json

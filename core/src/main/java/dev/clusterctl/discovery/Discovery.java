@@ -91,6 +91,11 @@ public final class Discovery {
       notes.add("libcluster-dnssrv always asks for <service>.<namespace>.svc.<cluster domain>; '"
           + domain + "' does not have that shape");
     }
+    if (spec.strategy() == Strategy.GEN_CLUSTER && spec.type() == QueryType.SRV && spec.hostType() == HostType.IP) {
+      notes.add("gen_cluster's SRV discovery with host_type ip (gc_discover_dns_srv) matches the resolved address"
+          + " against the target name, so it yields no peer unless the target is itself an IP address, and it"
+          + " expects exactly one A record per target; the names above are what host_type ip intends");
+    }
     if (spec.strategy() == Strategy.DNS_CLUSTER && spec.type() == QueryType.A) {
       notes.add("dns_cluster asks for A and AAAA by default (resource_types); run again with --type aaaa for IPv6");
     }

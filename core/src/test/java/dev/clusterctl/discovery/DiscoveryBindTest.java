@@ -113,6 +113,7 @@ class DiscoveryBindTest {
     assertThat(r.nodes()).isEmpty();
     assertThat(r.targets().get(0).source()).isEqualTo(TargetAddresses.Source.QUERY);
     assertThat(r.gaps()).extracting(Gap::reason).containsExactly("the target has no address (A/AAAA lookup: NXDOMAIN)");
+    assertThat(r.notes()).singleElement().asString().contains("gc_discover_dns_srv");
   }
 
   @Test
