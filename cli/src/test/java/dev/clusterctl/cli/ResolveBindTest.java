@@ -158,6 +158,7 @@ class ResolveBindTest {
   void theNodeNamesResolveDerivesEqualWhatErlangsInetResReturns() {
     Map<String, String> queries = new LinkedHashMap<>();
     queries.put("ledger.payments", "a");
+    queries.put("v6.payments", "aaaa");
     queries.put("ledger", "a");
     queries.put("_dist-erl._tcp.ledger.payments", "srv");
     queries.put("_dist-erl._tcp.dashed.payments", "srv");

@@ -14,8 +14,10 @@ public final class Addresses {
   private Addresses() {}
 
   /**
-   * The text form: dotted quad for IPv4; for IPv6 lower-case hex groups with the longest run of
-   * two or more zero groups written {@code ::} (RFC 5952 section 4).
+   * The text form, as {@code inet:ntoa/1} writes it: dotted quad for IPv4; for IPv6 lower-case hex
+   * groups with the longest (first, on a tie) run of two or more zero groups written {@code ::}
+   * (RFC 5952 section 4), except that IPv4-mapped and IPv4-compatible addresses end in a dotted
+   * quad ({@code ::ffff:10.0.0.1}, {@code ::10.0.0.1}) while {@code ::} and {@code ::1} stay as they are.
    */
   public static String format(InetAddress address) {
     if (address instanceof Inet4Address) {
@@ -25,6 +27,15 @@ public final class Addresses {
     int[] groups = new int[8];
     for (int i = 0; i < 8; i++) {
       groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+    }
+    if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0) {
+      String quad = (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+      if (groups[5] == 0xffff) {
+        return "::ffff:" + quad;
+      }
+      if (groups[5] == 0 && !(groups[6] == 0 && (groups[7] == 0 || groups[7] == 1))) {
+        return "::" + quad;
+      }
     }
     int bestStart = -1;
     int bestLen = 0;

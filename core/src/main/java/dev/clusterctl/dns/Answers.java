@@ -1,6 +1,8 @@
 package dev.clusterctl.dns;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +37,12 @@ public final class Answers {
       return Optional.of(a.getAddress());
     }
     if (r instanceof AAAARecord a) {
-      return Optional.of(a.getAddress());
+      try {
+        // built as Inet6Address so that an IPv4-mapped address stays IPv6, as it is in the record
+        return Optional.of(Inet6Address.getByAddress(null, a.rdataToWireCanonical(), -1));
+      } catch (UnknownHostException e) {
+        return Optional.of(a.getAddress());
+      }
     }
     return Optional.empty();
   }

@@ -147,6 +147,7 @@ class DiscoveryBindTest {
   void theNodeNamesEqualWhatErlangsInetResReturns() {
     Map<String, String> queries = new LinkedHashMap<>();
     queries.put("ledger.payments", "a");
+    queries.put("v6.payments", "aaaa");
     queries.put("_dist-erl._tcp.ledger.payments", "srv");
     queries.put("_dist-erl._tcp.dashed.payments", "srv");
     queries.put("_dist-erl._tcp.big.payments", "srv");

@@ -14,6 +14,8 @@ package dev.clusterctl.testing;
  *   <li>{@code lonely.payments.svc.cluster.local}: SRV whose target has no address record.
  *   <li>{@code portless.payments.svc.cluster.local}: A records but no SRV (NODATA for SRV).
  *   <li>{@code localhost-svc.payments.svc.cluster.local}: SRV target {@code localhost.}
+ *   <li>{@code v6.payments.svc.cluster.local}: AAAA records whose text forms are easy to get wrong
+ *       (zero runs of equal length, a single zero group, an IPv4-mapped address).
  * </ul>
  */
 public final class KubeDnsZones {
@@ -45,6 +47,8 @@ public final class KubeDnsZones {
     }
     z.srv("_dist-erl._tcp.lonely.payments.svc", 0, 100, 39135, "gone.lonely.payments.svc.cluster.local.");
     z.a("portless.payments.svc", "10.244.2.5");
+    z.aaaa("v6.payments.svc", "fd00:10:244::5", "2001:db8:0:0:1:0:0:1", "fd00:0:0:1:0:0:0:1",
+        "2001:db8:1:0:1:1:1:1", "::ffff:10.244.0.9");
     z.srv("_dist-erl._tcp.localhost-svc.payments.svc", 0, 100, 39135, "localhost.");
     return z.build();
   }
