@@ -253,7 +253,11 @@ public final class TermParser {
         advance();
         Term tail = term();
         if (!current.is("]")) {
-          throw unclosed(opener, "]", "nothing more after the tail");
+          if (current.kind() == Kind.EOF || current.kind() == Kind.DOT) {
+            throw unclosed(opener, "]", "");
+          }
+          throw error(current, "expected ']' after the tail of the list opened at line " + opener.line()
+              + ", column " + opener.column() + ", found " + current.describe());
         }
         advance();
         if (tail instanceof ListTerm l) {
