@@ -21,6 +21,11 @@ final class TermLexer {
     this.source = source;
   }
 
+  /** The line and column just after the last token returned, as {@code {line, column}}. */
+  int[] endOfLastToken() {
+    return new int[] {line, column()};
+  }
+
   /** The next token; {@link Kind#EOF} at the end. */
   TermToken next() {
     skipBlanks();

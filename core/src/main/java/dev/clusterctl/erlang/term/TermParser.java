@@ -40,6 +40,7 @@ public final class TermParser {
   private final TermLexer lexer;
   private final Map<Term, Position> positions = new IdentityHashMap<>();
   private TermToken current;
+  private int[] previousEnd = {1, 1};
   private int depth;
 
   private TermParser(String text, String source) {
@@ -111,7 +112,7 @@ public final class TermParser {
     while (current.kind() != Kind.EOF) {
       Term t = term();
       if (current.kind() == Kind.EOF) {
-        throw error(current, "the term ends without its final '.'");
+        throw lexer.error(previousEnd[0], previousEnd[1], "the term ends without its final '.'");
       }
       if (current.kind() != Kind.DOT) {
         throw error(current, "expected ',' or '.' after a complete term, found " + current.describe());
@@ -123,6 +124,7 @@ public final class TermParser {
   }
 
   private void advance() {
+    previousEnd = lexer.endOfLastToken();
     current = lexer.next();
   }
 
@@ -230,8 +232,12 @@ public final class TermParser {
 
   private TermLexer.BadInput unclosed(TermToken opener, String close, String alternatives) {
     String where = "'" + opener.text() + "' opened at line " + opener.line() + ", column " + opener.column();
-    if (current.kind() == Kind.EOF || current.kind() == Kind.DOT) {
-      return error(opener, "unbalanced '" + opener.text() + "': no matching '" + close + "' before "
+    if (current.kind() == Kind.EOF) {
+      return lexer.error(previousEnd[0], previousEnd[1], "unbalanced " + where + ": no matching '" + close
+          + "' before the end of the input");
+    }
+    if (current.kind() == Kind.DOT) {
+      return error(current, "unbalanced " + where + ": no matching '" + close + "' before "
           + current.describe());
     }
     return error(current, "expected " + alternatives + " or '" + close + "' to close the " + where

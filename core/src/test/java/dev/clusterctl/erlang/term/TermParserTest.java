@@ -121,10 +121,10 @@ class TermParserTest {
       quoteCharacter = '`',
       textBlock = """
           no final dot                  § [{a, 1}]                      § t.config: line 1, column 9: the term ends without its final '.'
-          no final dot after comment    § {a, 1} % done                 § t.config: line 1, column 14: the term ends without its final '.'
-          unclosed list                 § [{a, 1}.                      § t.config: line 1, column 1: unbalanced '[': no matching ']' before '.'
-          unclosed tuple at end         § {a, 1                         § t.config: line 1, column 1: unbalanced '{': no matching '}' before the end of the input
-          unclosed map                  § #{a => 1.                     § t.config: line 1, column 1: unbalanced '#{': no matching '}' before '.'
+          no final dot after comment    § {a, 1} % done                 § t.config: line 1, column 7: the term ends without its final '.'
+          unclosed list                 § [{a, 1}.                      § t.config: line 1, column 8: unbalanced '[' opened at line 1, column 1: no matching ']' before '.'
+          unclosed tuple at end         § {a, 1                         § t.config: line 1, column 6: unbalanced '{' opened at line 1, column 1: no matching '}' before the end of the input
+          unclosed map                  § #{a => 1.                     § t.config: line 1, column 9: unbalanced '#{' opened at line 1, column 1: no matching '}' before '.'
           wrong closer                  § {a, 1].                       § t.config: line 1, column 6: expected ',' or '}' to close the '{' opened at line 1, column 1, found ']'
           extra closer                  § {a}}.                         § t.config: line 1, column 4: expected ',' or '.' after a complete term, found '}'
           missing comma                 § [a b].                        § t.config: line 1, column 4: expected ',', '|' or ']' to close the '[' opened at line 1, column 1, found an atom
@@ -144,7 +144,7 @@ class TermParserTest {
           fun                           § fun() -> ok end.              § t.config: line 1, column 4: expected ',' or '.' after a complete term, found '('
           bitstring segment             § <<1:4>>.                      § t.config: line 1, column 5: segment size 4 is not a whole number of bytes (bitstrings are not supported)
           unknown segment type          § <<"a"/utf16>>.                § t.config: line 1, column 3: binary segment type /utf16 is not supported (use utf8 or integer)
-          unclosed binary               § <<1, 2.                       § t.config: line 1, column 1: unbalanced '<<': no matching '>>' before '.'
+          unclosed binary               § <<1, 2.                       § t.config: line 1, column 7: unbalanced '<<' opened at line 1, column 1: no matching '>>' before '.'
           tail then more                § [a | b, c].                   § t.config: line 1, column 7: expected ']' after the tail of the list opened at line 1, column 1, found ','
           """)
   void malformedInputGivesOneLineWithPosition(String name, String text, String message) {
@@ -157,7 +157,7 @@ class TermParserTest {
   void positionsCountLines() {
     assertThatThrownBy(() -> TermParser.consult("[\n {gen_cluster,\n   [{discovery, {dns, #{domain => \"x\"}}}\n ]\n", "sys.config"))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("sys.config: line 2, column 2: unbalanced '{': no matching '}' before the end of the input");
+        .hasMessage("sys.config: line 4, column 3: unbalanced '{' opened at line 2, column 2: no matching '}' before the end of the input");
     assertThatThrownBy(() -> TermParser.consult("{a,\n   \"open\n\n", "sys.config"))
         .hasMessage("sys.config: line 2, column 4: unterminated string (no closing \")");
   }
