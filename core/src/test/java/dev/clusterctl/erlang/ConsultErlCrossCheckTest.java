@@ -99,6 +99,46 @@ class ConsultErlCrossCheckTest {
         .contains(erlDns.get("record_type").orElseThrow().toString().toUpperCase(java.util.Locale.ROOT));
   }
 
+  /**
+   * The VM itself loads each sys.config with {@code -config}: it must boot exactly when
+   * {@link SysConfig} accepts the file. The VMs run side by side to keep the test short.
+   */
+  @Test
+  void bootsExactlyWhenSysConfigAccepts(@TempDir Path dir) throws Exception {
+    Path erl = RealServers.require("erl", "erlang-base");
+    Map<String, String> samples = new LinkedHashMap<>();
+    samples.put("seed_a", SysConfigTest.SEED_A);
+    samples.put("seed_srv", SysConfigTest.SEED_SRV);
+    samples.put("kernel_ports", "[{kernel, [{inet_dist_listen_min, 9100}, {inet_dist_listen_max, 9105}]}].");
+    samples.put("bad_parameter", "[{myapp, [foo]}].");
+    samples.put("bad_parameter_name", "[{myapp, [{\"k\", 1}]}].");
+    samples.put("duplicate_app", "[{a, []}, {a, [{k, 1}]}].");
+    samples.put("not_a_list", "{myapp, []}.");
+    Map<String, Process> vms = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : samples.entrySet()) {
+      Files.writeString(dir.resolve(e.getKey() + ".config"), e.getValue(), StandardCharsets.UTF_8);
+      vms.put(e.getKey(), new ProcessBuilder(erl.toString(), "-config", e.getKey(), "-noshell", "-eval", "halt().")
+          .directory(dir.toFile()).redirectErrorStream(true).start());
+    }
+    for (Map.Entry<String, Process> vm : vms.entrySet()) {
+      Process p = vm.getValue();
+      if (!p.waitFor(20, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("erl -config " + vm.getKey() + " did not finish within 20 s");
+      }
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      boolean vmBooted = !out.contains("could not start kernel pid");
+      boolean accepted;
+      try {
+        SysConfig.parse(samples.get(vm.getKey()), vm.getKey() + ".config");
+        accepted = true;
+      } catch (BadInputException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as(vm.getKey() + ": erl said " + out.strip()).isEqualTo(vmBooted);
+    }
+  }
+
   private static String run(Path erl, Path dir, String eval) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(erl.toString(), "-noshell", "-eval", eval)
         .directory(dir.toFile())
