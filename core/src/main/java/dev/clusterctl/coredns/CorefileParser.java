@@ -215,7 +215,7 @@ final class CorefileParser {
       args.add(t.text());
       pos++;
     }
-    return new Directive(name.text(), args, block, name.line());
+    return new Directive(name.text(), args, block, name.line(), name.column());
   }
 
   /** The lines of a nested block after its '{', through its '}'. */

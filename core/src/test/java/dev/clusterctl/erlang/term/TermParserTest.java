@@ -44,6 +44,8 @@ class TermParserTest {
     assertThat(one("$a.")).isEqualTo(IntTerm.of('a'));
     assertThat(one("$\\n.")).isEqualTo(IntTerm.of('\n'));
     assertThat(one("$ .")).isEqualTo(IntTerm.of(' '));
+    assertThat(one("[${, $}].")).isEqualTo(ListTerm.of(List.of(IntTerm.of('{'), IntTerm.of('}'))));
+    assertThat(Terms.text(one("\"${NODE_HOST}\"."))).contains("${NODE_HOST}");
     assertThat(one("123456789012345678901234567890."))
         .isEqualTo(new IntTerm(new BigInteger("123456789012345678901234567890")));
   }
@@ -145,6 +147,7 @@ class TermParserTest {
           bitstring segment             § <<1:4>>.                      § t.config: line 1, column 5: segment size 4 is not a whole number of bytes (bitstrings are not supported)
           unknown segment type          § <<"a"/utf16>>.                § t.config: line 1, column 3: binary segment type /utf16 is not supported (use utf8 or integer)
           unclosed binary               § <<1, 2.                       § t.config: line 1, column 7: unbalanced '<<' opened at line 1, column 1: no matching '>>' before '.'
+          relx placeholder          § [{kernel, [{inet_dist_listen_min, ${PORT}}]}]. § t.config: line 1, column 35: a ${VAR} placeholder outside a string: render the .src template with the environment first
           tail then more                § [a | b, c].                   § t.config: line 1, column 7: expected ']' after the tail of the list opened at line 1, column 1, found ','
           """)
   void malformedInputGivesOneLineWithPosition(String name, String text, String message) {
