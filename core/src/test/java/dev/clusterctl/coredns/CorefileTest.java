@@ -204,6 +204,43 @@ class CorefileTest {
   }
 
   @Test
+  void k3sStyleCorefile() {
+    Corefile c = parse("""
+        .:53 {
+            errors
+            health
+            ready
+            kubernetes cluster.local in-addr.arpa ip6.arpa {
+              pods insecure
+              fallthrough in-addr.arpa ip6.arpa
+            }
+            hosts /etc/coredns/NodeHosts {
+              ttl 60
+              reload 15s
+              fallthrough
+            }
+            prometheus :9153
+            forward . /etc/resolv.conf
+            cache 30
+            loop
+            loadbalance
+            import /etc/coredns/custom/*.override
+        }
+        import /etc/coredns/custom/*.server
+        """);
+    KubernetesPlugin k = c.kubernetesFor("cluster.local").orElseThrow();
+    assertThat(k.ttl()).isEqualTo(5);
+    assertThat(k.serverBlockHasReload()).as("hosts' own reload option is not the reload plugin").isFalse();
+    assertThat(c.fileImports()).hasSize(2);
+  }
+
+  @Test
+  void windowsLineEndings() {
+    Corefile c = parse(".:53 {\r\n    kubernetes cluster.local {\r\n        endpoint_pod_names\r\n    }\r\n    reload\r\n}\r\n");
+    assertThat(c.kubernetesFor("cluster.local").orElseThrow().endpointPodNames()).isTrue();
+  }
+
+  @Test
   void singleBlockWithoutBraces() {
     Corefile c = parse(".:53\nkubernetes cluster.local\nreload\n");
     assertThat(c.serverBlocks()).hasSize(1);
