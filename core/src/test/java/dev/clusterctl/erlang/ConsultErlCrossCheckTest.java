@@ -109,7 +109,6 @@ class ConsultErlCrossCheckTest {
     Map<String, String> samples = new LinkedHashMap<>();
     samples.put("seed_srv", SysConfigTest.SEED_SRV);
     samples.put("kernel_ports", "[{kernel, [{inet_dist_listen_min, 9100}, {inet_dist_listen_max, 9105}]}].");
-    samples.put("bad_parameter", "[{myapp, [foo, {\\"k\\", 1}]}].");
     samples.put("bad_parameter_name", "[{myapp, [{\"k\", 1}]}].");
     samples.put("duplicate_app", "[{a, []}, {a, [{k, 1}]}].");
     samples.put("not_a_list", "{myapp, []}.");
