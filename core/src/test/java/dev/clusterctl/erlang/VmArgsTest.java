@@ -3,6 +3,7 @@ package dev.clusterctl.erlang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clusterctl.erlang.VmArgs.Flag;
 import dev.clusterctl.erlang.VmArgs.Rendered;
 import dev.clusterctl.error.BadInputException;
 import java.util.List;
@@ -127,11 +128,15 @@ class VmArgsTest {
   }
 
   @Test
-  void commentsAndEscapes() {
-    VmArgs v = parse("-name a@h.example#trailing comment\n# -sname ignored\n-env GREETING hello\\ world\n");
+  void commentsQuotesAndEscapesAsErlexecReadsThem() {
+    VmArgs v = parse("-name a@h.example#trailing comment\n# -sname ignored\n-env GREETING \"hello world\"\n"
+        + "-env SINGLE 'it is'\n-env HASH a\\#b\n-env QUOTED_HASH \"x#y\"\n-env LAST z\n");
     assertThat(v.nodeNameTemplate()).contains("a@h.example");
     assertThat(v.nameMode()).contains(NameMode.LONG);
-    assertThat(v.flag("-env").orElseThrow().args()).containsExactly("GREETING", "hello world");
+    assertThat(v.flags()).filteredOn(f -> f.name().equals("-env")).extracting(Flag::args).containsExactly(
+        List.of("GREETING", "hello world"), List.of("SINGLE", "it is"), List.of("HASH", "a#b"),
+        List.of("QUOTED_HASH", "x#y"), List.of("LAST", "z"));
+    assertThat(v.line("-env")).isEqualTo(OptionalInt.of(3));
   }
 
   @Test
