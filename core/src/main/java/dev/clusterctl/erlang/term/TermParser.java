@@ -37,6 +37,15 @@ public final class TermParser {
   /** Nesting deeper than this is refused rather than risking the Java stack. */
   private static final int MAX_DEPTH = 1000;
 
+  /** Shared elements for the characters of most strings (a string is a list of integers). */
+  private static final IntTerm[] LATIN1 = new IntTerm[256];
+
+  static {
+    for (int i = 0; i < LATIN1.length; i++) {
+      LATIN1[i] = IntTerm.of(i);
+    }
+  }
+
   private final TermLexer lexer;
   private final Map<Term, Position> positions = new IdentityHashMap<>();
   private TermToken current;
@@ -171,7 +180,7 @@ public final class TermParser {
 
   private static ListTerm charlist(String s) {
     List<Term> chars = new ArrayList<>(s.length());
-    s.codePoints().forEach(cp -> chars.add(IntTerm.of(cp)));
+    s.codePoints().forEach(cp -> chars.add(cp < LATIN1.length ? LATIN1[cp] : IntTerm.of(cp)));
     return chars.isEmpty() ? new ListTerm(List.of(), null) : new ListTerm(List.copyOf(chars), ListTerm.NIL);
   }
 
