@@ -125,6 +125,9 @@ final class CorefileParser {
         doImport();
         continue;
       }
+      if (t.is("{")) {
+        throw error(t, "a '{' at the start of a line opens no block (put it at the end of the plugin's line)");
+      }
       directives.add(directive(0));
     }
     if (braced) {
@@ -235,9 +238,7 @@ final class CorefileParser {
         continue;
       }
       if (t.is("{")) {
-        pos++;
-        lines.addAll(nested(t, depth + 1));
-        continue;
+        throw error(t, "a '{' at the start of a line opens no block (put it at the end of the option's line)");
       }
       lines.add(directive(depth));
     }

@@ -307,6 +307,7 @@ class CorefileTest {
           import without argument    § .:53 {\\n import\\n}\\n                        § Corefile coredns.yaml: line 2, column 2: import needs a snippet name or a file
           import with two arguments  § .:53 {\\n import a b\\n}\\n                    § Corefile coredns.yaml: line 2, column 11: import takes only one argument (a snippet name or a file)
           snippet importing itself   § (a) {\\n import a\\n}\\n.:53 {\\n import a\\n}\\n § Corefile coredns.yaml: line 2, column 2: more than 1000 snippet imports (do snippets import each other in a loop?)
+          brace on its own line      § .:53 {\\n forward . 1.1.1.1\\n {\\n  max_concurrent 10\\n }\\n}\\n § Corefile coredns.yaml: line 3, column 2: a '{' at the start of a line opens no block (put it at the end of the plugin's line)
           bad ttl                    § .:53 {\\n kubernetes cluster.local {\\n  ttl 3601\\n }\\n}\\n § Corefile coredns.yaml: line 3, column 3: kubernetes option ttl must be 0-3600 seconds, not 3601
           ttl not a number           § .:53 {\\n kubernetes cluster.local {\\n  ttl 30s\\n }\\n}\\n § Corefile coredns.yaml: line 3, column 3: kubernetes option ttl takes one number of seconds (0-3600)
           bad pods value             § .:53 {\\n kubernetes cluster.local {\\n  pods secure\\n }\\n}\\n § Corefile coredns.yaml: line 3, column 3: kubernetes option pods must be disabled, insecure or verified, not 'secure'
@@ -326,7 +327,7 @@ class CorefileTest {
 
   @Test
   void deepNestingIsRefusedNotACrash() {
-    String deep = ".:53 {\n x " + "{\n".repeat(500) + "}\n".repeat(501);
+    String deep = ".:53 {\n" + "x {\n".repeat(500) + "}\n".repeat(501);
     assertThatThrownBy(() -> parse(deep))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("blocks nested deeper than 100 levels");
