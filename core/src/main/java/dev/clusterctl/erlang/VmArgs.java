@@ -130,31 +130,26 @@ public final class VmArgs {
       default -> {}
     }
     if (w.text().equals("-erl_epmd_port")) {
-      port(w, args.get(0), source, "-erl_epmd_port");
+      checkPort(w, args.get(0), source, "-erl_epmd_port");
     }
     if (w.text().equals("-kernel")) {
       for (int k = 0; k + 1 < args.size(); k += 2) {
         String key = args.get(k);
         if (key.equals("inet_dist_listen_min") || key.equals("inet_dist_listen_max")
             || key.equals("erl_epmd_node_listen_port")) {
-          port(w, args.get(k + 1), source, key);
+          checkPort(w, args.get(k + 1), source, key);
         }
       }
     }
   }
 
-  /** The port number {@code value} holds; placeholders are allowed and give -1. */
-  private static int port(Word w, String value, String source, String what) {
+  /** Refuses a port that is neither a number 0..65535 nor a placeholder. */
+  private static void checkPort(Word w, String value, String source, String what) {
     if (RelxTemplate.hasVariables(value)) {
-      return -1;
+      return;
     }
-    try {
-      int p = Integer.parseInt(value);
-      if (p >= 0 && p <= 65535) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    if (value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535) {
+      return;
     }
     throw w.error(source, what + " must be a port number 0..65535, found '" + value + "'");
   }
