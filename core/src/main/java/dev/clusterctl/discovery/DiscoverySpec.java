@@ -1,6 +1,7 @@
 package dev.clusterctl.discovery;
 
 import dev.clusterctl.dns.QueryType;
+import dev.clusterctl.erlang.GenClusterDiscovery;
 import dev.clusterctl.error.BadInputException;
 import java.util.Optional;
 
@@ -57,6 +58,20 @@ public record DiscoverySpec(Strategy strategy, QueryType type, HostType hostType
       throw new BadInputException("--basename must not be empty");
     }
     return new DiscoverySpec(strategy, t, h, Optional.ofNullable(basename));
+  }
+
+  /**
+   * The spec gen_cluster's {@code {dns, #{...}}} setting describes (as read from a sys.config):
+   * {@code record_type srv} → SRV, else A (AAAA with {@code ipv6 => true}); {@code host_type} as set.
+   *
+   * @param basename the node basename (the part of the local node name before {@code @}), or {@code null}
+   */
+  public static DiscoverySpec forGenCluster(GenClusterDiscovery.Dns dns, String basename) {
+    QueryType type = dns.recordType() == GenClusterDiscovery.RecordType.SRV
+        ? QueryType.SRV
+        : dns.ipv6() ? QueryType.AAAA : QueryType.A;
+    HostType host = dns.hostType() == GenClusterDiscovery.HostType.HOSTNAME ? HostType.HOSTNAME : HostType.IP;
+    return of(Strategy.GEN_CLUSTER, type, host, basename, dns.domain());
   }
 
   /** The record type the library looks up for {@code domain} when none is given. */

@@ -160,6 +160,21 @@ class DerivationTest {
   }
 
   @Test
+  void aGenClusterSysConfigSettingBecomesASpec() {
+    DiscoverySpec srv = DiscoverySpec.forGenCluster(new dev.clusterctl.erlang.GenClusterDiscovery.Dns(
+        "_dist-erl._tcp.ledger.payments", dev.clusterctl.erlang.GenClusterDiscovery.RecordType.SRV,
+        dev.clusterctl.erlang.GenClusterDiscovery.HostType.HOSTNAME, false, 5000), "ledger");
+    assertThat(srv.type()).isEqualTo(QueryType.SRV);
+    assertThat(srv.hostType()).isEqualTo(HostType.HOSTNAME);
+    assertThat(srv.basename()).contains("ledger");
+    DiscoverySpec v6 = DiscoverySpec.forGenCluster(new dev.clusterctl.erlang.GenClusterDiscovery.Dns(
+        "ledger.payments", dev.clusterctl.erlang.GenClusterDiscovery.RecordType.IP,
+        dev.clusterctl.erlang.GenClusterDiscovery.HostType.IP, true, 5000), null);
+    assertThat(v6.type()).isEqualTo(QueryType.AAAA);
+    assertThat(v6.hostType()).isEqualTo(HostType.IP);
+  }
+
+  @Test
   void specRefusesWhatALibraryCannotDo() {
     assertThatThrownBy(() -> DiscoverySpec.of(Strategy.LIBCLUSTER_DNS, QueryType.SRV, null, null, "x"))
         .isInstanceOf(BadInputException.class).hasMessage("libcluster-dns looks up A records only, not SRV");
