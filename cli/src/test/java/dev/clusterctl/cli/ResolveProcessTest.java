@@ -37,6 +37,11 @@ class ResolveProcessTest {
   }
 
   private Run run(String... args) throws Exception {
+    return runWith(null, args);
+  }
+
+  /** Runs the launcher with {@code CLUSTERCTL_JAVA_OPTS=javaOpts} (none when null). */
+  private Run runWith(String javaOpts, String... args) throws Exception {
     Path launcher = Path.of(System.getProperty("clusterctl.launcher", "target/clusterctl")).toAbsolutePath();
     assertThat(launcher).as("the launcher is built by the package phase").isExecutable();
     List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
@@ -45,6 +50,9 @@ class ResolveProcessTest {
     File err = workDir.resolve("err.txt").toFile();
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out).redirectError(err);
     pb.environment().put("NO_COLOR", "1");
+    if (javaOpts != null) {
+      pb.environment().put("CLUSTERCTL_JAVA_OPTS", javaOpts);
+    }
     Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
@@ -72,6 +80,17 @@ class ResolveProcessTest {
     Run down = run("resolve", "@127.0.0.1:" + BindServer.freePort(), "x.example.", "--tries", "1");
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.out()).isEmpty();
+  }
+
+  @Test
+  void startUpStaysLazyWithoutJson() throws Exception {
+    Run table = runWith("-Xlog:class+load=info", "resolve", "@" + dns.hostPort(), "ledger.payments.svc.cluster.local.");
+    assertThat(table.exit()).isZero();
+    assertThat(table.out()).contains("dev.clusterctl.dns.Resolver ")
+        .doesNotContain("com.fasterxml.jackson").doesNotContain("io.fabric8");
+    Run json = runWith("-Xlog:class+load=info", "resolve", "@" + dns.hostPort(), "ledger.payments.svc.cluster.local.",
+        "-o", "json");
+    assertThat(json.out()).contains("com.fasterxml.jackson.databind.ObjectMapper ").doesNotContain("io.fabric8");
   }
 
   @Test
