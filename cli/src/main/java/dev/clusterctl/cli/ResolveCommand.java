@@ -73,10 +73,10 @@ public final class ResolveCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LookupResult lookup = result.lookup();
+    if (global.verbose()) {
+      printExchanges(result, err);
+    }
     if (lookup.noServerResponded()) {
-      if (global.verbose()) {
-        printExchanges(lookup, err);
-      }
       throw new UnreachableException("no DNS server answered for '" + domain + "': " + lookup.failureSummary());
     }
     output.renderer().render(result, config, out, global.colorOnStdout());
@@ -122,13 +122,25 @@ public final class ResolveCommand implements Callable<Integer> {
     return r.gaps().size() + " answers give no node name (-o table shows why)";
   }
 
+  /** With {@code --verbose}: every question sent, main lookup and follow-ups, with its outcome and time, on stderr. */
+  private static void printExchanges(DiscoveryResult result, PrintWriter err) {
+    List<LookupResult> lookups = new ArrayList<>();
+    lookups.add(result.lookup());
+    result.targets().forEach(t -> lookups.addAll(t.followUps()));
+    result.reverse().forEach(r -> lookups.add(r.lookup()));
+    for (LookupResult lookup : lookups) {
+      printExchanges(lookup, err);
+    }
+    err.flush();
+  }
+
   private static void printExchanges(LookupResult lookup, PrintWriter err) {
     for (Attempt a : lookup.attempts()) {
       for (Exchange e : a.exchanges()) {
-        err.printf("  %s %s %s %s: %s (%d ms)%n", a.name(), a.typeName(), e.serverText(), e.transport().id(),
-            e.detail().isEmpty() ? e.status().label() : e.detail(), e.elapsed().toMillis());
+        err.printf("  %s %s %s %s: %s%s (%d ms)%n", a.name(), a.typeName(), e.serverText(), e.transport().id(),
+            e.detail().isEmpty() ? e.status().label() : e.detail(), e.truncated() ? ", truncated" : "",
+            e.elapsed().toMillis());
       }
     }
-    err.flush();
   }
 }

@@ -76,6 +76,17 @@ class ResolveBindTest {
   }
 
   @Test
+  void verboseListsEveryQuestionIncludingFollowUpsOnStderr() {
+    Cli.Result r = resolve("_dist-erl._tcp.lonely.payments", "--basename", "ledger", "--verbose");
+    assertThat(r.err()).contains(
+        "  _dist-erl._tcp.lonely.payments. SRV " + dns.hostPort() + " udp: REFUSED",
+        "  _dist-erl._tcp.lonely.payments.svc.cluster.local. SRV " + dns.hostPort() + " udp: NOERROR",
+        "  gone.lonely.payments.svc.cluster.local. A " + dns.hostPort() + " udp: NXDOMAIN");
+    assertThat(resolve("_dist-erl._tcp.big.payments", "--verbose", "-o", "short").err())
+        .contains("_dist-erl._tcp.big.payments.svc.cluster.local. SRV " + dns.hostPort() + " udp: NOERROR, truncated");
+  }
+
+  @Test
   void jsonHasASchemaVersionAndSortedSets() throws Exception {
     Cli.Result r = resolve("_dist-erl._tcp.ledger.payments", "--basename", "ledger", "-o", "json");
     assertThat(r.exit()).isZero();
