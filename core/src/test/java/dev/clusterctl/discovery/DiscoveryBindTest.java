@@ -164,6 +164,34 @@ class DiscoveryBindTest {
     assertThat(erlang.get("gone.payments").error()).isEqualTo("nxdomain");
   }
 
+  @Test
+  void erlangAsksTheSameNamesInTheSameOrder() throws Exception {
+    List<String> names = List.of("ledger.payments", "ledger", "nowhere.payments");
+    Map<String, String> queries = new LinkedHashMap<>();
+    names.forEach(n -> queries.put(n, "a"));
+    int mark = dns.queries().size();
+    ErlangInetRes.getbyname(dns.port(), POD, queries);
+    Thread.sleep(200); // named writes its query log asynchronously
+    List<String> erlangAsked = distinctInOrder(dns.queries().subList(mark, dns.queries().size()));
+    List<String> weAsk = new java.util.ArrayList<>();
+    for (String name : names) {
+      discover(Strategy.GEN_CLUSTER, QueryType.A, null, name).lookup().attempts()
+          .forEach(a -> weAsk.add(a.name().substring(0, a.name().length() - 1) + " A"));
+    }
+    assertThat(weAsk).hasSize(3 + 1 + 4);
+    assertThat(erlangAsked).isEqualTo(weAsk);
+  }
+
+  private static List<String> distinctInOrder(List<String> asked) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String q : asked) {
+      if (out.isEmpty() || !out.get(out.size() - 1).equalsIgnoreCase(q)) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
   private static InetAddress addr(String ip) {
     try {
       return InetAddress.getByName(ip);

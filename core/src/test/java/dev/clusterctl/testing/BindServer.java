@@ -98,6 +98,7 @@ public final class BindServer implements AutoCloseable {
         .append("  dnssec-validation no;\n")
         .append("  notify no;\n")
         .append("  max-records-per-type 0;\n")
+        .append("  querylog yes;\n")
         .append("};\n")
         .append("controls { };\n");
     for (int i = 0; i < zones.size(); i++) {
@@ -176,6 +177,25 @@ public final class BindServer implements AutoCloseable {
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
+  }
+
+  /**
+   * The questions named has received so far, in order, as {@code name TYPE} (the name as asked,
+   * without trailing dot), read from its query log; use {@code size()} as a mark to see only later ones.
+   */
+  public List<String> queries() {
+    List<String> out = new ArrayList<>();
+    for (String line : log().split("\n")) {
+      int at = line.indexOf(": query: ");
+      if (at < 0) {
+        continue;
+      }
+      String[] w = line.substring(at + ": query: ".length()).split(" ");
+      if (w.length >= 3) {
+        out.add(w[0] + " " + w[2]);
+      }
+    }
+    return out;
   }
 
   /**
