@@ -6,22 +6,16 @@ import dev.clusterctl.doctor.DoctorContext;
 import dev.clusterctl.doctor.Remediation;
 import dev.clusterctl.expect.ExamplePod;
 import dev.clusterctl.model.CookieSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.clusterctl.erlang.CookieHash;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Every pod gets the same cookie, from one source; compared by hash, never shown. */
 public final class CookieConsistent extends BaseCheck {
-
-  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   /** The check. */
   public CookieConsistent() {
@@ -83,33 +77,26 @@ public final class CookieConsistent extends BaseCheck {
 
   /** The cookie's identity for one pod: a SHA-256 prefix of its value, or the Secret it comes from. */
   static String identity(CookieSource s, ExamplePod pod) {
-    String value;
     if (s.envVar() != null) {
-      value = pod.env().get(s.envVar());
-    } else {
-      Matcher m = VAR.matcher(s.template() == null ? "" : s.template());
-      StringBuilder sb = new StringBuilder();
-      while (m.find()) {
-        String v = pod.env().get(m.group(1));
-        m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "${" + m.group(1) + "}" : v));
-      }
-      m.appendTail(sb);
-      value = sb.toString();
+      return valueIdentity(pod.env().get(s.envVar()));
     }
+    if (s.variables().isEmpty()) {
+      return s.literalHash() == null ? "(unset)" : "sha256:" + s.literalHash().substring(0, 12);
+    }
+    List<String> parts = new ArrayList<>();
+    for (String v : s.variables()) {
+      parts.add("${" + v + "} " + valueIdentity(pod.env().get(v)));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String valueIdentity(String value) {
     if (value == null) {
       return "(unset)";
     }
     if (value.startsWith("<secret ") && value.endsWith(">")) {
       return "from secret " + value.substring("<secret ".length(), value.length() - 1);
     }
-    return "sha256:" + sha256(value).substring(0, 12);
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
+    return "sha256:" + CookieHash.of(value).substring(0, 12);
   }
 }
