@@ -1,7 +1,6 @@
 package dev.clusterctl.model;
 
 import dev.clusterctl.coredns.Corefile;
-import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.SysConfig;
 import dev.clusterctl.erlang.VmArgs;
 import dev.clusterctl.kube.LoadedObject;
@@ -16,26 +15,10 @@ import java.util.Optional;
  * @param corefile a Corefile given explicitly ({@code --corefile}); wins over a {@code coredns} ConfigMap
  * @param sysConfig the release's sys.config
  * @param vmArgs the release's vm.args
- * @param strategy the discovery library ({@code --strategy}); gen_cluster when a sys.config is given
- * @param basename the library's basename ({@code --basename})
- * @param domain the discovery query, overriding sys.config's ({@code --domain})
- * @param service the service name ({@code --service})
- * @param workload the workload as {@code deploy/NAME} or {@code sts/NAME} ({@code --workload})
- * @param namespace the namespace for objects without one and relative names ({@code -n}); empty for the default
- * @param clusterDomain the kubelet's cluster domain ({@code --cluster-domain}); empty to take the Corefile's
+ * @param options what the user said about the target
  */
 public record ModelRequest(
-    List<LoadedObject> objects,
-    Optional<Corefile> corefile,
-    Optional<SysConfig> sysConfig,
-    Optional<VmArgs> vmArgs,
-    Optional<Strategy> strategy,
-    Optional<String> basename,
-    Optional<String> domain,
-    Optional<String> service,
-    Optional<String> workload,
-    Optional<String> namespace,
-    Optional<String> clusterDomain) {
+    List<LoadedObject> objects, Optional<Corefile> corefile, Optional<SysConfig> sysConfig, Optional<VmArgs> vmArgs, TargetOptions options) {
 
   /** Copies the list. */
   public ModelRequest {
@@ -44,7 +27,34 @@ public record ModelRequest(
 
   /** A request with only objects, everything else unset. */
   public static ModelRequest of(List<LoadedObject> objects) {
-    return new ModelRequest(objects, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new ModelRequest(objects, Optional.empty(), Optional.empty(), Optional.empty(), TargetOptions.none());
+  }
+
+  Optional<dev.clusterctl.discovery.Strategy> strategy() {
+    return options.strategy();
+  }
+
+  Optional<String> basename() {
+    return options.basename();
+  }
+
+  Optional<String> domain() {
+    return options.domain();
+  }
+
+  Optional<String> service() {
+    return options.service();
+  }
+
+  Optional<String> workload() {
+    return options.workload();
+  }
+
+  Optional<String> namespace() {
+    return options.namespace();
+  }
+
+  Optional<String> clusterDomain() {
+    return options.clusterDomain();
   }
 }

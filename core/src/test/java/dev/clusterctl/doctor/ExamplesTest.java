@@ -3,9 +3,7 @@ package dev.clusterctl.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.kube.Kustomize;
-import dev.clusterctl.model.ClusterModel;
-import dev.clusterctl.model.ModelBuilder;
-import dev.clusterctl.model.ModelRequest;
+import dev.clusterctl.model.TargetOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,12 +20,9 @@ class ExamplesTest {
   static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
   static Report doctor(String example) {
-    FileSource source = new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null));
-    Gathered g = source.gather(new FileInputs(List.of(EXAMPLES.resolve(example).toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
-    ModelRequest r = new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-    ClusterModel model = ModelBuilder.build(r);
-    return Doctor.run(model, CheckRegistry.standard().all(), g.inputs());
+    FileDoctor doctor = new FileDoctor(new ByteArrayInputStream(new byte[0]), new Kustomize(null));
+    FileInputs in = new FileInputs(List.of(EXAMPLES.resolve(example).toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    return doctor.run(in, TargetOptions.none(), CheckRegistry.standard().all());
   }
 
   static Map<String, Status> statuses(Report report) {

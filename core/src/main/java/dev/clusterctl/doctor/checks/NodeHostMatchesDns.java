@@ -5,6 +5,7 @@ import dev.clusterctl.doctor.CheckResult;
 import dev.clusterctl.doctor.DoctorContext;
 import dev.clusterctl.doctor.NamePair;
 import dev.clusterctl.doctor.Remediation;
+import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.CorednsSimulator;
 import dev.clusterctl.expect.PeerRow;
@@ -64,7 +65,7 @@ public final class NodeHostMatchesDns extends BaseCheck {
     } else if (firstBad.peersUse() == null && ctx.sim().derived().isEmpty()) {
       b = fail(subject, "peers derive no names at all: " + (d instanceof Discovery.Static ? "the static list is empty" : "the discovery query finds nothing (see discovery-query-resolves)"));
     } else {
-      b = fail(subject, bad + " of " + rows.size() + " pods call themselves a name their peers do not dial: " + explain(firstBad));
+      b = fail(subject, bad + " of " + rows.size() + " pods call themselves a name their peers do not dial: " + explain(firstBad, shortNames(ctx)));
       b.fix(remedy(ctx, firstBad));
     }
     int shown = 0;
@@ -83,7 +84,7 @@ public final class NodeHostMatchesDns extends BaseCheck {
   }
 
   /** Why the first mismatching pair differs, in one clause. */
-  static String explain(PeerRow r) {
+  static String explain(PeerRow r, boolean shortNames) {
     if (r.peersUse() == null) {
       return r.pod().name() + " is not among the names DNS gives";
     }
@@ -111,10 +112,17 @@ public final class NodeHostMatchesDns extends BaseCheck {
     if (p.host() != null && p.host().startsWith(CorednsSimulator.dashed(r.pod().ip()) + ".")) {
       return "DNS names the pod by its dashed IP, the node calls itself by pod name";
     }
+    if (shortNames && p.host() != null && p.host().indexOf('.') >= 0) {
+      return "with -sname the node uses its bare host name, peers dial a name with dots";
+    }
     if (s.host() != null && s.host().indexOf('.') < 0) {
       return "the node's host has no domain (no subdomain on the pod)";
     }
     return "the hosts differ";
+  }
+
+  private static boolean shortNames(DoctorContext ctx) {
+    return ctx.model().release().naming().flatMap(n -> n.mode()).filter(m -> m == NameMode.SHORT).isPresent();
   }
 
   private static Remediation remedy(DoctorContext ctx, PeerRow r) {
@@ -134,6 +142,9 @@ public final class NodeHostMatchesDns extends BaseCheck {
     if (selfIp && !peerIp) {
       return Remediation.of("Either let peers use addresses (A records, host_type ip) or name the node by its FQDN (-name " + s.alive() + " without a host, with a pod subdomain).", "erlang",
           "{gen_cluster, [{discovery, {dns, #{domain => \"" + ctx.serviceName() + "." + ctx.model().namespace() + "\", record_type => ip}}}]}");
+    }
+    if (shortNames(ctx) && p.host() != null && p.host().indexOf('.') >= 0) {
+      return Remediation.of("Use long names, so the node's host is its FQDN.", "vm.args", "-name " + s.alive());
     }
     if (p.host() != null && p.host().startsWith(CorednsSimulator.dashed(r.pod().ip()) + ".")) {
       return Remediation.of("Have CoreDNS name endpoints after their pods.", "corefile", Snippets.endpointPodNames(ctx));
