@@ -48,12 +48,12 @@ public final class FileSource {
     for (String f : in.manifests()) {
       Manifests m = loader.load(f);
       parts.add(m);
-      inputs.add(f + " (" + m.objects().size() + " objects)");
+      inputs.add((ManifestLoader.STDIN.equals(f) ? "<stdin>" : f) + " (" + objects(m) + ")");
     }
     for (String k : in.kustomizations()) {
       Manifests m = loader.loadText(kustomize.render(k), "kustomize " + k);
       parts.add(m);
-      inputs.add("-k " + k + " (" + m.objects().size() + " objects)");
+      inputs.add("-k " + k + " (" + objects(m) + ")");
     }
     List<LoadedObject> objects = Manifests.concat(parts).objects();
 
@@ -66,6 +66,11 @@ public final class FileSource {
     sysPath.ifPresent(p -> inputs.add("sys.config " + p + (in.sysConfig().isEmpty() ? " (found beside the manifests)" : "")));
     vmPath.ifPresent(p -> inputs.add("vm.args " + p + (in.vmArgs().isEmpty() ? " (found beside the manifests)" : "")));
     return new Gathered(objects, corefile, sys, vm, inputs);
+  }
+
+  private static String objects(Manifests m) {
+    int n = m.objects().size();
+    return n + (n == 1 ? " object" : " objects");
   }
 
   /** Reads a text file and parses it with {@code parser(text, path)}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,8 +34,10 @@ import java.util.List;
 public final class ManifestReader {
 
   private final KubernetesSerialization serialization = new KubernetesSerialization();
-  private final ObjectMapper yaml = new YAMLMapper(new YAMLFactory());
-  private final ObjectMapper json = JsonMapper.builder().build();
+  /** Duplicate keys are errors (as for kubectl): they usually mean files concatenated without {@code ---}. */
+  private final ObjectMapper yaml = YAMLMapper.builder(new YAMLFactory()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** Reads every object in {@code bytes}; {@code source} names the input in origins and errors. */
   public List<LoadedObject> read(byte[] bytes, String source) {

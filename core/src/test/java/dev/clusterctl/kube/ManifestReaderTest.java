@@ -70,6 +70,14 @@ class ManifestReaderTest {
   }
 
   @Test
+  void filesConcatenatedWithoutSeparatorAreCaughtAsDuplicateKeys() {
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: Service\nmetadata: {name: a}\napiVersion: apps/v1\nkind: StatefulSet\n"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("in.yaml: line 4")
+        .hasMessageContaining("Duplicate field 'apiVersion'");
+  }
+
+  @Test
   void binaryEmptyAndNonObjectInputsAreOneLineErrors() {
     assertThatThrownBy(() -> reader.read(new byte[] {1, 0, 2, 3}, "x.bin"))
         .isInstanceOf(BadInputException.class)

@@ -9,10 +9,14 @@ import dev.clusterctl.doctor.Status;
 import dev.clusterctl.doctor.Summary;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
 
 /** The human report: results grouped by area, names side by side, remediation under each problem. */
 public final class DoctorText {
+
+  /** The check whose outcome decides the headline. */
+  private static final String HEART = "node-host-matches-dns";
 
   private final Ansi ansi;
   private final boolean verbose;
@@ -93,6 +97,18 @@ public final class DoctorText {
     }
   }
 
+  /** The verdict when nothing failed: it depends on whether the node names could be compared at all. */
+  private String passVerdict(Report report) {
+    Optional<CheckResult> heart = report.results().stream().filter(r -> r.id().equals(HEART)).findFirst();
+    if (heart.isEmpty()) {
+      return ansi.string("@|green,bold no check failed|@");
+    }
+    if (heart.get().status() == Status.SKIP) {
+      return ansi.string("@|yellow,bold nothing failed, but the node names could not be compared: " + heart.get().message() + "|@");
+    }
+    return ansi.string("@|green,bold the nodes should find and accept each other|@");
+  }
+
   private String tag(Status s) {
     return switch (s) {
       case PASS -> ansi.string("@|green PASS |@");
@@ -107,7 +123,7 @@ public final class DoctorText {
     Summary s = report.summary();
     String counts = s.pass() + " passed, " + s.warn() + " warned, " + s.fail() + " failed, " + s.skip() + " skipped" + (s.error() > 0 ? ", " + s.error() + " could not run" : "");
     String verdict = switch (v) {
-      case PASS -> ansi.string("@|green,bold the nodes should find and accept each other|@");
+      case PASS -> passVerdict(report);
       case FAIL -> report.has(Status.FAIL)
           ? ansi.string("@|red,bold the nodes will not form a cluster as configured|@")
           : ansi.string("@|yellow,bold warnings fail this run (--fail-on warn)|@");

@@ -38,6 +38,9 @@ public final class CookieConsistent extends BaseCheck {
       return skip(subject, "no workload: no pod to compare");
     }
     if (sources.isEmpty()) {
+      if (ctx.model().release().naming().isEmpty() && !ctx.model().release().elixir()) {
+        return skip(subject, "release unknown: give --vm-args (or set RELX_COOKIE/RELEASE_COOKIE in the container)");
+      }
       if (ctx.model().release().elixir()) {
         return pass(subject, "no RELEASE_COOKIE: every pod uses the release's built-in releases/COOKIE from the same image").build();
       }
