@@ -26,11 +26,35 @@ class DoctorProcessTest {
 
   static List<String> command() {
     Path launcher = DoctorCommandTest.REPO.resolve("cli/target/clusterctl");
-    if (Files.isExecutable(launcher) && Files.exists(DoctorCommandTest.REPO.resolve("cli/target/clusterctl-cli.jar"))) {
+    if (Files.isExecutable(launcher) && launcherIsFresh()) {
       return new ArrayList<>(List.of(launcher.toString()));
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+  }
+
+  /** True when the packaged jars are newer than every compiled class (a stale launcher would test old code). */
+  static boolean launcherIsFresh() {
+    try {
+      Path jar = DoctorCommandTest.REPO.resolve("cli/target/clusterctl-cli.jar");
+      Path coreJar = DoctorCommandTest.REPO.resolve("cli/target/lib/clusterctl-core-0.1.0-SNAPSHOT.jar");
+      if (!Files.exists(jar) || !Files.exists(coreJar)) {
+        return false;
+      }
+      long packaged = Math.min(Files.getLastModifiedTime(jar).toMillis(), Files.getLastModifiedTime(coreJar).toMillis());
+      for (String classes : List.of("cli/target/classes", "core/target/classes")) {
+        try (var walk = Files.walk(DoctorCommandTest.REPO.resolve(classes))) {
+          for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            if (Files.getLastModifiedTime(p).toMillis() > packaged) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static Run run(byte[] stdin, String... args) throws IOException, InterruptedException {
