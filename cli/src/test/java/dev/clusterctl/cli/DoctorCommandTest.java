@@ -196,6 +196,27 @@ class DoctorCommandTest {
     assertThat(r.err()).contains("unknown strategy 'swarm'");
   }
 
+  @Test
+  void kustomizationIsRenderedWithKubectl(@TempDir Path dir) throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.util.stream.Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator)).anyMatch(p -> Files.isExecutable(Path.of(p, "kubectl"))),
+        "kubectl is not on PATH: -k cannot be exercised here");
+    copyExample("srv-statefulset", dir);
+    Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- service.yaml\n- statefulset.yaml\n");
+    Cli.Result r = Cli.run("doctor", "-k", dir.toString(), "--sys-config", dir.resolve("config/sys.config").toString(),
+        "--vm-args", dir.resolve("config/vm.args.src").toString());
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("-k " + dir + " (2 objects)").contains("PASS  node-host-matches-dns");
+  }
+
+  @Test
+  void verboseShowsTheEvidenceOfPassingChecks() {
+    Cli.Result r = Cli.run("doctor", "-f", example("srv-statefulset"), "--verbose", "--only", "discovery-query-resolves");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("names tried: _dist-erl._tcp.ledger-dist.payments → NOT_IN_CLUSTER_ZONE")
+        .contains("IN SRV 0 33 39135 ledger-0.ledger-dist.payments.svc.cluster.local.");
+  }
+
   static void copyExample(String name, Path to) throws IOException {
     Path from = EXAMPLES.resolve(name);
     try (var walk = Files.walk(from)) {

@@ -58,6 +58,7 @@ public final class ModelBuilder {
     }
 
     Corefile corefile = corefile(r, notes);
+    notes.addAll(corefile.fileImportNotes());
     String clusterDomain = r.clusterDomain().map(ModelBuilder::noDot).orElse(corefile.clusterDomain().map(ModelBuilder::noDot).orElse("cluster.local"));
     CorednsSettings coredns = coredns(corefile, clusterDomain);
 
