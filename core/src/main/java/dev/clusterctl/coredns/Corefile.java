@@ -209,10 +209,6 @@ public final class Corefile {
     BadCorefile at(int line, int column, String what) {
       return new BadCorefile("Corefile " + source + ": line " + line + ", column " + column + ": " + what);
     }
-
-    BadCorefile atLine(int line, String what) {
-      return new BadCorefile("Corefile " + source + ": line " + line + ": " + what);
-    }
   }
 
   /** Internal carrier of a one-line message, turned into a BadInputException at the API edge. */

@@ -125,6 +125,9 @@ final class CorefileParser {
         doImport();
         continue;
       }
+      if (t.is("{")) {
+        throw error(t, "a '{' at the start of a line opens no block (put it at the end of the plugin's line)");
+      }
       directives.add(directive(0));
     }
     if (braced) {
@@ -215,7 +218,7 @@ final class CorefileParser {
       args.add(t.text());
       pos++;
     }
-    return new Directive(name.text(), args, block, name.line());
+    return new Directive(name.text(), args, block, name.line(), name.column());
   }
 
   /** The lines of a nested block after its '{', through its '}'. */
@@ -235,9 +238,7 @@ final class CorefileParser {
         continue;
       }
       if (t.is("{")) {
-        pos++;
-        lines.addAll(nested(t, depth + 1));
-        continue;
+        throw error(t, "a '{' at the start of a line opens no block (put it at the end of the option's line)");
       }
       lines.add(directive(depth));
     }

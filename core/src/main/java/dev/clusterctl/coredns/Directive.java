@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param args the other tokens on the line (and after the nested block, if any)
  * @param block the lines inside {@code { ... }} following the arguments; empty when there is none
  * @param line 1-based line of {@code name}
+ * @param column 1-based column of {@code name}
  */
-public record Directive(String name, List<String> args, List<Directive> block, int line) {
+public record Directive(String name, List<String> args, List<Directive> block, int line, int column) {
 
   /** Copies the lists. */
   public Directive {

@@ -46,22 +46,22 @@ final class KubernetesSettings {
 
   private static PodsMode pods(Directive p, Corefile.Errors errors) {
     if (p.args().size() != 1) {
-      throw errors.atLine(p.line(), "kubernetes option pods takes one value: disabled, insecure or verified");
+      throw errors.at(p.line(), p.column(), "kubernetes option pods takes one value: disabled, insecure or verified");
     }
     try {
       return PodsMode.valueOf(p.args().get(0).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw errors.atLine(p.line(), "kubernetes option pods must be disabled, insecure or verified, not '" + p.args().get(0) + "'");
+      throw errors.at(p.line(), p.column(), "kubernetes option pods must be disabled, insecure or verified, not '" + p.args().get(0) + "'");
     }
   }
 
   private static int ttl(Directive p, Corefile.Errors errors) {
     if (p.args().size() != 1 || !p.args().get(0).matches("\\d{1,9}")) {
-      throw errors.atLine(p.line(), "kubernetes option ttl takes one number of seconds (0-3600)");
+      throw errors.at(p.line(), p.column(), "kubernetes option ttl takes one number of seconds (0-3600)");
     }
     int ttl = Integer.parseInt(p.args().get(0));
     if (ttl > 3600) {
-      throw errors.atLine(p.line(), "kubernetes option ttl must be 0-3600 seconds, not " + ttl);
+      throw errors.at(p.line(), p.column(), "kubernetes option ttl must be 0-3600 seconds, not " + ttl);
     }
     return ttl;
   }

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * <p>Reads what clustering depends on: gen_cluster's {@code discovery} and
  * {@code refresh_interval_ms}, and kernel's {@code inet_dist_listen_min/max}. Application values
  * are never printed: {@link #toString()} shows only application names and the discovery setting.
+ * A relx {@code sys.config.src} is rendered first with {@link RelxTemplate#render}.
  */
 public final class SysConfig {
 
@@ -72,7 +73,7 @@ public final class SysConfig {
    */
   public static SysConfig parse(String text, String source) {
     Consulted c = TermParser.consultLocated(text, source);
-    Reader r = new Reader(source, c);
+    Shapes r = new Shapes(source, c);
     if (c.terms().isEmpty()) {
       throw new BadInputException(source + ": line 1, column 1: empty; a sys.config holds one list [{App, [{Key, Value}]}, ...] ending with '.'");
     }
@@ -209,7 +210,7 @@ public final class SysConfig {
   }
 
   /** Reads settings, turning bad shapes into one-line errors at the term's position. */
-  private record Reader(String source, Consulted consulted) {
+  private record Shapes(String source, Consulted consulted) {
 
     BadInputException error(Term at, String what) {
       String where = consulted.position(at).map(p -> "line " + p.line() + ", column " + p.column()).orElse("line 1, column 1");

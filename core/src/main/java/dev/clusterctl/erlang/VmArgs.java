@@ -2,21 +2,17 @@ package dev.clusterctl.erlang;
 
 import dev.clusterctl.error.BadInputException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A release's {@code vm.args} (or {@code vm.args.src}): the {@code erl} flags of
- * <a href="https://www.erlang.org/doc/apps/erts/erl_cmd.html">erl(1)</a>, one or more per line,
- * {@code #} comments, {@code \} escaping the next character, and relx's {@code ${VAR}} (and
- * {@code ${VAR:-default}}) placeholders kept as written until {@link #render(Map)}.
+ * <a href="https://www.erlang.org/doc/apps/erts/erl_cmd.html">erl(1)</a>, split into words as
+ * {@code erl -args_file} does ({@code #} comments, quotes, {@code \}), with relx's
+ * {@code ${VAR}} placeholders ({@link RelxTemplate}) kept as written until {@link #render(Map)}.
  *
  * <p>Reads what clustering depends on: {@code -name}/{@code -sname} ({@code -sname} wins when
  * both are given, as in {@code net_kernel}), {@code -setcookie}, {@code -erl_epmd_port},
@@ -30,8 +26,6 @@ public final class VmArgs {
 
   /** How a redacted cookie reads. */
   public static final String REDACTED = "<redacted>";
-
-  private static final Pattern VAR = Pattern.compile("\\$\\{([^}]*)}");
 
   /**
    * One flag with the arguments that follow it.
@@ -136,31 +130,26 @@ public final class VmArgs {
       default -> {}
     }
     if (w.text().equals("-erl_epmd_port")) {
-      port(w, args.get(0), source, "-erl_epmd_port");
+      checkPort(w, args.get(0), source, "-erl_epmd_port");
     }
     if (w.text().equals("-kernel")) {
       for (int k = 0; k + 1 < args.size(); k += 2) {
         String key = args.get(k);
         if (key.equals("inet_dist_listen_min") || key.equals("inet_dist_listen_max")
             || key.equals("erl_epmd_node_listen_port")) {
-          port(w, args.get(k + 1), source, key);
+          checkPort(w, args.get(k + 1), source, key);
         }
       }
     }
   }
 
-  /** The port number {@code value} holds; placeholders are allowed and give -1. */
-  private static int port(Word w, String value, String source, String what) {
-    if (VAR.matcher(value).find()) {
-      return -1;
+  /** Refuses a port that is neither a number 0..65535 nor a placeholder. */
+  private static void checkPort(Word w, String value, String source, String what) {
+    if (RelxTemplate.hasVariables(value)) {
+      return;
     }
-    try {
-      int p = Integer.parseInt(value);
-      if (p >= 0 && p <= 65535) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    if (value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535) {
+      return;
     }
     throw w.error(source, what + " must be a port number 0..65535, found '" + value + "'");
   }
@@ -211,7 +200,7 @@ public final class VmArgs {
 
   /** The placeholders in the cookie (names only, safe to show). */
   public List<String> cookieVariables() {
-    return cookie == null ? List.of() : variables(cookie);
+    return cookie == null ? List.of() : RelxTemplate.variables(cookie);
   }
 
   /** Where the cookie comes from, safe to show: e.g. {@code vm.args line 3 (-setcookie ${RELEASE_COOKIE})}. */
@@ -232,8 +221,8 @@ public final class VmArgs {
     if (cookie == null) {
       return Optional.empty();
     }
-    Substituted s = substitute(cookie, env);
-    return s.unresolved().isEmpty() ? Optional.of(CookieHash.of(s.text())) : Optional.empty();
+    RelxTemplate.Result r = RelxTemplate.render(cookie, env);
+    return r.unresolved().isEmpty() ? Optional.of(CookieHash.of(r.text())) : Optional.empty();
   }
 
   /** {@code -start_epmd}: false only with {@code -start_epmd false}. */
@@ -302,55 +291,16 @@ public final class VmArgs {
   }
 
   /**
-   * The node name with {@code ${VAR}} replaced from {@code env}, as relx's start script renders
-   * vm.args.src: an unset variable becomes empty text (and is listed), {@code ${VAR:-default}}
-   * falls back to the default when VAR is unset or empty.
+   * The node name with {@code ${VAR}} replaced from {@code env} as relx renders vm.args.src
+   * ({@link RelxTemplate}): an unset variable becomes empty text and is listed.
    */
   public Rendered render(Map<String, String> env) {
     Optional<String> template = nodeNameTemplate();
     if (template.isEmpty()) {
       return new Rendered("", List.of());
     }
-    Substituted s = substitute(template.get(), env);
-    return new Rendered(s.text(), s.unresolved());
-  }
-
-  /** The placeholder names in {@code text}. */
-  public static List<String> variables(String text) {
-    Set<String> names = new LinkedHashSet<>();
-    Matcher m = VAR.matcher(text);
-    while (m.find()) {
-      names.add(varName(m.group(1)));
-    }
-    return List.copyOf(names);
-  }
-
-  private static String varName(String body) {
-    int dflt = body.indexOf(":-");
-    return dflt < 0 ? body : body.substring(0, dflt);
-  }
-
-  private record Substituted(String text, List<String> unresolved) {}
-
-  private static Substituted substitute(String template, Map<String, String> env) {
-    Set<String> unresolved = new LinkedHashSet<>();
-    Matcher m = VAR.matcher(template);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      String body = m.group(1);
-      String name = varName(body);
-      String value = env.get(name);
-      if ((value == null || value.isEmpty()) && body.contains(":-")) {
-        value = body.substring(body.indexOf(":-") + 2);
-      }
-      if (value == null) {
-        unresolved.add(name);
-        value = "";
-      }
-      m.appendReplacement(sb, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(sb);
-    return new Substituted(sb.toString(), List.copyOf(unresolved));
+    RelxTemplate.Result r = RelxTemplate.render(template.get(), env);
+    return new Rendered(r.text(), r.unresolved());
   }
 
   /** Source and flags, the cookie redacted. */

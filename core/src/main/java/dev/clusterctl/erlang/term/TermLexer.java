@@ -2,6 +2,7 @@ package dev.clusterctl.erlang.term;
 
 import dev.clusterctl.erlang.term.TermToken.Kind;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * Splits Erlang term text into tokens the way {@code erl_scan} does for the literals
@@ -9,6 +10,10 @@ import java.math.BigInteger;
  * <a href="https://www.erlang.org/doc/system/data_types.html">Data Types</a> for the syntax.
  */
 final class TermLexer {
+
+  /** relx's {@code ${VAR}} placeholder, which only a rendered sys.config.src replaces. */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?}");
 
   private final String text;
   private final String source;
@@ -19,6 +24,11 @@ final class TermLexer {
   TermLexer(String text, String source) {
     this.text = text;
     this.source = source;
+  }
+
+  /** The line and column just after the last token returned, as {@code {line, column}}. */
+  int[] endOfLastToken() {
+    return new int[] {line, column()};
   }
 
   /** The next token; {@link Kind#EOF} at the end. */
@@ -54,6 +64,10 @@ final class TermLexer {
         String s = quoted('"', startLine, startCol, "string");
         return new TermToken(Kind.STRING, "string", s, startLine, startCol);
       case '$':
+        if (PLACEHOLDER.matcher(text).region(pos, text.length()).lookingAt()) {
+          throw error(startLine, startCol, "a ${VAR} placeholder outside a string: render the .src template with"
+              + " the environment first");
+        }
         pos++;
         return new TermToken(Kind.CHAR, "char", BigInteger.valueOf(charLiteral(startLine, startCol)), startLine, startCol);
       case '.':

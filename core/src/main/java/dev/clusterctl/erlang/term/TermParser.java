@@ -37,9 +37,19 @@ public final class TermParser {
   /** Nesting deeper than this is refused rather than risking the Java stack. */
   private static final int MAX_DEPTH = 1000;
 
+  /** Shared elements for the characters of most strings (a string is a list of integers). */
+  private static final IntTerm[] LATIN1 = new IntTerm[256];
+
+  static {
+    for (int i = 0; i < LATIN1.length; i++) {
+      LATIN1[i] = IntTerm.of(i);
+    }
+  }
+
   private final TermLexer lexer;
   private final Map<Term, Position> positions = new IdentityHashMap<>();
   private TermToken current;
+  private int[] previousEnd = {1, 1};
   private int depth;
 
   private TermParser(String text, String source) {
@@ -111,7 +121,7 @@ public final class TermParser {
     while (current.kind() != Kind.EOF) {
       Term t = term();
       if (current.kind() == Kind.EOF) {
-        throw error(current, "the term ends without its final '.'");
+        throw lexer.error(previousEnd[0], previousEnd[1], "the term ends without its final '.'");
       }
       if (current.kind() != Kind.DOT) {
         throw error(current, "expected ',' or '.' after a complete term, found " + current.describe());
@@ -123,6 +133,7 @@ public final class TermParser {
   }
 
   private void advance() {
+    previousEnd = lexer.endOfLastToken();
     current = lexer.next();
   }
 
@@ -169,7 +180,7 @@ public final class TermParser {
 
   private static ListTerm charlist(String s) {
     List<Term> chars = new ArrayList<>(s.length());
-    s.codePoints().forEach(cp -> chars.add(IntTerm.of(cp)));
+    s.codePoints().forEach(cp -> chars.add(cp < LATIN1.length ? LATIN1[cp] : IntTerm.of(cp)));
     return chars.isEmpty() ? new ListTerm(List.of(), null) : new ListTerm(List.copyOf(chars), ListTerm.NIL);
   }
 
@@ -230,8 +241,12 @@ public final class TermParser {
 
   private TermLexer.BadInput unclosed(TermToken opener, String close, String alternatives) {
     String where = "'" + opener.text() + "' opened at line " + opener.line() + ", column " + opener.column();
-    if (current.kind() == Kind.EOF || current.kind() == Kind.DOT) {
-      return error(opener, "unbalanced '" + opener.text() + "': no matching '" + close + "' before "
+    if (current.kind() == Kind.EOF) {
+      return lexer.error(previousEnd[0], previousEnd[1], "unbalanced " + where + ": no matching '" + close
+          + "' before the end of the input");
+    }
+    if (current.kind() == Kind.DOT) {
+      return error(current, "unbalanced " + where + ": no matching '" + close + "' before "
           + current.describe());
     }
     return error(current, "expected " + alternatives + " or '" + close + "' to close the " + where
@@ -253,7 +268,11 @@ public final class TermParser {
         advance();
         Term tail = term();
         if (!current.is("]")) {
-          throw unclosed(opener, "]", "nothing more after the tail");
+          if (current.kind() == Kind.EOF || current.kind() == Kind.DOT) {
+            throw unclosed(opener, "]", "");
+          }
+          throw error(current, "expected ']' after the tail of the list opened at line " + opener.line()
+              + ", column " + opener.column() + ", found " + current.describe());
         }
         advance();
         if (tail instanceof ListTerm l) {
