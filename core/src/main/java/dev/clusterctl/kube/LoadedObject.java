@@ -8,10 +8,4 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * @param object the object as fabric8 models it (unknown kinds are {@code GenericKubernetesResource})
  * @param origin where it was read, such as {@code k8s/service.yaml:12}, for evidence
  */
-public record LoadedObject(HasMetadata object, String origin) {
-
-  /** {@code Kind/namespace/name} (or {@code Kind/name} without a namespace), for messages. */
-  public String describe() {
-    return Objects2.describe(object);
-  }
-}
+public record LoadedObject(HasMetadata object, String origin) {}

@@ -1,6 +1,5 @@
 package dev.clusterctl.kube;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,27 +15,6 @@ public record Manifests(List<LoadedObject> objects, List<String> inputs) {
   public Manifests {
     objects = List.copyOf(objects);
     inputs = List.copyOf(inputs);
-  }
-
-  /** The objects of one fabric8 type (e.g. {@code Service.class}), in input order. */
-  public <T extends HasMetadata> List<T> ofType(Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (LoadedObject o : objects) {
-      if (type.isInstance(o.object())) {
-        out.add(type.cast(o.object()));
-      }
-    }
-    return out;
-  }
-
-  /** Where {@code object} was read from, or {@code "?"} when it is not one of these objects. */
-  public String originOf(HasMetadata object) {
-    for (LoadedObject o : objects) {
-      if (o.object() == object) {
-        return o.origin();
-      }
-    }
-    return "?";
   }
 
   /** The union of several sets, in order. */
