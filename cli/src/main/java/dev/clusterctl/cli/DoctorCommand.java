@@ -31,18 +31,17 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Judges whether the Erlang/Elixir nodes deployed by these manifests will find and accept each other, "
-          + "without a cluster: it simulates what CoreDNS answers and what each pod calls itself, and compares the names as Erlang does.",
+      "Says whether the Erlang/Elixir nodes in these manifests will form a cluster, and if not, why.",
       "",
-      "Example: clusterctl doctor -f docs/examples/srv-deployment/",
-      "         kustomize build overlays/srv | clusterctl doctor -f - --sys-config config/sys.config --vm-args config/vm.args.src"
+      "Needs no cluster: it simulates what CoreDNS answers and what each pod calls itself, "
+          + "and compares the two node names exactly as Erlang does. Checks: --list-checks; reference: docs/checks.md."
     },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "  0:No check failed (warnings allowed unless --fail-on warn).",
-      "  1:A check failed.",
-      "  2:Bad usage or bad input (a file that is not YAML, not Erlang terms, missing, ...).",
-      "  3:A check could not run: the verdict is incomplete."
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clusterctl doctor -f docs/examples/srv-deployment/",
+      "  kustomize build overlays/srv | clusterctl doctor -f - \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
+      "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml"
     })
 public final class DoctorCommand implements Callable<Integer> {
 
