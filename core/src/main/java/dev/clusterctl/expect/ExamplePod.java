@@ -23,6 +23,12 @@ public record ExamplePod(
     env = Map.copyOf(env);
   }
 
+  /** Name, address, host names and readiness; never the environment (it may hold a cookie). */
+  @Override
+  public String toString() {
+    return "ExamplePod[" + name + ", " + ip + ", " + host + (ready ? ", ready" : ", not ready") + "]";
+  }
+
   /** The same pod with another readiness. */
   public ExamplePod withReady(boolean r) {
     return new ExamplePod(name, ip, specHostname, specSubdomain, host, r, env);

@@ -22,6 +22,19 @@ public record EnvVar(String name, String value, String from) {
     return from != null && from.startsWith("secretKeyRef:");
   }
 
+  /** True for a variable whose value must never be shown: from a Secret, or named like a cookie, password or token. */
+  public boolean sensitive() {
+    String n = name.toUpperCase(java.util.Locale.ROOT);
+    return secret() || n.contains("COOKIE") || n.contains("PASSWORD") || n.contains("TOKEN") || n.contains("SECRET");
+  }
+
+  /** The name and where the value comes from; the value itself only when it is not {@link #sensitive()}. */
+  @Override
+  public String toString() {
+    String v = sensitive() ? "<redacted>" : value;
+    return name + "=" + (from == null ? v : "(" + from + ")" + (value == null ? "" : " " + v));
+  }
+
   /** The field path of a {@code fieldRef}, or {@code null}. */
   public String fieldPath() {
     return from != null && from.startsWith("fieldRef:") ? from.substring("fieldRef:".length()) : null;

@@ -57,6 +57,8 @@ public final class ModelBuilder {
       }
     }
 
+    dedupe(services, ServiceInfo::subject, ServiceInfo::origin, notes);
+    dedupe(workloads, WorkloadInfo::subject, WorkloadInfo::origin, notes);
     Corefile corefile = corefile(r, notes);
     notes.addAll(corefile.fileImportNotes());
     String clusterDomain = r.clusterDomain().map(ModelBuilder::noDot).orElse(corefile.clusterDomain().map(ModelBuilder::noDot).orElse("cluster.local"));
@@ -135,6 +137,21 @@ public final class ModelBuilder {
     }
     ReleaseInfo info = new ReleaseInfo(naming, discovery, r.basename(), cookies, distPort, distOrigin, elixir);
     return new ClusterModel(namespace, service, serviceWanted, services, workload, coredns, clusterDomain, info, notes);
+  }
+
+  /** Keeps the last of objects with the same kind, namespace and name, as applying them in order would. */
+  private static <T> void dedupe(List<T> list, java.util.function.Function<T, String> key, java.util.function.Function<T, String> origin, List<String> notes) {
+    java.util.Map<String, T> last = new java.util.LinkedHashMap<>();
+    for (T t : list) {
+      T before = last.put(key.apply(t), t);
+      if (before != null) {
+        notes.add(key.apply(t) + " appears more than once: the last one (" + origin.apply(t) + ") is used");
+      }
+    }
+    if (last.size() != list.size()) {
+      list.clear();
+      list.addAll(last.values());
+    }
   }
 
   private static Corefile corefile(ModelRequest r, List<String> notes) {

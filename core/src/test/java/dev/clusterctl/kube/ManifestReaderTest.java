@@ -78,6 +78,14 @@ class ManifestReaderTest {
   }
 
   @Test
+  void aKnownKindThatBreaksItsSchemaIsAnError() {
+    assertThatThrownBy(() -> read("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: three}\n"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("in.yaml:1: Deployment does not match its schema")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
   void binaryEmptyAndNonObjectInputsAreOneLineErrors() {
     assertThatThrownBy(() -> reader.read(new byte[] {1, 0, 2, 3}, "x.bin"))
         .isInstanceOf(BadInputException.class)

@@ -96,6 +96,23 @@ class ModelBuilderTest {
   }
 
   @Test
+  void aRepeatedObjectKeepsTheLastOneAndSaysSo() {
+    String yaml = service("nodes", "a", "x") + workload("Deployment", "x", "a", "x", "") + workload("Deployment", "x", "a", "x", "  replicas: 5\n");
+    ClusterModel m = ModelBuilder.build(request(yaml, sys("nodes.a"), TargetOptions.none()));
+    assertThat(m.workload().orElseThrow().replicas()).isEqualTo(5);
+    assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("Deployment/a/x appears more than once"));
+  }
+
+  @Test
+  void secretsAndCookiesNeverShowInTheModel() {
+    String sts = workload("StatefulSet", "x", "a", "x", "  serviceName: nodes\n").replace("      - {name: c, image: i}\n",
+        "      - name: c\n        image: i\n        env:\n        - {name: RELEASE_COOKIE, value: s3cr3t-cookie}\n        - {name: RELEASE_NODE, value: x}\n");
+    ClusterModel m = ModelBuilder.build(request(service("nodes", "a", "x") + sts, sys("nodes.a"), TargetOptions.none()));
+    assertThat(m.toString()).doesNotContain("s3cr3t-cookie").contains("RELEASE_COOKIE=<redacted>");
+    assertThat(dev.clusterctl.expect.Expectation.simulate(m).toString()).doesNotContain("s3cr3t-cookie");
+  }
+
+  @Test
   void elixirStrategiesBuildTheirQueryAndNaming() {
     String sts = workload("StatefulSet", "x", "a", "x", "  serviceName: nodes\n").replace("      - {name: c, image: i}\n",
         "      - name: c\n        image: i\n        env:\n        - {name: CLUSTER_DOMAIN, value: corp.local.}\n        - {name: RELEASE_DISTRIBUTION, value: name}\n");
