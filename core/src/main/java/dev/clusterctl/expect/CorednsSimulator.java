@@ -154,21 +154,24 @@ public final class CorednsSimulator {
   }
 
   private DnsAnswer serviceAddresses(ServiceInfo svc, String name, RecordType type) {
-    if (type == RecordType.AAAA) {
-      return DnsAnswer.empty(name, type, Rcode.NODATA, "the example pods have IPv4 addresses only");
-    }
     if (!svc.headless()) {
+      if (type == RecordType.AAAA) {
+        return DnsAnswer.empty(name, type, Rcode.NODATA, "the example cluster IP is IPv4");
+      }
       return new DnsAnswer(name, type, Rcode.NOERROR, List.of(), List.of(new AddressRecord(clusterIp(svc), null)), dns.ttl(), "");
     }
     List<AddressRecord> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (Endpoint e : endpoints(svc)) {
-      if (seen.add(e.pod().ip())) {
+    List<Endpoint> eps = endpoints(svc);
+    for (Endpoint e : eps) {
+      if (isV6(e.pod().ip()) == (type == RecordType.AAAA) && seen.add(e.pod().ip())) {
         out.add(new AddressRecord(e.pod().ip(), e.pod().name()));
       }
     }
     if (out.isEmpty()) {
-      return DnsAnswer.empty(name, type, Rcode.NXDOMAIN, noEndpointsWhy(svc));
+      return eps.isEmpty()
+          ? DnsAnswer.empty(name, type, Rcode.NXDOMAIN, noEndpointsWhy(svc))
+          : DnsAnswer.empty(name, type, Rcode.NODATA, "the endpoints have no " + (type == RecordType.AAAA ? "IPv6" : "IPv4") + " address");
     }
     return new DnsAnswer(name, type, Rcode.NOERROR, List.of(), out, dns.ttl(), "");
   }
@@ -179,8 +182,8 @@ public final class CorednsSimulator {
     }
     for (Endpoint e : endpoints(svc)) {
       if (e.name().equalsIgnoreCase(label)) {
-        if (type != RecordType.A) {
-          return DnsAnswer.empty(name, type, Rcode.NODATA, "the endpoint has an A record only");
+        if (type == RecordType.SRV || isV6(e.pod().ip()) != (type == RecordType.AAAA)) {
+          return DnsAnswer.empty(name, type, Rcode.NODATA, "the endpoint has an " + (isV6(e.pod().ip()) ? "AAAA" : "A") + " record only");
         }
         return new DnsAnswer(name, type, Rcode.NOERROR, List.of(), List.of(new AddressRecord(e.pod().ip(), e.pod().name())), dns.ttl(), "");
       }
@@ -246,6 +249,11 @@ public final class CorednsSimulator {
 
   private static String clusterIp(ServiceInfo svc) {
     return svc.clusterIP() == null || svc.clusterIP().isEmpty() ? "10.96.0.100" : svc.clusterIP();
+  }
+
+  /** True for an IPv6 address. */
+  static boolean isV6(String ip) {
+    return ip.indexOf(':') >= 0;
   }
 
   /** CoreDNS's dashed form of an address: {@code 10.244.0.15} → {@code 10-244-0-15}. */

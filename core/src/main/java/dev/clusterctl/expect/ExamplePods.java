@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Example pods of a workload, named as their controllers name them: a Deployment's
  * {@code <name>-<template-hash>-<5 random>}, a StatefulSet's {@code <name>-<ordinal>}; addresses
- * from {@code 10.244.0.10} on. The names are fixed so reports and tests are reproducible.
+ * from {@code 10.244.0.10} on (or {@code fd00:10:244::a} for IPv6). The names are fixed so reports and tests are reproducible.
  */
 public final class ExamplePods {
 
@@ -21,8 +21,13 @@ public final class ExamplePods {
 
   private ExamplePods() {}
 
-  /** The example pods of {@code w} (its replicas, at least one, at most {@link #MAX}). */
+  /** The example pods of {@code w} (its replicas, at least one, at most {@link #MAX}), with IPv4 addresses. */
   public static List<ExamplePod> of(WorkloadInfo w, String clusterDomain) {
+    return of(w, clusterDomain, false);
+  }
+
+  /** The example pods of {@code w}, with IPv6 addresses from {@code fd00:10:244::a} when {@code ipv6}. */
+  public static List<ExamplePod> of(WorkloadInfo w, String clusterDomain, boolean ipv6) {
     int n = Math.max(1, Math.min(w.replicas(), MAX));
     PodTemplate t = w.template();
     List<ExamplePod> pods = new ArrayList<>(n);
@@ -40,7 +45,7 @@ public final class ExamplePods {
         hostname = t.hostname();
         subdomain = t.subdomain();
       }
-      String ip = "10.244." + (i / 200) + "." + (10 + i % 200);
+      String ip = ipv6 ? "fd00:10:244::" + Integer.toHexString(10 + i) : "10.244." + (i / 200) + "." + (10 + i % 200);
       pods.add(
           new ExamplePod(
               name,

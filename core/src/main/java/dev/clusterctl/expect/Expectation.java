@@ -24,7 +24,8 @@ public final class Expectation {
 
   /** Simulates {@code model}. */
   public static Simulation simulate(ClusterModel model) {
-    List<ExamplePod> pods = model.workload().map(w -> ExamplePods.of(w, model.clusterDomain())).orElse(List.of());
+    boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == RecordType.AAAA).isPresent();
+    List<ExamplePod> pods = model.workload().map(w -> ExamplePods.of(w, model.clusterDomain(), ipv6)).orElse(List.of());
     CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), model.workload().orElse(null), pods);
     Map<String, RenderedName> self = new LinkedHashMap<>();
     Optional<NodeNaming> naming = model.release().naming();
@@ -86,6 +87,9 @@ public final class Expectation {
       String via;
       if (ipNames) {
         DnsAnswer a = coredns.answer(r.target(), RecordType.A);
+        if (!a.hasRecords()) {
+          a = coredns.answer(r.target(), RecordType.AAAA);
+        }
         host = a.addresses().isEmpty() ? null : a.addresses().get(0).address();
         via = "SRV target's address";
       } else {

@@ -135,7 +135,8 @@ public final class ModelBuilder {
       distPort = OptionalInt.of(r.sysConfig().get().distPortRange().get().min());
       distOrigin = r.sysConfig().get().source() + " (kernel inet_dist_listen_min)";
     }
-    ReleaseInfo info = new ReleaseInfo(naming, discovery, r.basename(), cookies, distPort, distOrigin, elixir);
+    Optional<String> protoDist = r.vmArgs().flatMap(VmArgs::protoDist).or(() -> protoDistFromEnv(release));
+    ReleaseInfo info = new ReleaseInfo(naming, discovery, r.basename(), cookies, distPort, distOrigin, elixir, protoDist);
     return new ClusterModel(namespace, service, serviceWanted, services, workload, coredns, clusterDomain, info, notes);
   }
 
@@ -295,6 +296,25 @@ public final class ModelBuilder {
     if (releaseVars || elixirStrategy) {
       String dist = release == null ? null : release.env("RELEASE_DISTRIBUTION").map(EnvVar::value).orElse(null);
       return Optional.of(new ElixirNaming(dist, r.basename().orElse(null)));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code -proto_dist P} in the flags the VM takes from the environment. */
+  private static Optional<String> protoDistFromEnv(ContainerInfo release) {
+    if (release == null) {
+      return Optional.empty();
+    }
+    for (String var : List.of("ERL_FLAGS", "ERL_AFLAGS", "ERL_ZFLAGS")) {
+      Optional<String> v = release.env(var).map(EnvVar::value).filter(x -> x != null);
+      if (v.isPresent()) {
+        String[] words = v.get().trim().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+          if (words[i].equals("-proto_dist")) {
+            return Optional.of(words[i + 1]);
+          }
+        }
+      }
     }
     return Optional.empty();
   }

@@ -16,6 +16,8 @@ import java.util.OptionalInt;
  *     {@code inet_dist_listen_min})
  * @param distPortOrigin where {@code vmArgsDistPort} was set
  * @param elixir true for an Elixir release ({@code RELEASE_*} variables)
+ * @param protoDist the distribution protocol ({@code -proto_dist} in vm.args, or in the container's
+ *     {@code ERL_FLAGS}/{@code ERL_AFLAGS}/{@code ERL_ZFLAGS}), such as {@code inet6_tcp}
  */
 public record ReleaseInfo(
     Optional<NodeNaming> naming,
@@ -24,7 +26,8 @@ public record ReleaseInfo(
     List<CookieSource> cookies,
     OptionalInt vmArgsDistPort,
     String distPortOrigin,
-    boolean elixir) {
+    boolean elixir,
+    Optional<String> protoDist) {
 
   /** Copies the list. */
   public ReleaseInfo {

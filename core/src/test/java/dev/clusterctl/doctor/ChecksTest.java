@@ -127,6 +127,19 @@ class ChecksTest {
   }
 
   @Test
+  void ipv6DiscoveryUsesIpv6ExamplePods() {
+    Fixture f = Fixture.a().sys("[{gen_cluster, [{discovery, {dns, #{domain => \"app-dist.ns\", ipv6 => true}}}]}].");
+    CheckResult r = f.run("node-host-matches-dns");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.PASS);
+    assertThat(r.names().get(0).peersUse()).isEqualTo("app@fd00:10:244::a");
+    assertThat(f.run("discovery-query-resolves").message()).startsWith("AAAA ");
+    CheckResult v4dist = f.run("node-name");
+    assertThat(v4dist.status()).isEqualTo(Status.FAIL);
+    assertThat(v4dist.message()).contains("-proto_dist inet6_tcp");
+    assertThat(f.vm(Fixture.VM_IP + "-proto_dist inet6_tcp\n").run("node-name").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
   void staticDiscoveryIsComparedWithTheList() {
     CheckResult r = Fixture.a().sys("[{gen_cluster, [{discovery, {static, ['app@10.244.0.10', 'app@10.244.0.11']}}]}].").run("node-host-matches-dns");
     assertThat(r.status()).isEqualTo(Status.FAIL);

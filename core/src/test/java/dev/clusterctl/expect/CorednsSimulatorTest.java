@@ -123,6 +123,15 @@ class CorednsSimulatorTest {
   }
 
   @Test
+  void ipv6PodsAnswerAaaaOnlyWithDashedNames() {
+    WorkloadInfo w = workload(WorkloadKind.DEPLOYMENT, 2, "app-dist");
+    CorednsSimulator s = new CorednsSimulator(KUBEADM, List.of(headless(false, DIST)), w, ExamplePods.of(w, "cluster.local", true));
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.AAAA).addresses()).extracting(AddressRecord::address).containsExactly("fd00:10:244::a", "fd00:10:244::b");
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.A).rcode()).isEqualTo(Rcode.NODATA);
+    assertThat(s.answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV).srv().get(0).target()).isEqualTo("fd00-10-244--a.app-dist.ns.svc.cluster.local");
+  }
+
+  @Test
   void dashedIpv6GetsATrailingZero() {
     assertThat(CorednsSimulator.dashed("10.244.0.15")).isEqualTo("10-244-0-15");
     assertThat(CorednsSimulator.dashed("fd00::")).isEqualTo("fd00--0");

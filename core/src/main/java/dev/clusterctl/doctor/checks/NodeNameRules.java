@@ -27,7 +27,8 @@ public final class NodeNameRules extends BaseCheck {
             + "name's host. Judged for the name each pod gives itself (vm.args with `${VAR}` from the container's "
             + "environment, or `RELEASE_DISTRIBUTION`/`RELEASE_NODE`) and for the names peers derive from DNS. "
             + "Every `${VAR}` must be set, every pod must get a different name, and the basename a library "
-            + "is configured with (`--basename`: libcluster's `application_name`) must be the nodes' own.");
+            + "is configured with (`--basename`: libcluster's `application_name`) must be the nodes' own. "
+            + "Names with IPv6 addresses need distribution over IPv6 (`-proto_dist inet6_tcp`).");
   }
 
   @Override
@@ -71,6 +72,13 @@ public final class NodeNameRules extends BaseCheck {
             .build();
       }
     }
+    boolean ipv6 = rows.stream().anyMatch(r -> isV6(r.self().name())) || ctx.sim().derived().stream().anyMatch(NodeNameRules::isV6);
+    if (ipv6 && !ctx.model().release().protoDist().filter(p -> p.startsWith("inet6")).isPresent()) {
+      return fail(subject, "node names use IPv6 addresses but distribution runs over IPv4 (no -proto_dist inet6_tcp)")
+          .evidence("-proto_dist", ctx.model().release().protoDist().orElse(null))
+          .fix(Remediation.of("Run distribution over IPv6.", "vm.args", "-proto_dist inet6_tcp"))
+          .build();
+    }
     Set<String> seen = new HashSet<>();
     for (PeerRow r : rows) {
       if (!seen.add(r.self().name()) && rows.size() > 1) {
@@ -93,6 +101,11 @@ public final class NodeNameRules extends BaseCheck {
     return pass(subject, first.self().name() + " is a legal " + (mode == NameMode.LONG ? "long" : "short") + " name" + (ctx.sim().derived().isEmpty() ? "" : ", and so are the names peers derive"))
         .evidence("name mode", mode.flag())
         .build();
+  }
+
+  private static boolean isV6(String nodeName) {
+    String host = NodeName.parse(nodeName).host();
+    return host != null && host.indexOf(':') >= 0 && NodeName.isAddress(host);
   }
 
   private static Remediation fixFor(NameMode mode, DoctorContext ctx) {
