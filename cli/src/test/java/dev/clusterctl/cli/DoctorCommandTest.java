@@ -190,6 +190,14 @@ class DoctorCommandTest {
   }
 
   @Test
+  void colourOnlyWhenAsked() {
+    Cli.Result always = Cli.run("doctor", "-f", example("broken/srv-sname"), "--color", "always", "--only", "node-name");
+    assertThat(always.out()).contains("\u001B[");
+    Cli.Result never = Cli.run("doctor", "-f", example("broken/srv-sname"), "--color", "never", "--only", "node-name");
+    assertThat(never.out()).doesNotContain("\u001B[");
+  }
+
+  @Test
   void unknownStrategyIsAUsageError() {
     Cli.Result r = Cli.run("doctor", "-f", example("srv-deployment"), "--strategy", "swarm");
     assertThat(r.exit()).isEqualTo(2);
