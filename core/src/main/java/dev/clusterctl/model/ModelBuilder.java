@@ -74,46 +74,10 @@ public final class ModelBuilder {
     }
     Optional<String> genQuery = r.domain().or(() -> gen.filter(GenClusterDiscovery.Dns.class::isInstance).map(d -> ((GenClusterDiscovery.Dns) d).domain()));
 
-    // The service and its namespace: --service, else the discovery domain, else the one candidate.
-    String serviceWanted = r.service().orElse(null);
-    String namespace = r.namespace().orElse(null);
-    if (genQuery.isPresent() && strategy.get() == Strategy.GEN_CLUSTER || r.domain().isPresent()) {
-      String[] sn = serviceAndNamespace(genQuery.get());
-      if (serviceWanted == null) {
-        serviceWanted = sn[0];
-      }
-      if (namespace == null && sn[1] != null) {
-        namespace = sn[1];
-      }
-    }
-    Optional<ServiceInfo> service = Optional.empty();
-    if (serviceWanted != null) {
-      String want = serviceWanted;
-      List<ServiceInfo> named = services.stream().filter(s -> s.name().equals(want)).toList();
-      String ns = namespace;
-      service = named.stream().filter(s -> ns == null || s.namespace().equals(ns)).findFirst();
-      if (namespace == null) {
-        namespace = service.map(ServiceInfo::namespace).orElse(defaultNs);
-      }
-    } else {
-      String ns = namespace;
-      List<ServiceInfo> candidates = services.stream().filter(s -> ns == null || s.namespace().equals(ns)).filter(ServiceInfo::headless).toList();
-      if (candidates.size() > 1) {
-        List<ServiceInfo> selecting = candidates.stream().filter(s -> workloads.stream().anyMatch(w -> selects(s, w))).toList();
-        candidates = selecting.isEmpty() ? candidates : selecting;
-      }
-      if (candidates.size() == 1) {
-        service = Optional.of(candidates.get(0));
-        serviceWanted = candidates.get(0).name();
-        notes.add("service " + candidates.get(0).name() + " inferred: the only headless Service among the inputs");
-      } else if (candidates.size() > 1) {
-        throw new BadInputException("several Services could be the cluster's (" + candidates.stream().map(ServiceInfo::subject).collect(Collectors.joining(", ")) + "): choose one with --service");
-      }
-      if (namespace == null) {
-        namespace = service.map(ServiceInfo::namespace).orElse(defaultNs);
-      }
-    }
-
+    Target t = pickService(r, strategy, genQuery, services, workloads, defaultNs, notes);
+    String serviceWanted = t.serviceWanted();
+    String namespace = t.namespace();
+    Optional<ServiceInfo> service = t.service();
     Optional<WorkloadInfo> workload = workload(r.workload(), workloads, service, namespace, notes);
     if (service.isEmpty() && serviceWanted == null && workload.isPresent()) {
       namespace = workload.get().namespace();
@@ -131,13 +95,51 @@ public final class ModelBuilder {
     if (r.vmArgs().isPresent() && r.vmArgs().get().distPort().isPresent()) {
       distPort = r.vmArgs().get().distPort();
       distOrigin = r.vmArgs().get().source();
-    } else if (r.sysConfig().isPresent() && r.sysConfig().get().distPortRange().filter(PortRange::isSinglePort).isPresent()) {
+    } else if (r.sysConfig().flatMap(SysConfig::distPortRange).filter(PortRange::isSinglePort).isPresent()) {
       distPort = OptionalInt.of(r.sysConfig().get().distPortRange().get().min());
       distOrigin = r.sysConfig().get().source() + " (kernel inet_dist_listen_min)";
     }
     Optional<String> protoDist = r.vmArgs().flatMap(VmArgs::protoDist).or(() -> protoDistFromEnv(release));
     ReleaseInfo info = new ReleaseInfo(naming, discovery, r.basename(), cookies, distPort, distOrigin, elixir, protoDist);
     return new ClusterModel(namespace, service, serviceWanted, services, workload, coredns, clusterDomain, info, notes);
+  }
+
+  /** The service peers are found through, the name asked for, and the cluster's namespace. */
+  private record Target(Optional<ServiceInfo> service, String serviceWanted, String namespace) {}
+
+  /** The service: {@code --service}, else the one the discovery domain names, else the one headless candidate. */
+  private static Target pickService(
+      ModelRequest r, Optional<Strategy> strategy, Optional<String> genQuery, List<ServiceInfo> services, List<WorkloadInfo> workloads,
+      String defaultNs, List<String> notes) {
+    String wanted = r.service().orElse(null);
+    String namespace = r.namespace().orElse(null);
+    boolean domainNamesService = r.domain().isPresent() || (genQuery.isPresent() && strategy.orElse(null) == Strategy.GEN_CLUSTER);
+    if (domainNamesService) {
+      String[] sn = serviceAndNamespace(genQuery.get());
+      wanted = wanted == null ? sn[0] : wanted;
+      namespace = namespace == null ? sn[1] : namespace;
+    }
+    String ns = namespace;
+    if (wanted != null) {
+      String want = wanted;
+      Optional<ServiceInfo> found = services.stream().filter(s -> s.name().equals(want) && (ns == null || s.namespace().equals(ns))).findFirst();
+      return new Target(found, wanted, namespace != null ? namespace : found.map(ServiceInfo::namespace).orElse(defaultNs));
+    }
+    List<ServiceInfo> candidates = services.stream().filter(s -> ns == null || s.namespace().equals(ns)).filter(ServiceInfo::headless).toList();
+    if (candidates.size() > 1) {
+      List<ServiceInfo> selecting = candidates.stream().filter(s -> workloads.stream().anyMatch(w -> selects(s, w))).toList();
+      candidates = selecting.isEmpty() ? candidates : selecting;
+    }
+    if (candidates.size() > 1) {
+      throw new BadInputException("several Services could be the cluster's ("
+          + candidates.stream().map(ServiceInfo::subject).collect(Collectors.joining(", ")) + "): choose one with --service");
+    }
+    if (candidates.isEmpty()) {
+      return new Target(Optional.empty(), null, namespace != null ? namespace : defaultNs);
+    }
+    ServiceInfo only = candidates.get(0);
+    notes.add("service " + only.name() + " inferred: no discovery domain names one, and it is the one headless Service that fits");
+    return new Target(Optional.of(only), only.name(), namespace != null ? namespace : only.namespace());
   }
 
   /** Keeps the last of objects with the same kind, namespace and name, as applying them in order would. */
