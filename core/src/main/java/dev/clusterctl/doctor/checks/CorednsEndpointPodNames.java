@@ -34,6 +34,9 @@ public final class CorednsEndpointPodNames extends BaseCheck {
       return skip("Corefile", "needs both the Service and the workload");
     }
     ServiceInfo s = ctx.service().get();
+    if (!s.headless()) {
+      return skip(s.subject(), "the Service is not headless: DNS has no per-pod names to judge");
+    }
     CorednsSettings dns = ctx.model().coredns();
     List<Endpoint> eps = ctx.sim().coredns().endpoints(s);
     if (eps.isEmpty()) {

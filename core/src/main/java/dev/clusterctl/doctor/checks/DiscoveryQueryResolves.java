@@ -22,7 +22,8 @@ public final class DiscoveryQueryResolves extends BaseCheck {
             + "dotted name as-is, then with the pod's search domains (`<ns>.svc.<domain>`, `svc.<domain>`, "
             + "`<domain>`), ignores `ndots`, and takes a trailing-dot name as-is only. Fails when every name tried "
             + "ends in NXDOMAIN or NODATA (no service, no endpoints, no such port, a zone CoreDNS does not serve), "
-            + "since then the library finds no peers and, being silent about lookup errors, logs nothing.");
+            + "since then the library finds no peers and, being silent about lookup errors, logs nothing; and when "
+            + "the answer is the Service itself (a ClusterIP service) instead of one record per pod.");
   }
 
   @Override
@@ -37,6 +38,15 @@ public final class DiscoveryQueryResolves extends BaseCheck {
     }
     DnsAnswer a = ctx.sim().answer().get();
     String tried = ctx.sim().tried().stream().map(t -> t.name() + " → " + t.rcode()).collect(Collectors.joining("; "));
+    boolean perPod = a.srv().stream().allMatch(r -> r.pod() != null) && a.addresses().stream().allMatch(r -> r.pod() != null);
+    if (a.hasRecords() && !perPod) {
+      CheckResult.Builder b = fail(subject, d.recordType() + " " + a.name() + " answers with the Service itself, not one record per pod: peers find no node")
+          .evidence("names tried", tried);
+      for (String line : a.lines(6)) {
+        b.evidence("answer", line);
+      }
+      return b.fix(Remediation.text("Discover through a headless Service (clusterIP: None); see service-headless.")).build();
+    }
     if (a.hasRecords()) {
       int n = a.srv().size() + a.addresses().size();
       CheckResult.Builder b = pass(subject, d.recordType() + " " + a.name() + " answers " + n + " record" + (n == 1 ? "" : "s") + " for " + ctx.sim().pods().size() + " example pods")
