@@ -140,6 +140,22 @@ class ChecksTest {
   }
 
   @Test
+  void aRecordsWithHostNamesGoThroughPtr() {
+    String sysPtr = "[{gen_cluster, [{discovery, {dns, #{domain => \"app-dist.ns\", host_type => hostname}}}]}].";
+    CheckResult dashed = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n").run("node-host-matches-dns");
+    assertThat(dashed.status()).isEqualTo(Status.FAIL);
+    assertThat(dashed.names().get(0).peersUse()).isEqualTo("app@10-244-0-10.app-dist.ns.svc.cluster.local");
+    CheckResult named = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n")
+        .corefile(".:53 {\n kubernetes cluster.local in-addr.arpa ip6.arpa {\n  endpoint_pod_names\n }\n reload\n}\n").run("node-host-matches-dns");
+    assertThat(named.status()).as(named.message()).isEqualTo(Status.PASS);
+    assertThat(named.message()).contains("PTR");
+    CheckResult noReverse = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n")
+        .corefile(".:53 {\n kubernetes cluster.local {\n  endpoint_pod_names\n }\n reload\n}\n").run("node-host-matches-dns");
+    assertThat(noReverse.status()).isEqualTo(Status.FAIL);
+    assertThat(noReverse.message()).contains("peers derive no names").contains("in-addr.arpa");
+  }
+
+  @Test
   void staticDiscoveryIsComparedWithTheList() {
     CheckResult r = Fixture.a().sys("[{gen_cluster, [{discovery, {static, ['app@10.244.0.10', 'app@10.244.0.11']}}]}].").run("node-host-matches-dns");
     assertThat(r.status()).isEqualTo(Status.FAIL);

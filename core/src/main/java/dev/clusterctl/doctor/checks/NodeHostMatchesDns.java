@@ -63,7 +63,7 @@ public final class NodeHostMatchesDns extends BaseCheck {
     if (bad == 0) {
       b = pass(subject, "each of " + rows.size() + " pods calls itself exactly the name its peers derive (" + rows.get(0).via() + ")");
     } else if (firstBad.peersUse() == null && ctx.sim().derived().isEmpty()) {
-      b = fail(subject, "peers derive no names at all: " + (d instanceof Discovery.Static ? "the static list is empty" : "the discovery query finds nothing (see discovery-query-resolves)"));
+      b = fail(subject, "peers derive no names at all: " + noNamesWhy(ctx, d));
     } else {
       b = fail(subject, bad + " of " + rows.size() + " pods call themselves a name their peers do not dial: " + explain(firstBad, shortNames(ctx)));
       b.fix(remedy(ctx, firstBad));
@@ -81,6 +81,17 @@ public final class NodeHostMatchesDns extends BaseCheck {
     }
     ctx.sim().basename().ifPresent(base -> b.evidence("basename peers use", base + " (" + ctx.sim().basenameOrigin() + ")"));
     return b.build();
+  }
+
+  private static String noNamesWhy(DoctorContext ctx, Discovery d) {
+    if (d instanceof Discovery.Static) {
+      return "the static list is empty";
+    }
+    boolean answered = ctx.sim().answer().map(a -> a.hasRecords()).orElse(false);
+    if (answered && !ctx.model().coredns().servesReverseV4()) {
+      return "the PTR lookups of the addresses find nothing: CoreDNS's kubernetes plugin serves no in-addr.arpa zone";
+    }
+    return "the discovery query finds nothing (see discovery-query-resolves)";
   }
 
   /** Why the first mismatching pair differs, in one clause. */
