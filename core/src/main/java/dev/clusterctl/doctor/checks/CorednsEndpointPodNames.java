@@ -52,14 +52,21 @@ public final class CorednsEndpointPodNames extends BaseCheck {
             .evidence("kubernetes plugin", dns.origin() + (dns.line() > 0 ? ":" + dns.line() : ""))
             .build();
       default:
-        String why = dns.endpointPodNames()
-            ? "endpoint_pod_names is set but pod names of 64 characters or more fall back to the dashed IP"
-            : "endpoint_pod_names is not set and the pods have no hostname, so endpoints are named by dashed IP";
+        boolean wrongSubdomain = e.pod().specHostname() != null && !s.name().equals(e.pod().specSubdomain());
+        String why = wrongSubdomain
+            ? "the pods' hostname is ignored because their subdomain (" + e.pod().specSubdomain() + ") is not the service " + s.name()
+                + (dns.endpointPodNames() ? "" : ", and without endpoint_pod_names endpoints are named by dashed IP")
+            : dns.endpointPodNames()
+                ? "endpoint_pod_names is set but pod names of 64 characters or more fall back to the dashed IP"
+                : "endpoint_pod_names is not set and the pods have no hostname, so endpoints are named by dashed IP";
+        Remediation fix = wrongSubdomain
+            ? Remediation.of("Put the pods under the headless service (see pod-subdomain).", "yaml", Snippets.subdomain(ctx.workload().get(), s, s.name()))
+            : Remediation.of("Add endpoint_pod_names to the kubernetes plugin and restart CoreDNS (or run the pods as a StatefulSet).", "corefile", Snippets.endpointPodNames(ctx));
         return fail(subject, why)
             .evidence("example SRV target", e.name() + "." + s.name() + "." + s.namespace() + ".svc." + dns.forwardZone())
             .evidence("the pod calls itself", e.pod().host().fqdn())
             .evidence("Corefile", dns.origin() + (dns.assumedDefault() ? " (assumed: no coredns ConfigMap among the inputs)" : ""))
-            .fix(Remediation.of("Add endpoint_pod_names to the kubernetes plugin and restart CoreDNS (or run the pods as a StatefulSet).", "corefile", Snippets.endpointPodNames(ctx)))
+            .fix(fix)
             .build();
     }
   }

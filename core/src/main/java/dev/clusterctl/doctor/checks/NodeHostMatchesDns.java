@@ -157,6 +157,11 @@ public final class NodeHostMatchesDns extends BaseCheck {
     if (shortNames(ctx) && p.host() != null && p.host().indexOf('.') >= 0) {
       return Remediation.of("Use long names, so the node's host is its FQDN.", "vm.args", "-name " + s.alive());
     }
+    boolean wrongSubdomain = r.pod().specHostname() != null && r.pod().specSubdomain() != null && !r.pod().specSubdomain().equals(ctx.serviceName());
+    if (wrongSubdomain && ctx.workload().isPresent()) {
+      return Remediation.of("Put the pods under the headless service: DNS then names them by their hostname.", "yaml",
+          Snippets.subdomain(ctx.workload().get(), ctx.service().orElse(null), ctx.serviceName()));
+    }
     if (p.host() != null && p.host().startsWith(CorednsSimulator.dashed(r.pod().ip()) + ".")) {
       return Remediation.of("Have CoreDNS name endpoints after their pods.", "corefile", Snippets.endpointPodNames(ctx));
     }
