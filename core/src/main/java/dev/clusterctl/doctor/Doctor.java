@@ -2,6 +2,9 @@ package dev.clusterctl.doctor;
 
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
+import dev.clusterctl.model.ModelBuilder;
+import dev.clusterctl.model.ModelRequest;
+import dev.clusterctl.model.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +12,15 @@ import java.util.List;
 public final class Doctor {
 
   private Doctor() {}
+
+  /**
+   * Models what a source gathered and runs {@code checks} over it: the one path every source
+   * (files, the Kubernetes API, the local pod) takes once it has produced a {@link Gathered}.
+   */
+  public static Report diagnose(Gathered gathered, TargetOptions options, List<Check> checks) {
+    ClusterModel model = ModelBuilder.build(new ModelRequest(gathered.objects(), gathered.corefile(), gathered.sysConfig(), gathered.vmArgs(), options));
+    return run(model, checks, gathered.inputs());
+  }
 
   /** Runs {@code checks} over {@code model}; {@code inputs} lists what the model was built from. */
   public static Report run(ClusterModel model, List<Check> checks, List<String> inputs) {

@@ -1,9 +1,6 @@
 package dev.clusterctl.doctor;
 
 import dev.clusterctl.kube.Kustomize;
-import dev.clusterctl.model.ClusterModel;
-import dev.clusterctl.model.ModelBuilder;
-import dev.clusterctl.model.ModelRequest;
 import dev.clusterctl.model.TargetOptions;
 import java.io.InputStream;
 import java.util.List;
@@ -20,8 +17,6 @@ public final class FileDoctor {
 
   /** Reads {@code inputs}, models them with {@code options}, and runs {@code checks}. */
   public Report run(FileInputs inputs, TargetOptions options, List<Check> checks) {
-    Gathered g = source.gather(inputs);
-    ClusterModel model = ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), options));
-    return Doctor.run(model, checks, g.inputs());
+    return Doctor.diagnose(source.gather(inputs), options, checks);
   }
 }
