@@ -5,6 +5,7 @@ import dev.clusterctl.erlang.GenClusterDiscovery.EpmdAll;
 import dev.clusterctl.erlang.GenClusterDiscovery.HostType;
 import dev.clusterctl.erlang.GenClusterDiscovery.RecordType;
 import dev.clusterctl.erlang.term.Atom;
+import dev.clusterctl.erlang.term.Binary;
 import dev.clusterctl.erlang.term.IntTerm;
 import dev.clusterctl.erlang.term.ListTerm;
 import dev.clusterctl.erlang.term.MapTerm;
@@ -16,12 +17,15 @@ import dev.clusterctl.erlang.term.Tuple;
 import dev.clusterctl.error.BadInputException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +40,13 @@ import java.util.stream.Collectors;
  */
 public final class SysConfig {
 
+  /** The settings gen_cluster reads from its application environment. */
+  private static final Set<String> GEN_CLUSTER_KEYS = Set.of("discovery", "dist", "refresh_interval_ms");
+
+  /** The options gen_cluster's dns discovery reads. */
+  private static final Set<String> DNS_KEYS =
+      Set.of("domain", "record_type", "host_type", "ipv6", "lookup_timeout");
+
   /** gen_cluster's default {@code refresh_interval_ms}. */
   public static final long DEFAULT_REFRESH_INTERVAL_MS = 5000;
 
@@ -46,6 +57,7 @@ public final class SysConfig {
   private final OptionalInt discoveryLine;
   private final OptionalLong refreshIntervalMs;
   private final Optional<PortRange> distPortRange;
+  private final List<String> warnings;
 
   private SysConfig(
       String source,
@@ -54,7 +66,8 @@ public final class SysConfig {
       Optional<GenClusterDiscovery> discovery,
       OptionalInt discoveryLine,
       OptionalLong refreshIntervalMs,
-      Optional<PortRange> distPortRange) {
+      Optional<PortRange> distPortRange,
+      List<String> warnings) {
     this.source = source;
     this.apps = apps;
     this.includes = includes;
@@ -62,6 +75,7 @@ public final class SysConfig {
     this.discoveryLine = discoveryLine;
     this.refreshIntervalMs = refreshIntervalMs;
     this.distPortRange = distPortRange;
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -73,7 +87,7 @@ public final class SysConfig {
    */
   public static SysConfig parse(String text, String source) {
     Consulted c = TermParser.consultLocated(text, source);
-    Shapes r = new Shapes(source, c);
+    Shapes r = new Shapes(source, c, new ArrayList<>());
     if (c.terms().isEmpty()) {
       throw new BadInputException(source + ": line 1, column 1: empty; a sys.config holds one list [{App, [{Key, Value}]}, ...] ending with '.'");
     }
@@ -117,6 +131,8 @@ public final class SysConfig {
         discoveryLine = r.line(d.get());
       }
       refresh = r.refresh(Terms.proplistValue(gc, "refresh_interval_ms"));
+      r.unknownKeys(gc.elements().stream().map(kv -> ((Tuple) kv).get(0)).toList(),
+          GEN_CLUSTER_KEYS, "gen_cluster setting");
     }
     ListTerm kernel = apps.get("kernel");
     Optional<PortRange> range = Optional.empty();
@@ -132,7 +148,7 @@ public final class SysConfig {
         range = Optional.of(new PortRange(lo, hi));
       }
     }
-    return new SysConfig(source, apps, List.copyOf(includes), discovery, discoveryLine, refresh, range);
+    return new SysConfig(source, apps, List.copyOf(includes), discovery, discoveryLine, refresh, range, r.warnings());
   }
 
   /** The name the text was read from. */
@@ -183,6 +199,14 @@ public final class SysConfig {
     return distPortRange;
   }
 
+  /**
+   * One line per setting gen_cluster silently ignores (an unknown key, often a typo such as
+   * {@code recordtype}), naming source and line; empty when there is none.
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   /** Source, application names and discovery setting; never any other value. */
   @Override
   public String toString() {
@@ -206,11 +230,23 @@ public final class SysConfig {
     if (t instanceof IntTerm) {
       return "an integer";
     }
-    return "a " + t.getClass().getSimpleName().replace("Term", "").toLowerCase(java.util.Locale.ROOT);
+    return "a " + t.getClass().getSimpleName().replace("Term", "").toLowerCase(Locale.ROOT);
   }
 
   /** Reads settings, turning bad shapes into one-line errors at the term's position. */
-  private record Shapes(String source, Consulted consulted) {
+  private record Shapes(String source, Consulted consulted, List<String> warnings) {
+
+    void unknownKeys(List<Term> keys, Set<String> known, String what) {
+      for (Term k : keys) {
+        if (!(k instanceof Atom a) || !known.contains(a.name())) {
+          String name = k instanceof Atom a ? a.name() : "a non-atom key";
+          String where = consulted.position(k).map(p -> "line " + p.line() + ", column " + p.column()).orElse("line 1, column 1");
+          warnings.add(source + ": " + where + ": " + what + " '" + name + "' is ignored by gen_cluster (known: "
+              + String.join(", ", known.stream().sorted().toList()) + ")");
+        }
+      }
+    }
+
 
     BadInputException error(Term at, String what) {
       String where = consulted.position(at).map(p -> "line " + p.line() + ", column " + p.column()).orElse("line 1, column 1");
@@ -227,16 +263,17 @@ public final class SysConfig {
       }
       Term cfg = t.get(1);
       return switch (module.name()) {
-        case "dns" -> dns(cfg, null);
-        case "gc_discover_dns_ip" -> dns(cfg, RecordType.IP);
-        case "gc_discover_dns_srv" -> dns(cfg, RecordType.SRV);
+        case "dns" -> dns(cfg, null, module.name());
+        case "gc_discover_dns_ip", "gc_discover_dns_a" -> dns(cfg, RecordType.IP, module.name());
+        case "gc_discover_dns_srv" -> dns(cfg, RecordType.SRV, module.name());
         case "static", "gc_discover_static" -> staticNodes(cfg);
         case "epmd_all", "gc_discover_epmd_all" -> epmdAll(cfg);
         default -> new GenClusterDiscovery.Custom(module.name());
       };
     }
 
-    private Dns dns(Term cfg, RecordType forced) {
+    /** {@code module}'s dns options; {@code forced} is the record type a full module name fixes. */
+    private Dns dns(Term cfg, RecordType forced, String module) {
       if (!(cfg instanceof MapTerm map)) {
         throw error(cfg, "gen_cluster's dns discovery takes a map #{domain => \"...\"}, found " + kind(cfg));
       }
@@ -245,22 +282,23 @@ public final class SysConfig {
         throw error(domainTerm, "gen_cluster's dns domain must be a string \"...\" (inet_res takes a string), found " + kind(domainTerm));
       }
       String domain = Terms.text(domainTerm).get();
+      unknownKeys(List.copyOf(map.entries().keySet()), DNS_KEYS, "dns option");
       RecordType recordType = forced != null ? forced
           : map.get("record_type").map(v -> choice(v, "record_type", RecordType.class)).orElse(RecordType.IP);
       HostType hostType = map.get("host_type").map(v -> choice(v, "host_type", HostType.class))
           .orElse(Dns.defaultHostType(recordType));
-      boolean ipv6 = map.get("ipv6").map(v -> bool(v, "ipv6")).orElse(false);
+      boolean ipv6 = map.get("ipv6").map(v -> bool(v, "ipv6")).orElse(false) && !"gc_discover_dns_a".equals(module);
       long timeout = map.get("lookup_timeout").map(v -> millis(v, "lookup_timeout"))
           .orElse(GenClusterDiscovery.DEFAULT_LOOKUP_TIMEOUT_MS);
       return new Dns(domain, recordType, hostType, ipv6, timeout);
     }
 
     private <E extends Enum<E>> E choice(Term v, String key, Class<E> type) {
-      String allowed = java.util.Arrays.stream(type.getEnumConstants())
-          .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" or "));
+      String allowed = Arrays.stream(type.getEnumConstants())
+          .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
       if (v instanceof Atom a) {
         for (E e : type.getEnumConstants()) {
-          if (e.name().toLowerCase(java.util.Locale.ROOT).equals(a.name())) {
+          if (e.name().toLowerCase(Locale.ROOT).equals(a.name())) {
             return e;
           }
         }
@@ -329,7 +367,7 @@ public final class SysConfig {
         return t.elements().stream()
             .map(e -> ((IntTerm) e).value().toString(16)).collect(Collectors.joining(":"));
       }
-      return Terms.text(h).filter(s -> !(h instanceof dev.clusterctl.erlang.term.Binary))
+      return Terms.text(h).filter(s -> !(h instanceof Binary))
           .orElseThrow(() -> error(h, "an epmd_all host must be an atom, a string or an IP tuple, found " + kind(h)));
     }
 

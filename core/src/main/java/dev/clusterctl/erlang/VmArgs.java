@@ -154,6 +154,28 @@ public final class VmArgs {
     throw w.error(source, what + " must be a port number 0..65535, found '" + value + "'");
   }
 
+  /**
+   * One line per setting the VM resolves silently in a way the author may not expect: both
+   * {@code -name} and {@code -sname} ({@code -sname} wins), or a flag given twice where one is used.
+   */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    OptionalInt name = line("-name");
+    OptionalInt sname = line("-sname");
+    if (name.isPresent() && sname.isPresent()) {
+      warnings.add(source + ": line " + sname.getAsInt() + ": -sname wins over -name on line " + name.getAsInt()
+          + ": the node runs with short names");
+    }
+    for (String once : List.of("-name", "-sname", "-setcookie", "-erl_epmd_port", "-proto_dist")) {
+      List<Flag> all = flags.stream().filter(f -> f.name().equals(once)).toList();
+      if (all.size() > 1) {
+        warnings.add(source + ": line " + all.get(1).line() + ": " + once + " is given again (first on line "
+            + all.get(0).line() + "); this tool reads the first");
+      }
+    }
+    return warnings;
+  }
+
   /** The name the text was read from. */
   public String source() {
     return source;

@@ -98,6 +98,24 @@ class SysConfigTest {
   }
 
   @Test
+  void olderAModuleNameAndItsLackOfIpv6() {
+    assertThat(discovery("{gc_discover_dns_a, #{domain => \"a.b\", ipv6 => true}}"))
+        .isEqualTo(new Dns("a.b", RecordType.IP, HostType.IP, false, 5000));
+  }
+
+  @Test
+  void settingsGenClusterIgnoresAreWarnedAbout() {
+    SysConfig c = parse("[{gen_cluster, [{discovery, {dns, #{domain => \"s.ns\", recordtype => srv}}},\n"
+        + "                {refresh_interval, 1000}]}].");
+    assertThat(c.genClusterDiscovery()).contains(new Dns("s.ns", RecordType.IP, HostType.IP, false, 5000));
+    assertThat(c.warnings()).containsExactly(
+        "sys.config: line 1, column 55: dns option 'recordtype' is ignored by gen_cluster (known: domain, host_type, ipv6, lookup_timeout, record_type)",
+        "sys.config: line 2, column 18: gen_cluster setting 'refresh_interval' is ignored by gen_cluster (known: discovery, dist, refresh_interval_ms)");
+    assertThat(parse(SEED_A).warnings()).isEmpty();
+    assertThat(parse(SEED_SRV).warnings()).isEmpty();
+  }
+
+  @Test
   void staticEpmdAllAndCustom() {
     assertThat(discovery("{static, ['a@rosa', 'b@rosa']}")).isEqualTo(new Static(List.of("a@rosa", "b@rosa")));
     assertThat(discovery("{gc_discover_static, []}")).isEqualTo(new Static(List.of()));

@@ -113,6 +113,15 @@ class VmArgsTest {
     assertThat(v.nameMode()).contains(NameMode.SHORT);
     assertThat(v.nodeNameTemplate()).contains("b");
     assertThat(v.line("-name")).isEqualTo(OptionalInt.of(1));
+    assertThat(v.warnings()).containsExactly("vm.args: line 2: -sname wins over -name on line 1: the node runs with short names");
+    assertThat(parse(SEED_A).warnings()).isEmpty();
+  }
+
+  @Test
+  void repeatedFlagsAreWarnedAbout() {
+    VmArgs v = parse("-setcookie one\n-name a@h.example\n-setcookie two\n");
+    assertThat(v.warnings()).containsExactly("vm.args: line 3: -setcookie is given again (first on line 1); this tool reads the first");
+    assertThat(v.warnings().toString()).doesNotContain("one", "two");
   }
 
   @Test
