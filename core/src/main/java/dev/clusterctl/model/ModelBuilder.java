@@ -61,6 +61,8 @@ public final class ModelBuilder {
     dedupe(workloads, WorkloadInfo::subject, WorkloadInfo::origin, notes);
     Corefile corefile = corefile(r, notes);
     notes.addAll(corefile.fileImportNotes());
+    r.sysConfig().ifPresent(sc -> notes.addAll(sc.warnings()));
+    r.vmArgs().ifPresent(v -> notes.addAll(v.warnings()));
     String clusterDomain = r.clusterDomain().map(ModelBuilder::noDot).orElse(corefile.clusterDomain().map(ModelBuilder::noDot).orElse("cluster.local"));
     CorednsSettings coredns = coredns(corefile, clusterDomain);
 

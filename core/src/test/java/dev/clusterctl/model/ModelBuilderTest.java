@@ -96,6 +96,16 @@ class ModelBuilderTest {
   }
 
   @Test
+  void releaseFileWarningsBecomeNotes() {
+    String yaml = service("nodes", "a", "x") + workload("Deployment", "x", "a", "x", "");
+    ModelRequest r = new ModelRequest(objects(yaml), Optional.empty(),
+        Optional.of(SysConfig.parse("[{gen_cluster, [{discovery, {dns, #{domain => \"nodes.a\", recordtype => srv}}}]}].", "sys.config")),
+        Optional.of(dev.clusterctl.erlang.VmArgs.parse("-name x@h.example\n-sname x\n", "vm.args")), TargetOptions.none());
+    ClusterModel m = ModelBuilder.build(r);
+    assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("recordtype")).anySatisfy(n -> assertThat(n).contains("-sname wins"));
+  }
+
+  @Test
   void aRepeatedObjectKeepsTheLastOneAndSaysSo() {
     String yaml = service("nodes", "a", "x") + workload("Deployment", "x", "a", "x", "") + workload("Deployment", "x", "a", "x", "  replicas: 5\n");
     ClusterModel m = ModelBuilder.build(request(yaml, sys("nodes.a"), TargetOptions.none()));
