@@ -1,0 +1,40 @@
+package dev.clusterctl.discovery;
+
+import dev.clusterctl.dns.LookupResult;
+import java.util.List;
+
+/**
+ * Everything one discovery run found: the lookup with every attempt, the SRV targets' addresses,
+ * the PTR names, the derived nodes and what yields no node.
+ *
+ * @param spec what was looked up and how names are derived
+ * @param lookup the main lookup
+ * @param targets the addresses of each SRV target (empty for A/AAAA), sorted by target
+ * @param reverse the PTR names of each address (only with host type hostname for A/AAAA)
+ * @param nodes the derived node names, sorted
+ * @param gaps answers that yield no node name
+ * @param notes remarks about the query itself (e.g. a name libcluster-dnssrv would never build)
+ */
+public record DiscoveryResult(
+    DiscoverySpec spec,
+    LookupResult lookup,
+    List<TargetAddresses> targets,
+    List<ReverseName> reverse,
+    List<DerivedNode> nodes,
+    List<Gap> gaps,
+    List<String> notes) {
+
+  /** Copies the lists. */
+  public DiscoveryResult {
+    targets = List.copyOf(targets);
+    reverse = List.copyOf(reverse);
+    nodes = List.copyOf(nodes);
+    gaps = List.copyOf(gaps);
+    notes = List.copyOf(notes);
+  }
+
+  /** True when any derived name is one Erlang would refuse. */
+  public boolean hasNameProblems() {
+    return nodes.stream().anyMatch(n -> !n.problems().isEmpty());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.clusterctl.discovery;
+
+import dev.clusterctl.dns.QueryType;
+import dev.clusterctl.error.BadInputException;
+import java.util.Optional;
+
+/**
+ * What one discovery library would look up and how it would name what it finds.
+ *
+ * @param strategy the library
+ * @param type the record type it asks for
+ * @param hostType where the host part of each node name comes from
+ * @param basename the part before {@code @} of every node name, if known
+ */
+public record DiscoverySpec(Strategy strategy, QueryType type, HostType hostType, Optional<String> basename) {
+
+  /**
+   * The spec for {@code strategy}, filling in what the library does by default and refusing what
+   * it cannot do.
+   *
+   * @param type the record type asked for, or {@code null} for the library's default for {@code domain}
+   * @param hostType the host type asked for, or {@code null} for the default
+   * @param basename the node basename, or {@code null} when unknown
+   * @param domain the name that will be looked up (decides the default type)
+   * @throws BadInputException when the library cannot look up {@code type} or name by {@code hostType}
+   */
+  public static DiscoverySpec of(Strategy strategy, QueryType type, HostType hostType, String basename, String domain) {
+    QueryType t = type != null ? type : defaultType(strategy, domain);
+    HostType h = hostType != null ? hostType : defaultHostType(strategy, t);
+    switch (strategy) {
+      case LIBCLUSTER_DNS -> {
+        if (t != QueryType.A) {
+          throw new BadInputException("libcluster-dns looks up A records only, not " + t);
+        }
+        if (h != HostType.IP) {
+          throw new BadInputException("libcluster-dns names nodes by IP address only (--host-type ip)");
+        }
+      }
+      case LIBCLUSTER_DNSSRV -> {
+        if (t != QueryType.SRV) {
+          throw new BadInputException("libcluster-dnssrv looks up SRV records only, not " + t);
+        }
+        if (h != HostType.HOSTNAME) {
+          throw new BadInputException("libcluster-dnssrv names nodes by SRV target only (--host-type hostname)");
+        }
+      }
+      case DNS_CLUSTER -> {
+        if (h != HostType.IP) {
+          throw new BadInputException("dns-cluster names nodes by IP address only (--host-type ip)");
+        }
+      }
+      case GEN_CLUSTER -> {
+        // gen_cluster's dns module takes ip or srv records and either host type
+      }
+    }
+    if (basename != null && basename.isEmpty()) {
+      throw new BadInputException("--basename must not be empty");
+    }
+    return new DiscoverySpec(strategy, t, h, Optional.ofNullable(basename));
+  }
+
+  /** The record type the library looks up for {@code domain} when none is given. */
+  public static QueryType defaultType(Strategy strategy, String domain) {
+    return switch (strategy) {
+      case LIBCLUSTER_DNS -> QueryType.A;
+      case LIBCLUSTER_DNSSRV -> QueryType.SRV;
+      default -> QueryType.defaultFor(domain);
+    };
+  }
+
+  /** gen_cluster's defaults: {@code ip} for A/AAAA, {@code hostname} for SRV; the others have one fixed choice. */
+  public static HostType defaultHostType(Strategy strategy, QueryType type) {
+    return switch (strategy) {
+      case LIBCLUSTER_DNS, DNS_CLUSTER -> HostType.IP;
+      case LIBCLUSTER_DNSSRV -> HostType.HOSTNAME;
+      case GEN_CLUSTER -> type == QueryType.SRV ? HostType.HOSTNAME : HostType.IP;
+    };
+  }
+}

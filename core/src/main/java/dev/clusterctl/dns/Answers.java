@@ -1,0 +1,85 @@
+package dev.clusterctl.dns;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+
+/** Reads the data discovery needs out of answer records. */
+public final class Answers {
+
+  /** SRV records ordered by target, then port, priority and weight. */
+  public static final Comparator<SRVRecord> SRV_ORDER =
+      Comparator.comparing((SRVRecord r) -> hostName(r.getTarget()))
+          .thenComparingInt(SRVRecord::getPort)
+          .thenComparingInt(SRVRecord::getPriority)
+          .thenComparingInt(SRVRecord::getWeight);
+
+  private Answers() {}
+
+  /** An absolute name as Erlang returns it: without the trailing dot. */
+  public static String hostName(Name name) {
+    return name.toString(true);
+  }
+
+  /** The address of an A or AAAA record, if it is one. */
+  public static Optional<InetAddress> address(Record r) {
+    if (r instanceof ARecord a) {
+      return Optional.of(a.getAddress());
+    }
+    if (r instanceof AAAARecord a) {
+      return Optional.of(a.getAddress());
+    }
+    return Optional.empty();
+  }
+
+  /** The distinct addresses of the A/AAAA records among {@code records}, in {@link Addresses#ORDER}. */
+  public static List<InetAddress> addresses(List<Record> records) {
+    return records.stream().map(Answers::address).flatMap(Optional::stream).distinct().sorted(Addresses.ORDER).toList();
+  }
+
+  /** The distinct addresses of the A/AAAA records owned by {@code owner} (case-insensitive, RFC 4343). */
+  public static List<InetAddress> addressesOf(Name owner, List<Record> records) {
+    return addresses(records.stream().filter(r -> r.getName().equals(owner)).toList());
+  }
+
+  /** The SRV records among {@code records}, deduplicated and sorted (answers are sets). */
+  public static List<SRVRecord> srv(List<Record> records) {
+    List<SRVRecord> out = new ArrayList<>();
+    for (Record r : records) {
+      if (r instanceof SRVRecord s && out.stream().noneMatch(o -> o.rdataToString().equals(s.rdataToString()))) {
+        out.add(s);
+      }
+    }
+    out.sort(SRV_ORDER);
+    return out;
+  }
+
+  /** The PTR targets among {@code records}, without trailing dots, sorted and distinct. */
+  public static List<String> ptrNames(List<Record> records) {
+    return records.stream().filter(r -> r instanceof PTRRecord).map(r -> hostName(((PTRRecord) r).getTarget()))
+        .distinct().sorted().toList();
+  }
+
+  /** One record's data as text: an address, {@code prio weight port target} for SRV, else dnsjava's rdata text. */
+  public static String text(Record r) {
+    Optional<InetAddress> a = address(r);
+    if (a.isPresent()) {
+      return Addresses.format(a.get());
+    }
+    if (r instanceof SRVRecord s) {
+      return s.getPriority() + " " + s.getWeight() + " " + s.getPort() + " " + hostName(s.getTarget());
+    }
+    if (r instanceof PTRRecord p) {
+      return hostName(p.getTarget());
+    }
+    return r.rdataToString();
+  }
+}
