@@ -1,0 +1,122 @@
+package dev.clusterctl.cli.join;
+
+import dev.clusterctl.cli.ExitCode;
+import dev.clusterctl.cli.GlobalOptions;
+import dev.clusterctl.error.BadInputException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterctl join [--watch]}: discover peers as the node would, try to join each, say what happened. */
+@Command(
+    name = "join",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Discovers peers the way gen_cluster, libcluster or dns_cluster would and probes each one with the Erlang "
+          + "distribution handshake, as a hidden node: the port (EPMD or --dist-port), the node's status, the name it "
+          + "announces for itself versus the name DNS gives, and whether it accepts your cookie. With --watch it keeps "
+          + "refreshing and reports joined, left, state-changed and lookup-failed events.",
+      "",
+      "Exit: 0 every peer joinable; 1 a peer is not, none was found, or the lookup failed; 2 bad input; "
+          + "3 no DNS server answered; 130 a watch ended by Ctrl-C or SIGTERM."
+    })
+public final class JoinCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  public enum Output {
+    /** A table with the evidence under each peer (one refresh). */
+    table,
+    /** One JSON document (one refresh). */
+    json,
+    /** The live terminal view (--watch on a terminal). */
+    live,
+    /** One JSON event per line (--watch). */
+    jsonl
+  }
+
+  @Mixin GlobalOptions global;
+  @Mixin JoinDiscoveryOptions discovery;
+  @Mixin CookieOptions cookie;
+
+  @Option(names = "--watch", description = "Keep refreshing until Ctrl-C, SIGTERM or 'q'.")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+      description = "Pause between refreshes (default: ${DEFAULT-VALUE}, as gen_cluster and libcluster).")
+  Duration interval;
+
+  @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Add up to this much at random to each pause (default: ${DEFAULT-VALUE}).")
+  Duration jitter;
+
+  @Option(names = "--count", paramLabel = "N", description = "With --watch: stop after N refreshes.")
+  Long count;
+
+  @Option(names = "--mesh",
+      description = "Ask every node for erlang:nodes() (rpc to rex) and show who is connected to whom; needs a cookie.")
+  boolean mesh;
+
+  @Option(names = "--dist-port", paramLabel = "PORT",
+      description = "The nodes' fixed distribution port (ERL_DIST_PORT, EPMD-less); default: ask EPMD.")
+  Integer distPort;
+
+  @Option(names = "--epmd-port", paramLabel = "PORT", defaultValue = "${env:ERL_EPMD_PORT:-4369}",
+      description = "EPMD's port on each peer (default: ERL_EPMD_PORT or 4369).")
+  int epmdPort;
+
+  @Option(names = "--probe-timeout", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
+      description = "Budget for each peer: EPMD, connect, handshake and RPC (default: ${DEFAULT-VALUE}).")
+  Duration probeTimeout;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32",
+      description = "Peers probed at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+      description = "table or json (default table); with --watch: live or jsonl (default live on a terminal, else jsonl).")
+  Output output;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    validate();
+    JoinRun run = new JoinRun(this, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return watch ? run.watch() : run.once();
+  }
+
+  private void validate() {
+    if (watch && (output == Output.table || output == Output.json)) {
+      throw new BadInputException("-o " + output + " is for one refresh; with --watch use -o live or -o jsonl");
+    }
+    if (!watch && (output == Output.live || output == Output.jsonl)) {
+      throw new BadInputException("-o " + output + " needs --watch");
+    }
+    if (!watch && count != null) {
+      throw new BadInputException("--count needs --watch");
+    }
+    if (distPort != null && (distPort < 1 || distPort > 65535)) {
+      throw new BadInputException("--dist-port must be a TCP port (1-65535), not " + distPort);
+    }
+    if (epmdPort < 1 || epmdPort > 65535) {
+      throw new BadInputException("--epmd-port must be a TCP port (1-65535), not " + epmdPort);
+    }
+    if (concurrency < 1) {
+      throw new BadInputException("--concurrency must be at least 1, not " + concurrency);
+    }
+    if (probeTimeout.isZero() || probeTimeout.isNegative()) {
+      throw new BadInputException("--probe-timeout must be positive");
+    }
+  }
+
+  /** Exit code of a watch that was not interrupted: the last refresh decides. */
+  static int exitFor(dev.clusterctl.watch.WatchSummary s) {
+    return s.lastPeers() > 0 && s.lastJoinable() == s.lastPeers() ? ExitCode.OK.code() : ExitCode.PROBLEM.code();
+  }
+}
