@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = {
       "Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it."
     },
-    subcommands = {CommandLine.HelpCommand.class, dev.clusterctl.cli.join.JoinCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, ResolveCommand.class, dev.clusterctl.cli.join.JoinCommand.class},
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n")
 public final class Main implements Runnable {

@@ -38,7 +38,7 @@ public final class Resolver {
 
   /** A resolver that asks the configured servers over the network. */
   public static Resolver of(DnsConfig config) {
-    return new Resolver(config, new SimpleResolverClient());
+    return new Resolver(config, new SocketDnsClient());
   }
 
   /** The configuration this resolver uses. */
@@ -143,7 +143,7 @@ public final class Resolver {
     } catch (WireParseException e) {
       log.add(failure(server, transport, Status.MALFORMED, start, "malformed answer: " + e.getMessage()));
     } catch (IOException e) {
-      log.add(failure(server, transport, classify(e), start, describe(e)));
+      log.add(failure(server, transport, classify(e), start, describe(e, timeout.toMillis())));
     }
     return null;
   }
@@ -155,7 +155,7 @@ public final class Resolver {
   /** dnsjava wraps some failures; look through the causes for a timeout or a closed port. */
   private static Status classify(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SocketTimeoutException) {
+      if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
         return Status.TIMEOUT;
       }
       if (t instanceof PortUnreachableException || t instanceof ConnectException) {
@@ -164,16 +164,14 @@ public final class Resolver {
       if (t instanceof WireParseException) {
         return Status.MALFORMED;
       }
-      if (t instanceof java.io.EOFException) {
-        return Status.MALFORMED;
-      }
+
     }
     return Status.NETWORK_ERROR;
   }
 
-  private static String describe(IOException e) {
+  private static String describe(IOException e, long timeoutMillis) {
     return switch (classify(e)) {
-      case TIMEOUT -> "no answer in time";
+      case TIMEOUT -> "no answer within " + timeoutMillis + " ms";
       case CONNECTION_REFUSED -> "connection refused (port closed)";
       case MALFORMED -> "malformed answer: " + rootMessage(e);
       default -> rootMessage(e);

@@ -70,9 +70,16 @@ public final class FakeDnsServer implements AutoCloseable {
     return q -> null;
   }
 
-  /** Answers with bytes that are not a DNS message. */
+  /** Answers with the query's message ID followed by bytes that are not a DNS message. */
   public static Responder garbage() {
-    return q -> "this is not DNS".getBytes(StandardCharsets.US_ASCII);
+    return q -> {
+      byte[] junk = "\u0081\u0080 this is not DNS".getBytes(StandardCharsets.ISO_8859_1);
+      byte[] reply = new byte[2 + junk.length];
+      reply[0] = (byte) (q.getHeader().getID() >> 8);
+      reply[1] = (byte) q.getHeader().getID();
+      System.arraycopy(junk, 0, reply, 2, junk.length);
+      return reply;
+    };
   }
 
   /** Answers correctly (one A record, 192.0.2.1) but with a message ID one off the query's. */

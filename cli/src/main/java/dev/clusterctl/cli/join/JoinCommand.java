@@ -1,14 +1,26 @@
 package dev.clusterctl.cli.join;
 
+import dev.clusterctl.cli.DiscoveryOptions;
+import dev.clusterctl.cli.DnsOptions;
 import dev.clusterctl.cli.ExitCode;
 import dev.clusterctl.cli.GlobalOptions;
+import dev.clusterctl.discovery.Discovery;
+import dev.clusterctl.discovery.DiscoverySpec;
+import dev.clusterctl.dns.DnsConfig;
+import dev.clusterctl.dns.DomainNames;
+import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.error.BadInputException;
+import dev.clusterctl.watch.DnsPeerSource;
+import dev.clusterctl.watch.PeerSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code clusterctl join [--watch]}: discover peers as the node would, try to join each, say what happened. */
@@ -25,6 +37,12 @@ import picocli.CommandLine.Spec;
       "",
       "Exit: 0 every peer joinable; 1 a peer is not, none was found, or the lookup failed; 2 bad input; "
           + "3 no DNS server answered; 130 a watch ended by Ctrl-C or SIGTERM."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clusterctl join ledger.payments --basename ledger --dist-port 39135 --cookie-env RELEASE_COOKIE",
+      "  clusterctl join @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger --mesh",
+      "  clusterctl join ledger.payments --basename ledger --watch -o jsonl --interval 5s --jitter 1s",
     })
 public final class JoinCommand implements Callable<Integer> {
 
@@ -40,9 +58,17 @@ public final class JoinCommand implements Callable<Integer> {
     jsonl
   }
 
-  @Mixin GlobalOptions global;
-  @Mixin JoinDiscoveryOptions discovery;
+  @Parameters(
+      arity = "1..2",
+      paramLabel = "[@HOST[:PORT]] DOMAIN",
+      description = "The name the discovery library looks up (e.g. ledger.payments or _dist-erl._tcp.ledger.payments), "
+          + "optionally after @HOST[:PORT], the DNS server to ask.")
+  List<String> arguments = new ArrayList<>();
+
+  @Mixin DnsOptions dns;
+  @Mixin DiscoveryOptions discovery;
   @Mixin CookieOptions cookie;
+  @Mixin GlobalOptions global;
 
   @Option(names = "--watch", description = "Keep refreshing until Ctrl-C, SIGTERM or 'q'.")
   boolean watch;
@@ -86,12 +112,13 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    validate();
-    JoinRun run = new JoinRun(this, spec.commandLine().getOut(), spec.commandLine().getErr());
+    PeerSource source = validate();
+    JoinRun run = new JoinRun(this, source, spec.commandLine().getOut(), spec.commandLine().getErr());
     return watch ? run.watch() : run.once();
   }
 
-  private void validate() {
+  /** Checks the options and returns the peer source they describe (DNS, as the discovery library asks). */
+  private PeerSource validate() {
     if (watch && (output == Output.table || output == Output.json)) {
       throw new BadInputException("-o " + output + " is for one refresh; with --watch use -o live or -o jsonl");
     }
@@ -113,6 +140,24 @@ public final class JoinCommand implements Callable<Integer> {
     if (probeTimeout.isZero() || probeTimeout.isNegative()) {
       throw new BadInputException("--probe-timeout must be positive");
     }
+    String domain = null;
+    for (String arg : arguments) {
+      if (DnsOptions.isServerArgument(arg)) {
+        dns.addServerArgument(arg);
+      } else if (domain == null) {
+        domain = arg;
+      } else {
+        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
+      }
+    }
+    if (domain == null) {
+      throw new BadInputException("a DOMAIN to look up is required");
+    }
+    domain = DomainNames.lookupName(domain);
+    DiscoverySpec discoverySpec = discovery.toSpec(domain);
+    DnsConfig config = dns.toConfig();
+    return new DnsPeerSource(new Discovery(Resolver.of(config)), discoverySpec, domain,
+        DnsPeerSource.serversText(config.servers()));
   }
 
   /** Exit code of a watch that was not interrupted: the last refresh decides. */

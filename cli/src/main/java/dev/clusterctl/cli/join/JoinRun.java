@@ -31,11 +31,13 @@ import org.jline.terminal.TerminalBuilder;
 final class JoinRun {
 
   private final JoinCommand o;
+  private final PeerSource source;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  JoinRun(JoinCommand options, PrintWriter out, PrintWriter err) {
+  JoinRun(JoinCommand options, PeerSource source, PrintWriter out, PrintWriter err) {
     this.o = options;
+    this.source = source;
     this.out = out;
     this.err = err;
   }
@@ -43,7 +45,6 @@ final class JoinRun {
   /** One refresh and a report; 0 when every peer is joinable. */
   int once() {
     Optional<LoadedCookie> cookie = loadCookie();
-    PeerSource source = o.discovery.peerSource();
     try (NodeProbe probe = new NodeProbe(probeOptions(cookie))) {
       JoinReport report = refresher(source, probe).refresh();
       if (report.discovered() instanceof Discovered.Failed f && f.noServerResponded()) {
@@ -63,7 +64,6 @@ final class JoinRun {
   /** The refresh loop until a signal, {@code q} or {@code --count}; 130 when ended by a signal. */
   int watch() {
     Optional<LoadedCookie> cookie = loadCookie();
-    PeerSource source = o.discovery.peerSource();
     WatchOptions wo = new WatchOptions(o.interval, o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
         o.count == null ? OptionalLong.empty() : OptionalLong.of(o.count));
     try (NodeProbe probe = new NodeProbe(probeOptions(cookie))) {

@@ -76,8 +76,8 @@ final class JoinFixture implements AutoCloseable {
 
   /** The arguments every join test passes: the BIND server, no search list, the basename, the fixed port. */
   List<String> args(String domain, String... more) {
-    List<String> a = new ArrayList<>(List.of("join", domain + "." + ZONE, "-b", "ledger",
-        "-s", dns.hostPort(), "--search-mode", "none", "--dist-port", Integer.toString(erl.distPort()),
+    List<String> a = new ArrayList<>(List.of("join", domain + "." + ZONE, "--basename", "ledger",
+        "--nameserver", dns.hostPort(), "--search", "none", "--dist-port", Integer.toString(erl.distPort()),
         "--probe-timeout", "3s", "--color", "never"));
     a.addAll(List.of(more));
     return a;

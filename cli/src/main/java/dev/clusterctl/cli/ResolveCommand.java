@@ -1,0 +1,132 @@
+package dev.clusterctl.cli;
+
+import dev.clusterctl.cli.resolve.ResolveOutput;
+import dev.clusterctl.discovery.Discovery;
+import dev.clusterctl.discovery.DiscoveryResult;
+import dev.clusterctl.discovery.DiscoverySpec;
+import dev.clusterctl.dns.Attempt;
+import dev.clusterctl.dns.DnsConfig;
+import dev.clusterctl.dns.DomainNames;
+import dev.clusterctl.dns.Exchange;
+import dev.clusterctl.dns.LookupResult;
+import dev.clusterctl.dns.Resolver;
+import dev.clusterctl.error.BadInputException;
+import dev.clusterctl.error.UnreachableException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterctl resolve DOMAIN}: the lookups a discovery library does, and the node names it would derive. */
+@Command(
+    name = "resolve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Does the DNS lookups a discovery library (gen_cluster, libcluster, dns_cluster) does and shows,"
+          + " attempt by attempt, what came back and the node names it would derive.",
+      "",
+      "Names are expanded as Erlang's inet_res does (--search erlang), or as libc does in a pod"
+          + " (--search libc). SRV targets' addresses come from the additional section, else a follow-up"
+          + " query. A truncated UDP answer is asked again over TCP, and the output says so.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clusterctl resolve @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger",
+      "  clusterctl resolve ledger.payments --pod-namespace payments --strategy libcluster-dns --basename ledger -o short",
+      "  clusterctl resolve ledger.payments.svc.cluster.local --search libc --ndots 5 -o json",
+    })
+public final class ResolveCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..2",
+      paramLabel = "[@HOST[:PORT]] DOMAIN",
+      description = "The name to look up (a trailing dot makes it absolute), optionally after @HOST[:PORT], the server to ask.")
+  List<String> arguments = new ArrayList<>();
+
+  @Mixin DnsOptions dns;
+
+  @Mixin DiscoveryOptions discovery;
+
+  @Mixin ResolveOutput output;
+
+  @Mixin GlobalOptions global;
+
+  @Override
+  public Integer call() {
+    String domain = domainArgument();
+    DiscoverySpec discoverySpec = discovery.toSpec(domain);
+    DnsConfig config = dns.toConfig();
+
+    DiscoveryResult result = new Discovery(Resolver.of(config)).discover(discoverySpec, domain);
+
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LookupResult lookup = result.lookup();
+    if (lookup.noServerResponded()) {
+      if (global.verbose()) {
+        printExchanges(lookup, err);
+      }
+      throw new UnreachableException("no DNS server answered for '" + domain + "': " + lookup.failureSummary());
+    }
+    output.renderer().render(result, config, out, global.colorOnStdout());
+    out.flush();
+    boolean problem = lookup.found().isEmpty() || result.nodes().isEmpty() || result.hasNameProblems() || !result.gaps().isEmpty();
+    if (problem && output.format() == ResolveOutput.Format.short_) {
+      err.println("clusterctl: " + shortProblem(result));
+      err.flush();
+    }
+    return problem ? ExitCode.PROBLEM.code() : ExitCode.OK.code();
+  }
+
+  /** Splits {@code @server} from the domain; exactly one domain is required. */
+  private String domainArgument() {
+    String domain = null;
+    for (String arg : arguments) {
+      if (DnsOptions.isServerArgument(arg)) {
+        dns.addServerArgument(arg);
+      } else if (domain == null) {
+        domain = arg;
+      } else {
+        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
+      }
+    }
+    if (domain == null) {
+      throw new BadInputException("a DOMAIN to look up is required");
+    }
+    return DomainNames.lookupName(domain);
+  }
+
+  private static String shortProblem(DiscoveryResult r) {
+    LookupResult lookup = r.lookup();
+    if (lookup.found().isEmpty()) {
+      return lookup.query() + ": " + lookup.status().name() + " (" + lookup.attempts().size() + " candidates tried; -o table shows them)";
+    }
+    long refused = r.nodes().stream().filter(n -> !n.problems().isEmpty()).count();
+    if (refused > 0) {
+      return refused + " of " + r.nodes().size() + " node names are refused by Erlang (-o table shows why)";
+    }
+    if (r.nodes().isEmpty()) {
+      return lookup.query() + ": records found but no node name could be derived";
+    }
+    return r.gaps().size() + " answers give no node name (-o table shows why)";
+  }
+
+  private static void printExchanges(LookupResult lookup, PrintWriter err) {
+    for (Attempt a : lookup.attempts()) {
+      for (Exchange e : a.exchanges()) {
+        err.printf("  %s %s %s %s: %s (%d ms)%n", a.name(), a.typeName(), e.serverText(), e.transport().id(),
+            e.status().label() + (e.detail().isEmpty() ? "" : ", " + e.detail()), e.elapsed().toMillis());
+      }
+    }
+    err.flush();
+  }
+}
