@@ -95,6 +95,14 @@ public final class NodeProbe implements AutoCloseable {
   public List<ProbeResult> probeAll(List<ProbeTarget> targets) {
     List<Future<ProbeResult>> futures = new ArrayList<>(targets.size());
     long started = System.nanoTime();
+    // Keep only as many threads as this batch can use: a pool whose core size is the full
+    // concurrency would start a new thread for every task until it holds them all.
+    int wanted = Math.max(1, Math.min(options.concurrency(), targets.size()));
+    synchronized (pool) {
+      if (pool.getCorePoolSize() < wanted || pool.getActiveCount() == 0) {
+        pool.setCorePoolSize(wanted);
+      }
+    }
     for (ProbeTarget t : targets) {
       futures.add(pool.submit(() -> probe(t)));
     }
