@@ -74,6 +74,14 @@ PY
   sleep 0.2
 done
 
+common=(soak.ns.svc.cluster.local --basename soak --nameserver "127.0.0.1:$dns_port" --search none
+  --dist-port "$dist_port" --cookie-file "$work/cookie" --probe-timeout 2s)
+t0=$(date +%s%N)
+HOME=$work "$launcher" join "${common[@]}" -o json > "$work/once.json" 2>/dev/null || true
+t1=$(date +%s%N)
+once_ms=$(( (t1 - t0) / 1000000 ))
+once_inner=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["elapsedMs"])' "$work/once.json")
+
 HOME=$work "$launcher" join soak.ns.svc.cluster.local --basename soak --nameserver "127.0.0.1:$dns_port" \
   --search none --dist-port "$dist_port" --cookie-file "$work/cookie" --probe-timeout 2s \
   --watch -o jsonl --interval "$interval" > "$work/events.jsonl" 2> "$work/stderr" &
@@ -102,6 +110,7 @@ kill -TERM "$jvm"
 wait "$jvm" || status=$?
 echo "clusterctl join --watch soak: interval $interval, $secs s measured after a 10 s warm-up"
 echo "java: $(java -version 2>&1 | head -1)"
+echo "one refresh without --watch (3 peers: 2 joinable, 1 refused): ${once_inner} ms inside, ${once_ms} ms wall incl. JVM start"
 printf '%-8s %10s %14s %8s\n' point refreshes live-heap-KB threads
 printf '%-8s %10s %14s %8s\n' start "$r0" "$h0" "$t0"
 for l in "${mid_lines[@]}"; do read -r a b c <<< "$l"; printf '%-8s %10s %14s %8s\n' during "$a" "$b" "$c"; done

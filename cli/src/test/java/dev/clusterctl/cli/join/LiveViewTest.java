@@ -92,6 +92,11 @@ class LiveViewTest {
       keys.close(); // end of input for the terminal's reader
       assertThat(s.refreshes()).isEqualTo(2);
       assertThat(view.quitByKey()).isTrue();
+      // the terminal copies to the screen on its own thread: wait for the last redraw to arrive
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!screen.toString(StandardCharsets.UTF_8).contains("watched 2 refreshes") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
     }
     String drawn = screen.toString(StandardCharsets.UTF_8);
     assertThat(drawn).contains("join --watch: A app.ns via 127.0.0.1:53", "app@10.0.0.1", "app@pod-0.example",
