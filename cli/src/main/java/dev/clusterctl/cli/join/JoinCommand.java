@@ -100,7 +100,7 @@ public final class JoinCommand implements Callable<Integer> {
       description = "Budget for each peer: EPMD, connect, handshake and RPC (default: ${DEFAULT-VALUE}).")
   Duration probeTimeout;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32",
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "128",
       description = "Peers probed at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 

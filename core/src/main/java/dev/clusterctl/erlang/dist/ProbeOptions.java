@@ -19,7 +19,7 @@ public record ProbeOptions(
   /** Default per-peer timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   /** Default number of peers probed at once. */
-  public static final int DEFAULT_CONCURRENCY = 32;
+  public static final int DEFAULT_CONCURRENCY = 128;
 
   /** Validates the options. */
   public ProbeOptions {
@@ -34,7 +34,7 @@ public record ProbeOptions(
     }
   }
 
-  /** No cookie, 3 s per peer, EPMD on 4369, no {@code nodes()}, 32 at once. */
+  /** No cookie, 3 s per peer, EPMD on 4369, no {@code nodes()}, 128 at once. */
   public static ProbeOptions defaults() {
     return new ProbeOptions(Optional.empty(), DEFAULT_TIMEOUT, EpmdClient.DEFAULT_PORT, false, DEFAULT_CONCURRENCY);
   }
