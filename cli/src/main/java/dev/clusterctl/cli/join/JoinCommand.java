@@ -10,9 +10,18 @@ import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.error.BadInputException;
+import dev.clusterctl.erlang.SysConfig;
+import dev.clusterctl.erlang.VmArgs;
 import dev.clusterctl.watch.DnsPeerSource;
 import dev.clusterctl.watch.PeerSource;
+import dev.clusterctl.watch.ReleaseDiscovery;
+import dev.clusterctl.watch.WatchOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,7 +68,7 @@ public final class JoinCommand implements Callable<Integer> {
   }
 
   @Parameters(
-      arity = "1..2",
+      arity = "0..2",
       paramLabel = "[@HOST[:PORT]] DOMAIN",
       description = "The name the discovery library looks up (e.g. ledger.payments or _dist-erl._tcp.ledger.payments), "
           + "optionally after @HOST[:PORT], the DNS server to ask.")
@@ -73,9 +82,17 @@ public final class JoinCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Keep refreshing until Ctrl-C, SIGTERM or 'q'.")
   boolean watch;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-      description = "Pause between refreshes (default: ${DEFAULT-VALUE}, as gen_cluster and libcluster).")
+  @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Pause between refreshes (default: sys.config's refresh_interval_ms, else 5s as gen_cluster and libcluster).")
   Duration interval;
+
+  @Option(names = "--sys-config", paramLabel = "FILE",
+      description = "Take discovery from the release's sys.config (gen_cluster's discovery: dns or static) instead of DOMAIN.")
+  Path sysConfig;
+
+  @Option(names = "--vm-args", paramLabel = "FILE",
+      description = "Take the basename (-name/-sname, ${VAR} from the environment) and the fixed dist port from the release's vm.args.")
+  Path vmArgs;
 
   @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
       description = "Add up to this much at random to each pause (default: ${DEFAULT-VALUE}).")
@@ -88,8 +105,8 @@ public final class JoinCommand implements Callable<Integer> {
       description = "Ask every node for erlang:nodes() (rpc to rex) and show who is connected to whom; needs a cookie.")
   boolean mesh;
 
-  @Option(names = "--dist-port", paramLabel = "PORT",
-      description = "The nodes' fixed distribution port (ERL_DIST_PORT, EPMD-less); default: ask EPMD.")
+  @Option(names = "--dist-port", paramLabel = "PORT", defaultValue = "${env:ERL_DIST_PORT}",
+      description = "The nodes' fixed distribution port, EPMD-less (default: ERL_DIST_PORT, vm.args' -erl_epmd_port; else ask EPMD).")
   Integer distPort;
 
   @Option(names = "--epmd-port", paramLabel = "PORT", defaultValue = "${env:ERL_EPMD_PORT:-4369}",
@@ -109,6 +126,12 @@ public final class JoinCommand implements Callable<Integer> {
   Output output;
 
   @Spec CommandSpec spec;
+
+  /** The refresh interval in effect: --interval, else sys.config's refresh_interval_ms, else 5 s. */
+  Duration effectiveInterval = WatchOptions.DEFAULT_INTERVAL;
+
+  /** Warnings from the release's files (settings gen_cluster or the VM would ignore), for stderr. */
+  final List<String> releaseWarnings = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -150,14 +173,58 @@ public final class JoinCommand implements Callable<Integer> {
         throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
       }
     }
+    Optional<VmArgs> release = vmArgs == null ? Optional.empty() : Optional.of(VmArgs.parse(read(vmArgs), vmArgs.toString()));
+    release.ifPresent(v -> releaseWarnings.addAll(v.warnings()));
+    if (distPort == null) {
+      distPort = release.flatMap(v -> v.distPort().isPresent() ? Optional.of(v.distPort().getAsInt()) : Optional.empty())
+          .orElse(null);
+    }
+    if (interval != null) {
+      effectiveInterval = interval;
+    }
+    DnsConfig config = dns.toConfig();
+    String servers = DnsPeerSource.serversText(config.servers());
+    if (sysConfig != null) {
+      if (domain != null) {
+        throw new BadInputException("give a DOMAIN or --sys-config, not both");
+      }
+      SysConfig sc = SysConfig.parse(read(sysConfig), sysConfig.toString());
+      releaseWarnings.addAll(sc.warnings());
+      if (interval == null && sc.refreshIntervalMs().isPresent()) {
+        effectiveInterval = Duration.ofMillis(sc.refreshIntervalMs().getAsLong());
+      }
+      return ReleaseDiscovery.peerSource(sc, basename(release, "release.invalid"), Resolver.of(config), servers);
+    }
     if (domain == null) {
-      throw new BadInputException("a DOMAIN to look up is required");
+      throw new BadInputException("a DOMAIN to look up (or --sys-config) is required");
     }
     domain = DomainNames.lookupName(domain);
+    Optional<String> base = basename(release, domain);
     DiscoverySpec discoverySpec = discovery.toSpec(domain);
-    DnsConfig config = dns.toConfig();
-    return new DnsPeerSource(new Discovery(Resolver.of(config)), discoverySpec, domain,
-        DnsPeerSource.serversText(config.servers()));
+    if (discoverySpec.basename().isEmpty() && base.isPresent()) {
+      discoverySpec = DiscoverySpec.of(discoverySpec.strategy(), discoverySpec.type(), discoverySpec.hostType(),
+          base.get(), domain);
+    }
+    return new DnsPeerSource(new Discovery(Resolver.of(config)), discoverySpec, domain, servers);
+  }
+
+  /** --basename, else the alive part of vm.args' node name. */
+  private Optional<String> basename(Optional<VmArgs> release, String domain) {
+    Optional<String> given = discovery.toSpec(domain).basename();
+    if (given.isPresent()) {
+      return given;
+    }
+    return release.flatMap(v -> ReleaseDiscovery.basename(v, System.getenv()));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   /** Exit code of a watch that was not interrupted: the last refresh decides. */

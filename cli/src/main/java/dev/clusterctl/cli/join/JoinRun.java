@@ -64,7 +64,7 @@ final class JoinRun {
   /** The refresh loop until a signal, {@code q} or {@code --count}; 130 when ended by a signal. */
   int watch() {
     Optional<LoadedCookie> cookie = loadCookie();
-    WatchOptions wo = new WatchOptions(o.interval, o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
+    WatchOptions wo = new WatchOptions(o.effectiveInterval, o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
         o.count == null ? OptionalLong.empty() : OptionalLong.of(o.count));
     try (NodeProbe probe = new NodeProbe(probeOptions(cookie))) {
       Refresher refresher = refresher(source, probe);
@@ -138,6 +138,7 @@ final class JoinRun {
   }
 
   private Optional<LoadedCookie> loadCookie() {
+    o.releaseWarnings.forEach(w -> err.println("clusterctl: warning: " + w));
     Optional<LoadedCookie> c = o.cookie.load(System.getenv(), home());
     c.ifPresent(lc -> lc.warnings().forEach(w -> err.println("clusterctl: warning: " + w)));
     if (c.isEmpty()) {

@@ -119,6 +119,37 @@ class JoinCommandRealTest {
   }
 
   @Test
+  void discoveryBasenameAndPortCanComeFromTheRelease(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path sys = dir.resolve("sys.config");
+    java.nio.file.Files.writeString(sys, "[{gen_cluster, [{discovery, {dns, #{domain => \"good.ns.svc.cluster.local\"}}},\n"
+        + "                 {refresh_interval_ms, 250}]}].\n");
+    java.nio.file.Path vm = dir.resolve("vm.args");
+    java.nio.file.Files.writeString(vm, "-name ledger@${NODE_HOST}\n-setcookie ${RELEASE_COOKIE}\n"
+        + "-start_epmd false\n-erl_epmd_port " + fx.erl.distPort() + "\n");
+    Cli.Result r = Cli.run("join", "--sys-config", sys.toString(), "--vm-args", vm.toString(),
+        "--nameserver", fx.dns.hostPort(), "--search", "none", "--cookie-file", fx.cookieFile.toString(),
+        "--watch", "--count", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode started = JSON.readTree(r.out().lines().findFirst().orElseThrow());
+    assertThat(started.get("intervalMs").asInt()).isEqualTo(250);
+    assertThat(started.get("source").asText()).startsWith("A good.ns.svc.cluster.local via ");
+    assertThat(r.out()).contains("\"node\":\"ledger@127.0.0.2\"", "\"port\":" + fx.erl.distPort());
+  }
+
+  @Test
+  void staticDiscoveryFromSysConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path sys = dir.resolve("sys.config");
+    java.nio.file.Files.writeString(sys,
+        "[{gen_cluster, [{discovery, {static, ['ledger@127.0.0.2', 'ledger@127.0.0.4']}}]}].\n");
+    Cli.Result r = Cli.run("join", "--sys-config", sys.toString(), "--dist-port", Integer.toString(fx.erl.distPort()),
+        "--cookie-file", fx.cookieFile.toString(), "--color", "never");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("static list of 2 node(s) from sys.config")
+        .containsPattern("ledger@127\\.0\\.0\\.4 .* name-mismatch");
+  }
+
+  @Test
   void nxdomainIsAProblemWithTheRcode() {
     Cli.Result r = run("missing.ns.svc", "--cookie-file", fx.cookieFile.toString());
     assertThat(r.exit()).isEqualTo(1);
