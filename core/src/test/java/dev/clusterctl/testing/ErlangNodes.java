@@ -198,6 +198,11 @@ public final class ErlangNodes implements AutoCloseable {
     Collections.reverse(all);
     all.forEach(Process::destroy);
     all.forEach(ErlangNodes::stopProcess);
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary folder of logs is harmless
+    }
   }
 
   /** A free TCP port on loopback, as the kernel hands one out. */

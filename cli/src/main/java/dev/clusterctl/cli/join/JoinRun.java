@@ -81,10 +81,7 @@ final class JoinRun {
   }
 
   private int watchWith(Refresher refresher, WatchOptions wo, WatchListener listener, LiveView view) {
-    Pause pause = Pause.system();
-    JoinWatch[] holder = new JoinWatch[1];
-    JoinWatch w = new JoinWatch(refresher, wo, listener, Clock.systemUTC(), pause, new Random());
-    holder[0] = w;
+    JoinWatch w = new JoinWatch(refresher, wo, listener, Clock.systemUTC(), Pause.system(), new Random());
     WatchSummary summary;
     boolean signalled;
     try (SignalTrap trap = new SignalTrap(w::stop)) {

@@ -1,6 +1,7 @@
 package dev.clusterctl.cli.join;
 
 import dev.clusterctl.watch.JoinWatch;
+import dev.clusterctl.watch.Mesh;
 import dev.clusterctl.watch.PeerReport;
 import dev.clusterctl.watch.WatchEvent;
 import dev.clusterctl.watch.WatchListener;
@@ -11,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -33,6 +35,7 @@ final class LiveView implements WatchListener, AutoCloseable {
   private final Attributes saved;
   private final Deque<String> events = new ArrayDeque<>();
   private List<PeerReport> peers = List.of();
+  private Optional<Mesh> mesh = Optional.empty();
   private String header = "starting…";
   private String status = "";
   private boolean stale;
@@ -93,6 +96,7 @@ final class LiveView implements WatchListener, AutoCloseable {
     } else if (e instanceof WatchEvent.Refreshed r) {
       stale = false;
       peers = r.peers();
+      mesh = r.mesh();
       status = "refresh " + r.refresh() + " at " + time + ": " + r.joinable() + " of " + r.peers().size()
           + " joinable; next in " + r.next().toMillis() + " ms";
     } else if (e instanceof WatchEvent.Stopped s) {
@@ -114,6 +118,10 @@ final class LiveView implements WatchListener, AutoCloseable {
     lines.add(status);
     lines.add("");
     lines.addAll(peers.isEmpty() ? List.of("(no peers)") : text.table(peers));
+    mesh.ifPresent(m -> {
+      lines.add("");
+      lines.addAll(text.mesh(m));
+    });
     lines.add("");
     lines.add("events:" + (stale ? " (peer table is stale)" : ""));
     lines.addAll(events);

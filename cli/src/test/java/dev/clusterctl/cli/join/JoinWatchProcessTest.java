@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -80,8 +81,7 @@ class JoinWatchProcessTest {
   }
 
   @Test
-  void updatesShowUpAsEventsAndSigtermEndsWithASummary() throws Exception {
-    Path home = Files.createTempDirectory("clusterctl-home");
+  void updatesShowUpAsEventsAndSigtermEndsWithASummary(@TempDir Path home) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -168,8 +168,7 @@ class JoinWatchProcessTest {
   }
 
   @Test
-  void meshWithoutAnyCookieIsAUsageErrorBeforeAnythingIsPrinted() throws Exception {
-    Path home = Files.createTempDirectory("clusterctl-home");
+  void meshWithoutAnyCookieIsAUsageErrorBeforeAnythingIsPrinted(@TempDir Path home) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), "dev.clusterctl.cli.Main"));

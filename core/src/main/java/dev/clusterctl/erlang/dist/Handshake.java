@@ -29,7 +29,6 @@ final class Handshake {
   private final long ourCreation;
 
   private HandshakeStatus status;
-  private String statusText;
   private String announcedName;
   private long peerFlags;
   private long peerCreation;
@@ -71,7 +70,7 @@ final class Handshake {
       throw new DistProtocolException(
           "expected a status message ('s') from the node, got byte " + (msg[0] & 0xFF) + describe(msg));
     }
-    statusText = new String(msg, 1, msg.length - 1, StandardCharsets.ISO_8859_1);
+    String statusText = new String(msg, 1, msg.length - 1, StandardCharsets.ISO_8859_1);
     status =
         HandshakeStatus.fromWire(statusText)
             .orElseThrow(() -> new DistProtocolException("unknown handshake status '" + EpmdClient.printable(statusText) + "'"));
@@ -162,15 +161,5 @@ final class Handshake {
   /** The cookie result so far. */
   CookieCheck cookie() {
     return cookie;
-  }
-
-  /** The probe's own node name. */
-  String ourName() {
-    return ourName;
-  }
-
-  /** The probe's creation. */
-  long ourCreation() {
-    return ourCreation;
   }
 }
