@@ -150,6 +150,43 @@ class JoinCommandRealTest {
   }
 
   @Test
+  void portFromEpmdWhenNoFixedPortIsGiven() throws Exception {
+    Cli.Result r = Cli.run(fx.argsViaEpmd("epmd.ns.svc", "--epmd-port", Integer.toString(fx.erl.epmdPort()),
+        "--cookie-file", fx.cookieFile.toString(), "-o", "json").toArray(String[]::new));
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode peer = JSON.readTree(r.out()).get("peers").get(0);
+    assertThat(peer.get("portSource").asText()).isEqualTo("epmd");
+    assertThat(peer.get("epmd").get("name").asText()).isEqualTo("ledger");
+    assertThat(peer.get("port").asInt()).isEqualTo(peer.get("epmd").get("port").asInt());
+    assertThat(peer.get("verdict").asText()).isEqualTo("joinable");
+  }
+
+  @Test
+  void meshNamesNodesThatDnsDoesNotList() throws Exception {
+    JsonNode mesh = null;
+    for (int i = 0; i < 50; i++) {
+      mesh = JSON.readTree(run("partial.ns.svc", "--cookie-file", fx.cookieFile.toString(), "--mesh", "-o", "json")
+          .out()).get("mesh");
+      if (mesh.get("unlisted").has("ledger@127.0.0.2")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(mesh.get("unlisted").toString()).isEqualTo("{\"ledger@127.0.0.2\":[\"ledger@127.0.0.3\"]}");
+  }
+
+  @Test
+  void aCookieFileOthersCanReadIsWarnedAbout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path open = dir.resolve("cookie");
+    java.nio.file.Files.writeString(open, JoinFixture.COOKIE + "\n");
+    java.nio.file.Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Cli.Result r = run("good.ns.svc", "--cookie-file", open.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("clusterctl: warning: cookie file " + open + " is accessible by group or others (rw-r--r--)")
+        .doesNotContain(JoinFixture.COOKIE);
+  }
+
+  @Test
   void nxdomainIsAProblemWithTheRcode() {
     Cli.Result r = run("missing.ns.svc", "--cookie-file", fx.cookieFile.toString());
     assertThat(r.exit()).isEqualTo(1);

@@ -17,6 +17,7 @@ import java.util.List;
  *   <li>127.0.0.5 {@code ledger@127.0.0.5}, connected to nobody;
  *   <li>127.0.0.4 calls itself {@code ledger@ledger-0.example} (name mismatch);
  *   <li>127.0.0.6 has another cookie; 127.0.0.7 is {@code ledger@ledger-1.srv.ns.svc.cluster.local};
+ *   <li>127.0.0.1 {@code ledger@127.0.0.1} registers with the harness's own EPMD;
  *   <li>nothing listens on 127.0.0.9.
  * </ul>
  */
@@ -49,11 +50,14 @@ final class JoinFixture implements AutoCloseable {
       nodes.add(erl.start("ledger@ledger-0.example", "127.0.0.4", COOKIE, null));
       nodes.add(erl.start("ledger@127.0.0.6", "127.0.0.6", "another-cookie", null));
       nodes.add(erl.start("ledger@ledger-1.srv.ns.svc.cluster.local", "127.0.0.7", COOKIE, null));
+      nodes.add(erl.startWithEpmd("ledger@127.0.0.1", COOKIE));
       BindServer dns = BindServer.start(BindServer.zone(ZONE)
           .a("good.ns.svc", "127.0.0.2", "127.0.0.3")
           .a("mixed.ns.svc", "127.0.0.2", "127.0.0.4", "127.0.0.6", "127.0.0.9")
           .a("mesh.ns.svc", "127.0.0.2", "127.0.0.3", "127.0.0.5")
           .a("watch.ns.svc", "127.0.0.2")
+          .a("partial.ns.svc", "127.0.0.2", "127.0.0.5")
+          .a("epmd.ns.svc", "127.0.0.1")
           .a("ledger-1.srv.ns.svc", "127.0.0.7")
           .a("ledger-0.srv.ns.svc", "127.0.0.4")
           .srv("_dist-erl._tcp.srv.ns.svc", 0, 50, erl.distPort(), "ledger-1.srv.ns.svc.cluster.local.")
@@ -76,9 +80,16 @@ final class JoinFixture implements AutoCloseable {
 
   /** The arguments every join test passes: the BIND server, no search list, the basename, the fixed port. */
   List<String> args(String domain, String... more) {
+    List<String> a = argsViaEpmd(domain);
+    a.addAll(List.of("--dist-port", Integer.toString(erl.distPort())));
+    a.addAll(List.of(more));
+    return a;
+  }
+
+  /** The arguments without a fixed port: the port comes from EPMD. */
+  List<String> argsViaEpmd(String domain, String... more) {
     List<String> a = new ArrayList<>(List.of("join", domain + "." + ZONE, "--basename", "ledger",
-        "--nameserver", dns.hostPort(), "--search", "none", "--dist-port", Integer.toString(erl.distPort()),
-        "--probe-timeout", "3s", "--color", "never"));
+        "--nameserver", dns.hostPort(), "--search", "none", "--probe-timeout", "3s", "--color", "never"));
     a.addAll(List.of(more));
     return a;
   }
