@@ -4,26 +4,12 @@ import dev.clusterctl.cli.DiscoveryOptions;
 import dev.clusterctl.cli.DnsOptions;
 import dev.clusterctl.cli.ExitCode;
 import dev.clusterctl.cli.GlobalOptions;
-import dev.clusterctl.discovery.Discovery;
-import dev.clusterctl.discovery.DiscoverySpec;
-import dev.clusterctl.dns.DnsConfig;
-import dev.clusterctl.dns.DomainNames;
-import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.error.BadInputException;
-import dev.clusterctl.erlang.SysConfig;
-import dev.clusterctl.erlang.VmArgs;
-import dev.clusterctl.watch.DnsPeerSource;
-import dev.clusterctl.watch.PeerSource;
-import dev.clusterctl.watch.ReleaseDiscovery;
-import dev.clusterctl.watch.WatchOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,21 +113,17 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The refresh interval in effect: --interval, else sys.config's refresh_interval_ms, else 5 s. */
-  Duration effectiveInterval = WatchOptions.DEFAULT_INTERVAL;
-
-  /** Warnings from the release's files (settings gen_cluster or the VM would ignore), for stderr. */
-  final List<String> releaseWarnings = new ArrayList<>();
-
   @Override
   public Integer call() {
-    PeerSource source = validate();
-    JoinRun run = new JoinRun(this, source, spec.commandLine().getOut(), spec.commandLine().getErr());
+    validate();
+    JoinRequest request = JoinInputs.resolve(arguments, dns, discovery, sysConfig, vmArgs,
+        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv());
+    JoinRun run = new JoinRun(this, request, spec.commandLine().getOut(), spec.commandLine().getErr());
     return watch ? run.watch() : run.once();
   }
 
-  /** Checks the options and returns the peer source they describe (DNS, as the discovery library asks). */
-  private PeerSource validate() {
+  /** Checks the options that need no file or server. */
+  private void validate() {
     if (watch && (output == Output.table || output == Output.json)) {
       throw new BadInputException("-o " + output + " is for one refresh; with --watch use -o live or -o jsonl");
     }
@@ -162,68 +144,6 @@ public final class JoinCommand implements Callable<Integer> {
     }
     if (probeTimeout.isZero() || probeTimeout.isNegative()) {
       throw new BadInputException("--probe-timeout must be positive");
-    }
-    String domain = null;
-    for (String arg : arguments) {
-      if (DnsOptions.isServerArgument(arg)) {
-        dns.addServerArgument(arg);
-      } else if (domain == null) {
-        domain = arg;
-      } else {
-        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
-      }
-    }
-    Optional<VmArgs> release = vmArgs == null ? Optional.empty() : Optional.of(VmArgs.parse(read(vmArgs), vmArgs.toString()));
-    release.ifPresent(v -> releaseWarnings.addAll(v.warnings()));
-    if (distPort == null) {
-      distPort = release.flatMap(v -> v.distPort().isPresent() ? Optional.of(v.distPort().getAsInt()) : Optional.empty())
-          .orElse(null);
-    }
-    if (interval != null) {
-      effectiveInterval = interval;
-    }
-    DnsConfig config = dns.toConfig();
-    String servers = DnsPeerSource.serversText(config.servers());
-    if (sysConfig != null) {
-      if (domain != null) {
-        throw new BadInputException("give a DOMAIN or --sys-config, not both");
-      }
-      SysConfig sc = SysConfig.parse(read(sysConfig), sysConfig.toString());
-      releaseWarnings.addAll(sc.warnings());
-      if (interval == null && sc.refreshIntervalMs().isPresent()) {
-        effectiveInterval = Duration.ofMillis(sc.refreshIntervalMs().getAsLong());
-      }
-      return ReleaseDiscovery.peerSource(sc, basename(release, "release.invalid"), Resolver.of(config), servers);
-    }
-    if (domain == null) {
-      throw new BadInputException("a DOMAIN to look up (or --sys-config) is required");
-    }
-    domain = DomainNames.lookupName(domain);
-    Optional<String> base = basename(release, domain);
-    DiscoverySpec discoverySpec = discovery.toSpec(domain);
-    if (discoverySpec.basename().isEmpty() && base.isPresent()) {
-      discoverySpec = DiscoverySpec.of(discoverySpec.strategy(), discoverySpec.type(), discoverySpec.hostType(),
-          base.get(), domain);
-    }
-    return new DnsPeerSource(new Discovery(Resolver.of(config)), discoverySpec, domain, servers);
-  }
-
-  /** --basename, else the alive part of vm.args' node name. */
-  private Optional<String> basename(Optional<VmArgs> release, String domain) {
-    Optional<String> given = discovery.toSpec(domain).basename();
-    if (given.isPresent()) {
-      return given;
-    }
-    return release.flatMap(v -> ReleaseDiscovery.basename(v, System.getenv()));
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.jline.terminal.Terminal;
@@ -31,13 +30,15 @@ import org.jline.terminal.TerminalBuilder;
 final class JoinRun {
 
   private final JoinCommand o;
+  private final JoinRequest request;
   private final PeerSource source;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  JoinRun(JoinCommand options, PeerSource source, PrintWriter out, PrintWriter err) {
+  JoinRun(JoinCommand options, JoinRequest request, PrintWriter out, PrintWriter err) {
     this.o = options;
-    this.source = source;
+    this.request = request;
+    this.source = request.source();
     this.out = out;
     this.err = err;
   }
@@ -64,7 +65,7 @@ final class JoinRun {
   /** The refresh loop until a signal, {@code q} or {@code --count}; 130 when ended by a signal. */
   int watch() {
     Optional<LoadedCookie> cookie = loadCookie();
-    WatchOptions wo = new WatchOptions(o.effectiveInterval, o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
+    WatchOptions wo = new WatchOptions(request.interval(), o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
         o.count == null ? OptionalLong.empty() : OptionalLong.of(o.count));
     try (NodeProbe probe = new NodeProbe(probeOptions(cookie))) {
       Refresher refresher = refresher(source, probe);
@@ -120,8 +121,7 @@ final class JoinRun {
   }
 
   private Refresher refresher(PeerSource source, NodeProbe probe) {
-    OptionalInt port = o.distPort == null ? OptionalInt.empty() : OptionalInt.of(o.distPort);
-    return new Refresher(source, new DistPeerProber(probe, port), o.mesh);
+    return new Refresher(source, new DistPeerProber(probe, request.distPort()), o.mesh);
   }
 
   private ProbeOptions probeOptions(Optional<LoadedCookie> cookie) {
@@ -135,7 +135,7 @@ final class JoinRun {
   }
 
   private Optional<LoadedCookie> loadCookie() {
-    o.releaseWarnings.forEach(w -> err.println("clusterctl: warning: " + w));
+    request.warnings().forEach(w -> err.println("clusterctl: warning: " + w));
     Optional<LoadedCookie> c = o.cookie.load(System.getenv(), home());
     c.ifPresent(lc -> lc.warnings().forEach(w -> err.println("clusterctl: warning: " + w)));
     if (c.isEmpty()) {
