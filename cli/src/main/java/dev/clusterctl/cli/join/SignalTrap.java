@@ -9,6 +9,10 @@ import sun.misc.SignalHandler;
  * Turns SIGINT and SIGTERM into a call of {@code onSignal} while open, so a foreground loop can
  * end cleanly (print its summary, return its exit code) instead of the JVM dying mid-line; the
  * previous handlers come back on {@link #close()}.
+ *
+ * <p>This uses {@code sun.misc.Signal} from the {@code jdk.unsupported} module (javac warns about
+ * it): Java has no public API to handle SIGTERM, and a shutdown hook could neither let the loop
+ * print its summary in order nor choose the documented exit code (130) for SIGTERM.
  */
 final class SignalTrap implements AutoCloseable {
 
