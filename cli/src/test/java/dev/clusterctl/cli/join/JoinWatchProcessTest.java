@@ -131,13 +131,26 @@ class JoinWatchProcessTest {
       fx.dns.update(JoinFixture.ZONE, u -> addA(u, name, "127.0.0.3"));
       await(event("lookup-recovered", null), "lookup-recovered");
 
+      // a node that goes down while listed: its state changes, it does not leave
+      dev.clusterctl.testing.ErlangNodes.Node extra = fx.erl.start("ledger@127.0.0.8", "127.0.0.8", JoinFixture.COOKIE, null);
+      fx.erl.awaitReady(extra);
+      fx.dns.update(JoinFixture.ZONE, u -> addA(u, name, "127.0.0.8"));
+      assertThat(await(event("joined", "ledger@127.0.0.8"), "joined .8").get("peer").get("verdict").asText())
+          .isEqualTo("joinable");
+      fx.erl.stop(extra);
+      JsonNode changed = await(event("state-changed", "ledger@127.0.0.8"), "state-changed .8");
+      assertThat(changed.get("from").asText()).isEqualTo("joinable");
+      assertThat(changed.get("to").asText()).isEqualTo("unreachable");
+      assertThat(changed.get("peer").get("error").get("kind").asText()).isEqualTo("connection-refused");
+
       // SIGTERM by pid with kill(1): Process.destroy() would also close our end of its stdout
       new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isEqualTo(130);
       JsonNode stopped = await(event("stopped", null), "stopped");
       JsonNode s = stopped.get("summary");
-      assertThat(s.get("peersSeen").asInt()).isEqualTo(2);
+      assertThat(s.get("peersSeen").asInt()).isEqualTo(3);
+      assertThat(s.get("stateChanges").asInt()).isEqualTo(1);
       assertThat(s.get("leaves").asInt()).isEqualTo(1);
       assertThat(s.get("lookupFailures").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(Files.readString(errFile.toPath())).contains("clusterctl: watched ").doesNotContain(JoinFixture.COOKIE);
