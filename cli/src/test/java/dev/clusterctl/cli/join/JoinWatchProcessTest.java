@@ -71,8 +71,9 @@ class JoinWatchProcessTest {
     throw new AssertionError("no event " + description + " in " + seen);
   }
 
-  /** The highest refresh number any event so far carries. */
+  /** The highest refresh number any event read so far carries (events waiting in the queue included). */
   private int lastRefresh() {
+    incoming.drainTo(seen);
     return seen.stream().filter(e -> e.has("refresh")).mapToInt(e -> e.get("refresh").asInt()).max().orElse(0);
   }
 

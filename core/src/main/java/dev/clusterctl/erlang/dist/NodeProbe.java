@@ -54,6 +54,8 @@ public final class NodeProbe implements AutoCloseable {
   private final String ourAlive;
   private final long ourCreation;
   private final ThreadPoolExecutor pool;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger mostRunning = new AtomicInteger();
 
   /** A probe with these options; close it to release its threads. */
   public NodeProbe(ProbeOptions options) {
@@ -139,7 +141,17 @@ public final class NodeProbe implements AutoCloseable {
 
   /** Probes one peer within the per-peer timeout; never throws for anything the peer does. */
   public ProbeResult probe(ProbeTarget target) {
-    return new Attempt(target).run();
+    mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+    try {
+      return new Attempt(target).run();
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  /** The most probes this probe has had in progress at the same time (at most {@link ProbeOptions#concurrency()} in {@link #probeAll}). */
+  public int mostConcurrentProbes() {
+    return mostRunning.get();
   }
 
   /** One probe of one peer, accumulating what it learns. */
