@@ -1,5 +1,6 @@
 package dev.clusterctl.cli;
 
+import dev.clusterctl.cli.join.JoinCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     description = {
       "Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it."
     },
-    subcommands = {CommandLine.HelpCommand.class, ResolveCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DoctorCommand.class,
+      ResolveCommand.class,
+      JoinCommand.class
+    },
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n")
 public final class Main implements Runnable {

@@ -1,0 +1,152 @@
+package dev.clusterctl.cli;
+
+import dev.clusterctl.cli.doctor.CheckListing;
+import dev.clusterctl.cli.doctor.DoctorJson;
+import dev.clusterctl.cli.doctor.DoctorJunit;
+import dev.clusterctl.cli.doctor.DoctorText;
+import dev.clusterctl.cli.doctor.Verdict;
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.doctor.Check;
+import dev.clusterctl.doctor.CheckRegistry;
+import dev.clusterctl.doctor.FileDoctor;
+import dev.clusterctl.doctor.FileInputs;
+import dev.clusterctl.doctor.Report;
+import dev.clusterctl.kube.Kustomize;
+import dev.clusterctl.model.TargetOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterctl doctor}: will these manifests and this release form a cluster, and if not, why. */
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Says whether the Erlang/Elixir nodes in these manifests will form a cluster, and if not, why.",
+      "",
+      "Needs no cluster: it simulates what CoreDNS answers and what each pod calls itself, "
+          + "and compares the two node names exactly as Erlang does. Checks: --list-checks; reference: docs/checks.md."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clusterctl doctor -f docs/examples/srv-deployment/",
+      "  kustomize build overlays/srv | clusterctl doctor -f - \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
+      "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml"
+    })
+public final class DoctorCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    text,
+    json,
+    junit
+  }
+
+  /** What makes the exit code 1. */
+  enum FailOn {
+    fail,
+    warn
+  }
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "PATH", description = "Manifest file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin. Repeatable.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-k", "--kustomize"}, paramLabel = "DIR", description = "Kustomization directory, rendered with 'kubectl kustomize'. Repeatable.")
+  List<String> kustomize = new ArrayList<>();
+
+  @Option(names = "--corefile", paramLabel = "FILE", description = "CoreDNS Corefile (default: a coredns ConfigMap among the inputs, else kubeadm's default).")
+  String corefile;
+
+  @Option(names = "--sys-config", paramLabel = "FILE", description = "The release's sys.config (gen_cluster's discovery). Default: the one sys.config in a -f directory.")
+  String sysConfig;
+
+  @Option(names = "--vm-args", paramLabel = "FILE", description = "The release's vm.args (-name/-sname, -setcookie). Default: the one vm.args(.src) in a -f directory.")
+  String vmArgs;
+
+  @Option(names = "--strategy", paramLabel = "STRATEGY", description = "Discovery library: gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster (default: gen-cluster with --sys-config).")
+  String strategy;
+
+  @Option(names = "--basename", paramLabel = "NAME", description = "The basename the discovery library puts before '@' (libcluster's application_name).")
+  String basename;
+
+  @Option(names = "--domain", paramLabel = "NAME", description = "The name the discovery library queries (overrides sys.config's domain).")
+  String domain;
+
+  @Option(names = "--service", paramLabel = "NAME", description = "The headless Service peers are found through (default: from the discovery domain).")
+  String service;
+
+  @Option(names = "--workload", paramLabel = "KIND/NAME", description = "The workload: deploy/NAME or sts/NAME (default: the one the Service selects).")
+  String workload;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace of objects that have none (default: default).")
+  String namespace;
+
+  @Option(names = "--cluster-domain", paramLabel = "DOMAIN", description = "The kubelet's cluster domain (default: the Corefile's, else cluster.local).")
+  String clusterDomain;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format output = Format.text;
+
+  @Option(names = "--list-checks", description = "List the checks and exit.")
+  boolean listChecks;
+
+  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these checks.")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--skip", split = ",", paramLabel = "ID", description = "Do not run these checks.")
+  List<String> skip = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Exit 1 on: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn = FailOn.fail;
+
+  @Override
+  public Integer call() {
+    CheckRegistry registry = CheckRegistry.standard();
+    List<Check> checks = registry.select(only, skip);
+    PrintWriter out = spec.commandLine().getOut();
+    if (listChecks) {
+      if (output == Format.json) {
+        new DoctorJson().renderChecks(checks, out);
+      } else {
+        CheckListing.render(checks, out);
+      }
+      return ExitCode.OK.code();
+    }
+    TargetOptions options = targetOptions();
+    FileInputs inputs = new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs));
+    Report report = new FileDoctor(System.in, new Kustomize()).run(inputs, options, checks);
+    boolean failOnWarn = failOn == FailOn.warn;
+    Verdict verdict = Verdict.of(report, failOnWarn);
+    switch (output) {
+      case json -> new DoctorJson().render(report, verdict, out);
+      case junit -> new DoctorJunit().render(report, failOnWarn, out);
+      default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
+    }
+    return verdict.exit().code();
+  }
+
+  private TargetOptions targetOptions() {
+    Optional<Strategy> s;
+    try {
+      s = Optional.ofNullable(strategy).map(Strategy::fromId);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--strategy: " + e.getMessage() + " (gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster)");
+    }
+    return new TargetOptions(s, Optional.ofNullable(basename), Optional.ofNullable(domain), Optional.ofNullable(service),
+        Optional.ofNullable(workload), Optional.ofNullable(namespace), Optional.ofNullable(clusterDomain));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.clusterctl.cli.join;
+
+import dev.clusterctl.watch.WatchEvent;
+import dev.clusterctl.watch.WatchListener;
+import java.io.PrintWriter;
+
+/** Writes each event as one JSON line and flushes, so pipes and log shippers see it at once. */
+final class JsonlWriter implements WatchListener {
+
+  private final JoinJson json = new JoinJson();
+  private final PrintWriter out;
+
+  JsonlWriter(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void on(WatchEvent event) {
+    out.println(json.line(json.event(event)));
+    out.flush();
+  }
+}

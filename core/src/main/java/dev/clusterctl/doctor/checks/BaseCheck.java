@@ -1,0 +1,58 @@
+package dev.clusterctl.doctor.checks;
+
+import dev.clusterctl.doctor.Area;
+import dev.clusterctl.doctor.Check;
+import dev.clusterctl.doctor.CheckResult;
+import dev.clusterctl.doctor.Status;
+
+/** The fixed parts of a check (id, area, title, description) and result shortcuts. */
+abstract class BaseCheck implements Check {
+
+  private final String id;
+  private final Area area;
+  private final String title;
+  private final String description;
+
+  BaseCheck(String id, Area area, String title, String description) {
+    this.id = id;
+    this.area = area;
+    this.title = title;
+    this.description = description;
+  }
+
+  @Override
+  public final String id() {
+    return id;
+  }
+
+  @Override
+  public final Area area() {
+    return area;
+  }
+
+  @Override
+  public final String title() {
+    return title;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  CheckResult.Builder pass(String subject, String message) {
+    return CheckResult.of(this, Status.PASS, subject, message);
+  }
+
+  CheckResult.Builder warn(String subject, String message) {
+    return CheckResult.of(this, Status.WARN, subject, message);
+  }
+
+  CheckResult.Builder fail(String subject, String message) {
+    return CheckResult.of(this, Status.FAIL, subject, message);
+  }
+
+  CheckResult skip(String subject, String message) {
+    return CheckResult.of(this, Status.SKIP, subject, message).build();
+  }
+}

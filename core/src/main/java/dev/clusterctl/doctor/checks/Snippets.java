@@ -1,0 +1,86 @@
+package dev.clusterctl.doctor.checks;
+
+import dev.clusterctl.doctor.DoctorContext;
+import dev.clusterctl.model.ServiceInfo;
+import dev.clusterctl.model.WorkloadInfo;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Remediation snippets shared by several checks, filled in with the model's names. */
+final class Snippets {
+
+  private Snippets() {}
+
+  /** A headless Service for the workload's pods, with a named distribution port. */
+  static String headlessService(DoctorContext ctx, String name) {
+    String ns = ctx.model().namespace();
+    Map<String, String> labels = ctx.workload().map(w -> w.template().labels()).orElse(Map.of("app", name));
+    String selector = labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> "    " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    String port = ctx.srvPortLabels().map(l -> l[0]).orElse("dist-erl");
+    return """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          clusterIP: None
+          publishNotReadyAddresses: true
+          selector:
+        %s
+          ports:
+          - name: %s
+            protocol: TCP
+            port: 39135
+            targetPort: 39135
+        """.formatted(name, ns, selector, port);
+  }
+
+  /** The Corefile's kubernetes block with {@code endpoint_pod_names}, and the restart it needs. */
+  static String endpointPodNames(DoctorContext ctx) {
+    String zone = ctx.model().coredns().forwardZone() == null ? "cluster.local" : ctx.model().coredns().forwardZone();
+    return """
+        # kube-system/coredns ConfigMap, key Corefile:
+        kubernetes %s in-addr.arpa ip6.arpa {
+           pods insecure
+           fallthrough in-addr.arpa ip6.arpa
+           ttl 30
+           endpoint_pod_names
+        }
+        # then: kubectl -n kube-system rollout restart deployment coredns
+        """.formatted(zone);
+  }
+
+  /** The pod-template lines that give pods an FQDN under the headless service. */
+  static String subdomain(WorkloadInfo w, ServiceInfo svc, String serviceName) {
+    String name = svc == null ? serviceName : svc.name();
+    if (w.kind() == dev.clusterctl.model.WorkloadKind.STATEFULSET) {
+      return """
+          # %s
+          spec:
+            serviceName: %s
+          """.formatted(w.subject(), name);
+    }
+    return """
+        # %s
+        spec:
+          template:
+            spec:
+              subdomain: %s
+        """.formatted(w.subject(), name);
+  }
+
+  /** vm.args and env for naming nodes after their pod IP. */
+  static String nameByPodIp(String base) {
+    return """
+        # vm.args.src
+        -name %s@${NODE_HOST}
+        # container env
+        env:
+        - name: NODE_HOST
+          valueFrom:
+            fieldRef:
+              fieldPath: status.podIP
+        """.formatted(base);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.clusterctl.expect;
+
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.erlang.NodeName;
+import dev.clusterctl.model.ClusterModel;
+import dev.clusterctl.model.Discovery;
+import dev.clusterctl.model.HostType;
+import dev.clusterctl.model.NodeNaming;
+import dev.clusterctl.model.RecordType;
+import dev.clusterctl.model.RenderedName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the {@link Simulation} of a model: the example pods, what each calls itself, the answer
+ * to the discovery query, and the node names peers derive from it as the discovery library does.
+ */
+public final class Expectation {
+
+  private Expectation() {}
+
+  /** Simulates {@code model}. */
+  public static Simulation simulate(ClusterModel model) {
+    boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == RecordType.AAAA).isPresent();
+    List<ExamplePod> pods = model.workload().map(w -> ExamplePods.of(w, model.clusterDomain(), ipv6)).orElse(List.of());
+    CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), model.workload().orElse(null), pods);
+    Map<String, RenderedName> self = new LinkedHashMap<>();
+    Optional<NodeNaming> naming = model.release().naming();
+    for (ExamplePod p : pods) {
+      naming.ifPresent(n -> self.put(p.name(), n.render(p.env(), p.host())));
+    }
+    String ownAlive = self.values().stream().findFirst().map(r -> NodeName.parse(r.name()).alive()).orElse(null);
+
+    List<DnsAnswer> tried = new ArrayList<>();
+    Optional<DnsAnswer> answer = Optional.empty();
+    Map<String, String[]> derivedByPod = new LinkedHashMap<>();
+    List<String> derived = new ArrayList<>();
+    Optional<String> basename = Optional.empty();
+    String basenameOrigin = "";
+    Optional<Discovery> discovery = model.release().discovery();
+    if (discovery.isPresent() && discovery.get() instanceof Discovery.Dns dns) {
+      if (dns.strategy() == Strategy.GEN_CLUSTER || model.release().basename().isEmpty()) {
+        basename = Optional.ofNullable(ownAlive);
+        basenameOrigin = dns.strategy() == Strategy.GEN_CLUSTER ? "gen_cluster uses the local node's own basename" : "no --basename given: assumed the node's own basename";
+      } else {
+        basename = model.release().basename();
+        basenameOrigin = "--basename";
+      }
+      RecordType asked = dns.recordType();
+      for (String candidate : ErlangSearch.candidates(dns.query(), ErlangSearch.podSearch(model.namespace(), model.clusterDomain()))) {
+        DnsAnswer a = coredns.answer(candidate, asked);
+        tried.add(a);
+        answer = Optional.of(a);
+        if (a.hasRecords()) {
+          break;
+        }
+      }
+      if (answer.isPresent() && answer.get().hasRecords() && basename.isPresent()) {
+        derive(dns, answer.get(), coredns, basename.get(), derivedByPod, derived);
+      }
+    } else if (discovery.isPresent() && discovery.get() instanceof Discovery.Static st) {
+      derived.addAll(st.nodes());
+      for (ExamplePod p : pods) {
+        RenderedName s = self.get(p.name());
+        if (s != null && st.nodes().contains(s.name())) {
+          derivedByPod.put(p.name(), new String[] {s.name(), "static list"});
+        }
+      }
+    }
+    List<PeerRow> rows = new ArrayList<>();
+    for (ExamplePod p : pods) {
+      String[] d = derivedByPod.get(p.name());
+      rows.add(new PeerRow(p, self.get(p.name()), d == null ? null : d[0], d == null ? null : d[1]));
+    }
+    return new Simulation(pods, coredns, tried, answer, rows, basename, basenameOrigin, derived);
+  }
+
+  /** The names the library derives from {@code answer}, as gen_cluster, libcluster or dns_cluster does. */
+  private static void derive(
+      Discovery.Dns dns, DnsAnswer answer, CorednsSimulator coredns, String base, Map<String, String[]> byPod, List<String> all) {
+    boolean ipNames = dns.hostType() == HostType.IP || dns.strategy() == Strategy.DNS_CLUSTER || dns.strategy() == Strategy.LIBCLUSTER_DNS;
+    for (SrvRecord r : answer.srv()) {
+      String host;
+      String via;
+      if (ipNames) {
+        DnsAnswer a = coredns.answer(r.target(), RecordType.A);
+        if (!a.hasRecords()) {
+          a = coredns.answer(r.target(), RecordType.AAAA);
+        }
+        host = a.addresses().isEmpty() ? null : a.addresses().get(0).address();
+        via = "SRV target's address";
+      } else {
+        host = r.target();
+        via = "SRV target";
+      }
+      if (host != null) {
+        add(base + "@" + host, r.pod(), via, byPod, all);
+      }
+    }
+    for (AddressRecord a : answer.addresses()) {
+      if (!ipNames && dns.strategy() == Strategy.GEN_CLUSTER) {
+        Optional<String> ptr = coredns.ptr(a.address());
+        if (ptr.isPresent()) {
+          add(base + "@" + ptr.get(), a.pod(), "PTR of the A record", byPod, all);
+        }
+      } else {
+        add(base + "@" + a.address(), a.pod(), "A record", byPod, all);
+      }
+    }
+  }
+
+  private static void add(String name, String pod, String via, Map<String, String[]> byPod, List<String> all) {
+    all.add(name);
+    if (pod != null) {
+      byPod.putIfAbsent(pod, new String[] {name, via});
+    }
+  }
+}

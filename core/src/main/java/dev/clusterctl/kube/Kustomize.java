@@ -1,0 +1,81 @@
+package dev.clusterctl.kube;
+
+import dev.clusterctl.error.BadInputException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Renders a kustomization with {@code kubectl kustomize DIR}, as {@code kubectl apply -k} would.
+ *
+ * <p>See <a href="https://kubectl.docs.kubernetes.io/references/kubectl/kustomize/">kubectl kustomize</a>.
+ */
+public final class Kustomize {
+
+  private final String kubectl;
+
+  /** Uses the {@code kubectl} found on {@code PATH}. */
+  public Kustomize() {
+    this(findOnPath("kubectl"));
+  }
+
+  /** Uses the given kubectl executable ({@code null} when there is none). */
+  public Kustomize(String kubectl) {
+    this.kubectl = kubectl;
+  }
+
+  /** The rendered YAML of the kustomization in {@code dir}. */
+  public byte[] render(String dir) {
+    if (!Files.isDirectory(Path.of(dir))) {
+      throw new BadInputException("-k " + dir + ": not a directory");
+    }
+    if (kubectl == null) {
+      throw new BadInputException("-k " + dir + ": needs kubectl on PATH to run 'kubectl kustomize' (or pipe 'kustomize build' into -f -)");
+    }
+    try {
+      Process p = new ProcessBuilder(kubectl, "kustomize", dir).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readQuietly(p));
+      byte[] out = p.getInputStream().readAllBytes();
+      int code = p.waitFor();
+      if (code != 0) {
+        String msg = new String(err.join(), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("exit " + code);
+        throw new BadInputException("-k " + dir + ": kubectl kustomize failed: " + msg);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new BadInputException("-k " + dir + ": cannot run kubectl: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("-k " + dir + ": interrupted", e);
+    }
+  }
+
+  private static byte[] readQuietly(Process p) {
+    try {
+      return p.getErrorStream().readAllBytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  /** The executable {@code name} on {@code PATH}, or {@code null}. */
+  static String findOnPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    return null;
+  }
+}

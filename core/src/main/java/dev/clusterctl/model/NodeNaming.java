@@ -1,0 +1,33 @@
+package dev.clusterctl.model;
+
+import dev.clusterctl.erlang.NameMode;
+import java.util.Map;
+import java.util.Optional;
+
+/** How the release names its node: from vm.args, or from an Elixir release's {@code RELEASE_*} variables. */
+public interface NodeNaming {
+
+  /** Long or short names; empty when distribution is off ({@code RELEASE_DISTRIBUTION=none}). */
+  Optional<NameMode> mode();
+
+  /** The naming as written, such as {@code -name k8s_erlang_cluster@${NODE_HOST}}. */
+  String describe();
+
+  /** Where it came from ({@code vm.args:3}, {@code env RELEASE_NODE}), for evidence. */
+  String origin();
+
+  /**
+   * The name a pod with environment {@code env} and host names {@code host} gives itself: the
+   * template with its variables substituted, and the host the VM appends when there is none
+   * ({@code hostname --fqdn} for long names, the short host name for short names).
+   */
+  RenderedName render(Map<String, String> env, PodHost host);
+
+  /** Appends the host the VM would use when {@code name} has no {@code @host}. */
+  static String withHost(String name, NameMode mode, PodHost host) {
+    if (name.indexOf('@') >= 0) {
+      return name;
+    }
+    return name + "@" + (mode == NameMode.SHORT ? host.shortName() : host.fqdn());
+  }
+}

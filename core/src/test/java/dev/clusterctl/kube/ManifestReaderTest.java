@@ -1,0 +1,98 @@
+package dev.clusterctl.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clusterctl.error.BadInputException;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestReaderTest {
+
+  private final ManifestReader reader = new ManifestReader();
+
+  private List<LoadedObject> read(String text) {
+    return reader.read(text.getBytes(StandardCharsets.UTF_8), "in.yaml");
+  }
+
+  @Test
+  void readsMultiDocumentYamlIntoTypedObjectsWithTheirLine() {
+    List<LoadedObject> objs =
+        read(
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: a, namespace: ns}
+            spec: {clusterIP: None}
+            ---
+            # a comment only document follows
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: b}
+            spec: {serviceName: a}
+            """);
+    assertThat(objs).hasSize(2);
+    assertThat(objs.get(0).object()).isInstanceOf(Service.class);
+    assertThat(((Service) objs.get(0).object()).getSpec().getClusterIP()).isEqualTo("None");
+    assertThat(objs.get(0).origin()).isEqualTo("in.yaml:1");
+    assertThat(objs.get(1).object()).isInstanceOf(StatefulSet.class);
+    assertThat(objs.get(1).origin()).isEqualTo("in.yaml:8");
+  }
+
+  @Test
+  void readsJsonAndListsAndKeepsUnknownKindsAsGeneric() {
+    List<LoadedObject> objs =
+        read(
+            """
+            {"apiVersion": "v1", "kind": "List", "items": [
+              {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"k": "v"}},
+              {"apiVersion": "example.com/v1", "kind": "Widget", "metadata": {"name": "w"}}
+            ]}
+            """);
+    assertThat(objs).extracting(o -> (Object) o.object().getClass()).containsExactly(ConfigMap.class, GenericKubernetesResource.class);
+    assertThat(((ConfigMap) objs.get(0).object()).getData()).containsEntry("k", "v");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesFileLineAndColumn() {
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n  x: y\n"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("in.yaml: line ")
+        .hasMessageContaining("column")
+        .hasMessageContaining("not valid YAML")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void filesConcatenatedWithoutSeparatorAreCaughtAsDuplicateKeys() {
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: Service\nmetadata: {name: a}\napiVersion: apps/v1\nkind: StatefulSet\n"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("in.yaml: line 4")
+        .hasMessageContaining("Duplicate field 'apiVersion'");
+  }
+
+  @Test
+  void aKnownKindThatBreaksItsSchemaIsAnError() {
+    assertThatThrownBy(() -> read("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: three}\n"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("in.yaml:1: Deployment does not match its schema")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void binaryEmptyAndNonObjectInputsAreOneLineErrors() {
+    assertThatThrownBy(() -> reader.read(new byte[] {1, 0, 2, 3}, "x.bin"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("x.bin: binary file, not YAML or JSON");
+    assertThatThrownBy(() -> read("  \n")).hasMessage("in.yaml: empty, no Kubernetes objects in it");
+    assertThatThrownBy(() -> read("# nothing\n---\n")).hasMessageContaining("only comments");
+    assertThatThrownBy(() -> read("just some text\n")).hasMessageContaining("in.yaml:1: not a Kubernetes object");
+    assertThatThrownBy(() -> read("metadata: {name: x}\n")).hasMessageContaining("has no 'kind'");
+  }
+}
