@@ -36,6 +36,8 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(handler);
     cl.setParameterExceptionHandler(handler);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // '@host' names a DNS server (as in dig), never an argument file to expand.
+    cl.setExpandAtFiles(false);
     applyExitCodeList(cl);
     return cl;
   }
