@@ -1,5 +1,7 @@
 package dev.clusterctl.cli;
 
+import dev.clusterctl.cli.completion.CompleteCommand;
+import dev.clusterctl.cli.completion.CompletionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,11 @@ import picocli.CommandLine.Command;
     description = {
       "Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it."
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CompletionCommand.class,
+      CompleteCommand.class
+    },
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n")
 public final class Main implements Runnable {
