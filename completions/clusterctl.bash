@@ -156,11 +156,14 @@ function _complete_clusterctl() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_clusterctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_clusterctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_clusterctl; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(help)
   local cmds1=(completion)
+  local cmds2=(shell)
 
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_clusterctl_shell; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_clusterctl_completion; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_clusterctl_help; return $?; fi
 
@@ -173,7 +176,7 @@ function _picocli_clusterctl() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="help completion"
+  local commands="help completion shell"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -191,7 +194,7 @@ function _picocli_clusterctl_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="completion"
+  local commands="completion shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -223,6 +226,24 @@ function _picocli_clusterctl_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_clusterctl_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -4,7 +4,7 @@
 function __clusterctl_subcommands --description 'The subcommands of a command path'
     switch "$argv[1]"
         case ''
-            printf '%s\n' 'help' 'completion'
+            printf '%s\n' 'help' 'completion' 'shell'
     end
 end
 
@@ -35,6 +35,7 @@ complete -c clusterctl -f
 
 complete -c clusterctl -n '__clusterctl_at \'\'' -a 'help' -d 'Display help information about the specified command.'
 complete -c clusterctl -n '__clusterctl_at \'\'' -a 'completion' -d 'Prints the completion script of a shell (bash, zsh, fish, powershell).'
+complete -c clusterctl -n '__clusterctl_at \'\'' -a 'shell' -d 'Runs clusterctl commands interactively: TAB completes, history is kept in $XDG_CONFIG_HOME/clusterctl/history (else ~/.config/clusterctl/history).'
 complete -c clusterctl -n '__clusterctl_at \'\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c clusterctl -n '__clusterctl_at \'\'' -s 'V' -l 'version' -d 'Print version information and exit.'
 
@@ -43,3 +44,6 @@ complete -c clusterctl -n '__clusterctl_at \'help\'' -s 'h' -l 'help' -d 'Show u
 complete -c clusterctl -n '__clusterctl_at \'completion\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c clusterctl -n '__clusterctl_at \'completion\'' -s 'V' -l 'version' -d 'Print version information and exit.'
 complete -c clusterctl -n '__clusterctl_at \'completion\'' -f -a 'bash zsh fish powershell' -d 'The shell: bash, zsh, fish, powershell.'
+
+complete -c clusterctl -n '__clusterctl_at \'shell\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c clusterctl -n '__clusterctl_at \'shell\'' -s 'V' -l 'version' -d 'Print version information and exit.'

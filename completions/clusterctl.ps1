@@ -9,7 +9,7 @@ Register-ArgumentCompleter -Native -CommandName 'clusterctl', 'clusterctl.bat' -
     # Runtime (options whose values come from 'clusterctl __complete').
     $model = @{
         '' = @{
-            Commands = @(,@('help', 'Display help information about the specified command.'), ,@('completion', 'Prints the completion script of a shell (bash, zsh, fish, powershell).'))
+            Commands = @(,@('help', 'Display help information about the specified command.'), ,@('completion', 'Prints the completion script of a shell (bash, zsh, fish, powershell).'), ,@('shell', 'Runs clusterctl commands interactively: TAB completes, history is kept in $XDG_CONFIG_HOME/clusterctl/history (else ~/.config/clusterctl/history).'))
             Options = @(,@('-h', 'Show this help message and exit.'), ,@('--help', 'Show this help message and exit.'), ,@('-V', 'Print version information and exit.'), ,@('--version', 'Print version information and exit.'))
             Takes = @()
             Runtime = @()
@@ -28,6 +28,13 @@ Register-ArgumentCompleter -Native -CommandName 'clusterctl', 'clusterctl.bat' -
             Takes = @()
             Runtime = @()
             Values = @{ '' = @('bash', 'zsh', 'fish', 'powershell') }
+        }
+        'shell' = @{
+            Commands = @()
+            Options = @(,@('-h', 'Show this help message and exit.'), ,@('--help', 'Show this help message and exit.'), ,@('-V', 'Print version information and exit.'), ,@('--version', 'Print version information and exit.'))
+            Takes = @()
+            Runtime = @()
+            Values = @{  }
         }
     }
     $words = @($commandAst.CommandElements |

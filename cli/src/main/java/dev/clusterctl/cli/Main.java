@@ -2,6 +2,7 @@ package dev.clusterctl.cli;
 
 import dev.clusterctl.cli.completion.CompleteCommand;
 import dev.clusterctl.cli.completion.CompletionCommand;
+import dev.clusterctl.cli.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CompletionCommand.class,
+      ShellCommand.class,
       CompleteCommand.class
     },
     usageHelpAutoWidth = true,

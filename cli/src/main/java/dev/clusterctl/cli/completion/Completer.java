@@ -25,6 +25,11 @@ public final class Completer {
     this.env = Map.copyOf(env);
   }
 
+  /** True when the last of {@code words} is the value of an option ({@code --context |}), not a command or positional. */
+  public boolean onOptionValue(List<String> words) {
+    return LineWalker.locate(root, words, env).map(r -> r.argument() instanceof OptionSpec).orElse(false);
+  }
+
   /** The candidates for the last of {@code words} (the words after the program name), filtered by what is typed. */
   public List<String> complete(List<String> words) {
     Optional<CompletionRequest> found = LineWalker.locate(root, words, env);

@@ -63,7 +63,7 @@ public final class TestApp implements Runnable {
   }
 
   /** The test application's command line. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     return new CommandLine(new TestApp());
   }
 }
