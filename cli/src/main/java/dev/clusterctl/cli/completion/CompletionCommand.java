@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
     description = "Prints the completion script of a shell (bash, zsh, fish, powershell).",
     footerHeading = "%nInstall:%n",
     footer = {
-      "  bash:        source <(clusterctl completion bash)          (in ~/.bashrc)",
-      "  zsh:         source <(clusterctl completion zsh)           (in ~/.zshrc)",
-      "  fish:        clusterctl completion fish > ~/.config/fish/completions/clusterctl.fish",
-      "  PowerShell:  clusterctl completion powershell | Out-String | Invoke-Expression  (in $PROFILE)"
+      "  bash:  source <(clusterctl completion bash)   # in ~/.bashrc",
+      "  zsh:   source <(clusterctl completion zsh)    # in ~/.zshrc",
+      "  fish:  clusterctl completion fish > ~/.config/fish/completions/clusterctl.fish",
+      "  pwsh:  clusterctl completion powershell | Out-String | Invoke-Expression"
     })
 public final class CompletionCommand implements Callable<Integer> {
 
