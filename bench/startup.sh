@@ -56,19 +56,27 @@ while IFS= read -r extra; do
 done <<< "${BENCH_EXTRA:-}"
 
 for name in "${order[@]}"; do ${cmd[$name]} >/dev/null 2>&1 || true; done   # warm the file cache
-declare -A samples
+# Wall time of each run, and its CPU time (user + sys of the JVM and the launcher script), which
+# other load on a shared machine disturbs much less than wall time.
+declare -A samples cpu
 for ((i = 0; i < runs; i++)); do
   for name in "${order[@]}"; do
-    t0=$(date +%s%N); ${cmd[$name]} >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    t0=$(date +%s%N)
+    /usr/bin/time -f '%U %S' -o "$work/time" ${cmd[$name]} >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
     samples[$name]+="$(( (t1 - t0) / 1000000 )) "
+    cpu[$name]+="$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time") "
   done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 floor=$(echo "${samples[${order[0]}]}" | median)
+cpufloor=$(echo "${cpu[${order[0]}]}" | median)
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$java" -version 2>&1 | head -1), $runs runs each"
-printf '%-42s %10s %8s\n' "variant" "median ms" "x floor"
+printf '%-40s %9s %8s %9s %8s\n' "variant" "wall ms" "x floor" "cpu ms" "x floor"
 for name in "${order[@]}"; do
   m=$(echo "${samples[$name]}" | median)
-  printf '%-42s %10d %8.2f\n' "$name" "$m" "$(echo "$m $floor" | awk '{printf "%.2f", $1/$2}')"
+  c=$(echo "${cpu[$name]}" | median)
+  printf '%-40s %9d %8.2f %9d %8.2f\n' "$name" "$m" "$(awk -v a="$m" -v b="$floor" 'BEGIN {printf "%.2f", a/b}')" \
+    "$c" "$(awk -v a="$c" -v b="$cpufloor" 'BEGIN {printf "%.2f", (b > 0) ? a/b : 0}')"
 done
