@@ -4,34 +4,34 @@
 
 Register-ArgumentCompleter -Native -CommandName 'clusterctl', 'clusterctl.bat' -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
-    # Per command path: Commands and Options (name, description), Values (fixed values of an
+    # Per command path: Commands and Options (name = description), Values (fixed values of an
     # option or of the positional parameters, key ''), Takes (options followed by a value),
     # Runtime (options whose values come from 'clusterctl __complete').
     $model = @{
         '' = @{
-            Commands = @(,@('help', 'Display help information about the specified command.'), ,@('completion', 'Prints the completion script of a shell (bash, zsh, fish, powershell).'), ,@('shell', 'Runs clusterctl commands interactively: TAB completes, history is kept in $XDG_CONFIG_HOME/clusterctl/history (else ~/.config/clusterctl/history).'))
-            Options = @(,@('-h', 'Show this help message and exit.'), ,@('--help', 'Show this help message and exit.'), ,@('-V', 'Print version information and exit.'), ,@('--version', 'Print version information and exit.'))
+            Commands = [ordered]@{ 'help' = 'Display help information about the specified command.'; 'completion' = 'Prints the completion script of a shell (bash, zsh, fish, powershell).'; 'shell' = 'Runs clusterctl commands interactively: TAB completes, history is kept in $XDG_CONFIG_HOME/clusterctl/history (else ~/.config/clusterctl/history).' }
+            Options = [ordered]@{ '-h' = 'Show this help message and exit.'; '--help' = 'Show this help message and exit.'; '-V' = 'Print version information and exit.'; '--version' = 'Print version information and exit.' }
             Takes = @()
             Runtime = @()
             Values = @{  }
         }
         'help' = @{
-            Commands = @()
-            Options = @(,@('-h', 'Show usage help for the help command and exit.'), ,@('--help', 'Show usage help for the help command and exit.'))
+            Commands = [ordered]@{  }
+            Options = [ordered]@{ '-h' = 'Show usage help for the help command and exit.'; '--help' = 'Show usage help for the help command and exit.' }
             Takes = @()
             Runtime = @()
             Values = @{  }
         }
         'completion' = @{
-            Commands = @()
-            Options = @(,@('-h', 'Show this help message and exit.'), ,@('--help', 'Show this help message and exit.'), ,@('-V', 'Print version information and exit.'), ,@('--version', 'Print version information and exit.'))
+            Commands = [ordered]@{  }
+            Options = [ordered]@{ '-h' = 'Show this help message and exit.'; '--help' = 'Show this help message and exit.'; '-V' = 'Print version information and exit.'; '--version' = 'Print version information and exit.' }
             Takes = @()
             Runtime = @()
             Values = @{ '' = @('bash', 'zsh', 'fish', 'powershell') }
         }
         'shell' = @{
-            Commands = @()
-            Options = @(,@('-h', 'Show this help message and exit.'), ,@('--help', 'Show this help message and exit.'), ,@('-V', 'Print version information and exit.'), ,@('--version', 'Print version information and exit.'))
+            Commands = [ordered]@{  }
+            Options = [ordered]@{ '-h' = 'Show this help message and exit.'; '--help' = 'Show this help message and exit.'; '-V' = 'Print version information and exit.'; '--version' = 'Print version information and exit.' }
             Takes = @()
             Runtime = @()
             Values = @{  }
@@ -49,27 +49,30 @@ Register-ArgumentCompleter -Native -CommandName 'clusterctl', 'clusterctl.bat' -
         $node = $model[$path]
         if ($prev -ne '' -and $node.Takes -contains $prev) { $prev = ''; continue }
         $next = if ($path -eq '') { $w } else { "$path $w" }
-        if (-not $w.StartsWith('-') -and $model.ContainsKey($next) -and ($node.Commands | ForEach-Object { $_[0] }) -contains $w) {
+        if (-not $w.StartsWith('-') -and $model.ContainsKey($next) -and $node.Commands.Contains($w)) {
             $path = $next
         }
         $prev = $w
     }
     $node = $model[$path]
-    $candidates = @()
+    $pairs = @()
     if ($prev -ne '' -and $node.Runtime -contains $prev) {
+        # the word being typed goes in --word=, as PowerShell drops empty arguments
         $rest = @($words | Select-Object -Skip 1)
-        $candidates = @(& 'clusterctl' __complete -- @rest $wordToComplete 2>$null | ForEach-Object { ,@($_, $_) })
+        $pairs = @(& 'clusterctl' __complete "--word=$wordToComplete" -- @rest 2>$null |
+            ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })
     } elseif ($prev -ne '' -and $node.Takes -contains $prev) {
-        $candidates = @($node.Values[$prev] | ForEach-Object { ,@($_, $_) })
+        $pairs = @($node.Values[$prev] | ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })
     } elseif ($wordToComplete.StartsWith('-')) {
-        $candidates = $node.Options
+        $pairs = @($node.Options.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Name = $_.Key; Tip = $_.Value } })
     } else {
-        $candidates = @($node.Commands) + @($node.Values[''] | ForEach-Object { ,@($_, $_) })
+        $pairs = @($node.Commands.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Name = $_.Key; Tip = $_.Value } }) +
+            @($node.Values[''] | ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })
     }
-    foreach ($c in $candidates) {
-        if ($null -ne $c -and $c[0] -like "$wordToComplete*") {
-            $tip = if ($c[1]) { $c[1] } else { $c[0] }
-            [System.Management.Automation.CompletionResult]::new($c[0], $c[0], 'ParameterValue', $tip)
+    foreach ($p in $pairs) {
+        if ($null -ne $p.Name -and $p.Name.StartsWith($wordToComplete)) {
+            $tip = if ($p.Tip) { $p.Tip } else { $p.Name }
+            [System.Management.Automation.CompletionResult]::new($p.Name, $p.Name, 'ParameterValue', $tip)
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -55,11 +54,6 @@ public final class CandidateProviders {
       }
     }
     return Optional.empty();
-  }
-
-  /** The option names that have a provider. */
-  public Set<String> optionNames() {
-    return byName.keySet();
   }
 
   /** True when {@code option} is completed at run time. */

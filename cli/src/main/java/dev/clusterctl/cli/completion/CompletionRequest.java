@@ -1,11 +1,9 @@
 package dev.clusterctl.cli.completion;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * One request for the values of an argument being typed.
@@ -28,10 +26,5 @@ public record CompletionRequest(
       }
     }
     return Optional.empty();
-  }
-
-  /** The names of the argument being completed (its option names, or its label for a positional). */
-  public List<String> argumentNames() {
-    return argument instanceof OptionSpec o ? List.of(o.names()) : List.of(argument.paramLabel());
   }
 }

@@ -30,7 +30,7 @@ final class PowerShellScript {
         .append("Register-ArgumentCompleter -Native -CommandName ")
         .append(quote(name)).append(", ").append(quote(name + ".bat")).append(" -ScriptBlock {\n")
         .append("    param($wordToComplete, $commandAst, $cursorPosition)\n")
-        .append("    # Per command path: Commands and Options (name, description), Values (fixed values of an\n")
+        .append("    # Per command path: Commands and Options (name = description), Values (fixed values of an\n")
         .append("    # option or of the positional parameters, key ''), Takes (options followed by a value),\n")
         .append("    # Runtime (options whose values come from '").append(name).append(" __complete').\n")
         .append("    $model = @{\n");
@@ -50,27 +50,30 @@ final class PowerShellScript {
         .append("        $node = $model[$path]\n")
         .append("        if ($prev -ne '' -and $node.Takes -contains $prev) { $prev = ''; continue }\n")
         .append("        $next = if ($path -eq '') { $w } else { \"$path $w\" }\n")
-        .append("        if (-not $w.StartsWith('-') -and $model.ContainsKey($next) -and ($node.Commands | ForEach-Object { $_[0] }) -contains $w) {\n")
+        .append("        if (-not $w.StartsWith('-') -and $model.ContainsKey($next) -and $node.Commands.Contains($w)) {\n")
         .append("            $path = $next\n")
         .append("        }\n")
         .append("        $prev = $w\n")
         .append("    }\n")
         .append("    $node = $model[$path]\n")
-        .append("    $candidates = @()\n")
+        .append("    $pairs = @()\n")
         .append("    if ($prev -ne '' -and $node.Runtime -contains $prev) {\n")
+        .append("        # the word being typed goes in --word=, as PowerShell drops empty arguments\n")
         .append("        $rest = @($words | Select-Object -Skip 1)\n")
-        .append("        $candidates = @(& ").append(quote(name)).append(" __complete -- @rest $wordToComplete 2>$null | ForEach-Object { ,@($_, $_) })\n")
+        .append("        $pairs = @(& ").append(quote(name)).append(" __complete \"--word=$wordToComplete\" -- @rest 2>$null |\n")
+        .append("            ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })\n")
         .append("    } elseif ($prev -ne '' -and $node.Takes -contains $prev) {\n")
-        .append("        $candidates = @($node.Values[$prev] | ForEach-Object { ,@($_, $_) })\n")
+        .append("        $pairs = @($node.Values[$prev] | ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })\n")
         .append("    } elseif ($wordToComplete.StartsWith('-')) {\n")
-        .append("        $candidates = $node.Options\n")
+        .append("        $pairs = @($node.Options.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Name = $_.Key; Tip = $_.Value } })\n")
         .append("    } else {\n")
-        .append("        $candidates = @($node.Commands) + @($node.Values[''] | ForEach-Object { ,@($_, $_) })\n")
+        .append("        $pairs = @($node.Commands.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Name = $_.Key; Tip = $_.Value } }) +\n")
+        .append("            @($node.Values[''] | ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })\n")
         .append("    }\n")
-        .append("    foreach ($c in $candidates) {\n")
-        .append("        if ($null -ne $c -and $c[0] -like \"$wordToComplete*\") {\n")
-        .append("            $tip = if ($c[1]) { $c[1] } else { $c[0] }\n")
-        .append("            [System.Management.Automation.CompletionResult]::new($c[0], $c[0], 'ParameterValue', $tip)\n")
+        .append("    foreach ($p in $pairs) {\n")
+        .append("        if ($null -ne $p.Name -and $p.Name.StartsWith($wordToComplete)) {\n")
+        .append("            $tip = if ($p.Tip) { $p.Tip } else { $p.Name }\n")
+        .append("            [System.Management.Automation.CompletionResult]::new($p.Name, $p.Name, 'ParameterValue', $tip)\n")
         .append("        }\n")
         .append("    }\n")
         .append("}\n");
@@ -80,7 +83,7 @@ final class PowerShellScript {
   private static void node(StringBuilder out, CommandSpec spec, CandidateProviders providers) {
     List<String> commands = new ArrayList<>();
     for (Map.Entry<String, CommandSpec> sub : CommandTree.subcommands(spec).entrySet()) {
-      commands.add(pair(sub.getKey(), CommandTree.summary(sub.getValue())));
+      commands.add(entry(sub.getKey(), CommandTree.summary(sub.getValue())));
     }
     List<String> options = new ArrayList<>();
     List<String> takes = new ArrayList<>();
@@ -88,7 +91,7 @@ final class PowerShellScript {
     List<String> values = new ArrayList<>();
     for (OptionSpec o : CommandTree.options(spec)) {
       for (String n : o.names()) {
-        options.add(pair(n, CommandTree.summary(o)));
+        options.add(entry(n, CommandTree.summary(o)));
         if (CommandTree.takesValue(o)) {
           takes.add(quote(n));
           if (providers.isDynamic(o)) {
@@ -109,16 +112,20 @@ final class PowerShellScript {
       values.add("'' = " + list(positional));
     }
     out.append("        ").append(quote(CommandTree.path(spec))).append(" = @{\n")
-        .append("            Commands = ").append(list(commands)).append('\n')
-        .append("            Options = ").append(list(options)).append('\n')
+        .append("            Commands = ").append(ordered(commands)).append('\n')
+        .append("            Options = ").append(ordered(options)).append('\n')
         .append("            Takes = ").append(list(takes)).append('\n')
         .append("            Runtime = ").append(list(runtime)).append('\n')
         .append("            Values = @{ ").append(String.join("; ", values)).append(" }\n")
         .append("        }\n");
   }
 
-  private static String pair(String name, String description) {
-    return ",@(" + quote(name) + ", " + quote(description) + ")";
+  private static String entry(String name, String description) {
+    return quote(name) + " = " + quote(description);
+  }
+
+  private static String ordered(List<String> entries) {
+    return "[ordered]@{ " + String.join("; ", entries) + " }";
   }
 
   private static String list(List<String> items) {

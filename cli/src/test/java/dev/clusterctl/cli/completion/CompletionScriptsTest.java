@@ -74,5 +74,7 @@ class CompletionScriptsTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines()).containsExactly("bash", "zsh", "fish", "powershell");
     assertThat(Cli.run("__complete", "--", "--color", "a").out().lines()).isEmpty(); // --color is not on the root
+    assertThat(Cli.run("__complete", "--word=", "--", "completion").out().lines()).containsExactly("bash", "zsh", "fish", "powershell");
+    assertThat(Cli.run("__complete", "--word=z", "--", "completion").out().lines()).containsExactly("zsh");
   }
 }

@@ -37,7 +37,7 @@ class GeneratedScriptsTest {
       assertThat(ps).contains("        '" + CommandTree.path(spec) + "' = @{");
       for (OptionSpec o : CommandTree.options(spec)) {
         for (String n : o.names()) {
-          assertThat(ps).contains(",@('" + n.replace("'", "''") + "', ");
+          assertThat(ps).contains("'" + n.replace("'", "''") + "' = '");
         }
       }
     }
@@ -45,7 +45,8 @@ class GeneratedScriptsTest {
         .contains("'-o' = @('text', 'json', 'yaml')")
         .contains("Runtime = @('-n', '--namespace', '--context', '--service')")
         .contains("'' = @('A', 'AAAA', 'SRV')")
-        .contains("'--it''s'")
+        .contains("'--it''s' = 'An option with a quote in its name''s description: don''t.'")
+        .contains("__complete \"--word=$wordToComplete\" -- @rest")
         .doesNotContain("secret")
         .doesNotContain("'__complete'");
   }
