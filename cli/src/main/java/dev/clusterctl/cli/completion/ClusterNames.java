@@ -44,7 +44,7 @@ final class ClusterNames implements CandidateProvider {
     }
     String context = request.typed("--context").orElse(null);
     Config config =
-        new ConfigBuilder(Config.fromKubeconfig(context, files.get(0)))
+        new ConfigBuilder(Config.fromKubeconfig(context, Kubeconfigs.defining(files, context)))
             .withConnectionTimeout(TIMEOUT_MS)
             .withRequestTimeout(TIMEOUT_MS)
             .withRequestRetryBackoffLimit(0)

@@ -1,5 +1,7 @@
 package dev.clusterctl.cli.completion;
 
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,24 @@ final class Kubeconfigs {
     String home = request.env().getOrDefault("HOME", System.getProperty("user.home"));
     add(files, Path.of(home, ".kube", "config").toString());
     return files;
+  }
+
+  /** The first of {@code files} that defines {@code context} (the first file when none does, or for no context). */
+  static File defining(List<File> files, String context) {
+    if (context != null) {
+      for (File f : files) {
+        try {
+          Config config = KubeConfigUtils.parseConfig(f);
+          if (config.getContexts() != null
+              && config.getContexts().stream().anyMatch(c -> context.equals(c.getName()))) {
+            return f;
+          }
+        } catch (RuntimeException unreadable) {
+          // skipped: another file may define the context
+        }
+      }
+    }
+    return files.get(0);
   }
 
   private static void add(List<File> files, String path) {

@@ -50,6 +50,15 @@ class ClusterNamesTest {
   }
 
   @Test
+  void theTypedContextIsLookedUpInEveryKubeconfigFile() throws IOException {
+    Path other = Kubeconfig.write(tmp.resolve("other"), "https://127.0.0.1:1", "elsewhere");
+    Path mock = Kubeconfig.write(tmp.resolve("mock"), client.getConfiguration().getMasterUrl(), "mock");
+    Completer c = new Completer(TestApp.commandLine().getCommandSpec(), CandidateProviders.standard(),
+        Map.of("KUBECONFIG", other + java.io.File.pathSeparator + mock));
+    assertThat(c.complete(List.of("probe", "--context", "mock", "-n", ""))).containsExactly("apps", "erlang", "kube-system");
+  }
+
+  @Test
   void servicesOfTheContextNamespaceOrTheTypedOne() {
     assertThat(completer.complete(List.of("probe", "--service", ""))).containsExactly("chat", "chat-headless");
     assertThat(completer.complete(List.of("probe", "-n", "erlang", "--service", ""))).containsExactly("rabbitmq-nodes");
