@@ -1,6 +1,8 @@
 package dev.clusterctl.expect;
 
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.ResolvConf;
+import dev.clusterctl.dns.SearchMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
@@ -50,7 +52,8 @@ public final class Expectation {
         basenameOrigin = "--basename";
       }
       RecordType asked = dns.recordType();
-      for (String candidate : ErlangSearch.candidates(dns.query(), ErlangSearch.podSearch(model.namespace(), model.clusterDomain()))) {
+      for (String absolute : podCandidates(dns.query(), model.namespace(), model.clusterDomain())) {
+        String candidate = absolute.substring(0, absolute.length() - 1);
         DnsAnswer a = coredns.answer(candidate, asked);
         tried.add(a);
         answer = Optional.of(a);
@@ -76,6 +79,14 @@ public final class Expectation {
       rows.add(new PeerRow(p, self.get(p.name()), d == null ? null : d[0], d == null ? null : d[1]));
     }
     return new Simulation(pods, coredns, tried, answer, rows, basename, basenameOrigin, derived);
+  }
+
+  /**
+   * The absolute names a pod's Erlang node tries for {@code query}, in order: {@link SearchMode#ERLANG}
+   * over the pod's {@code ClusterFirst} search list, the same rule {@code resolve --search erlang} uses.
+   */
+  static List<String> podCandidates(String query, String namespace, String clusterDomain) {
+    return SearchMode.ERLANG.candidates(query, ResolvConf.clusterFirstSearch(namespace, clusterDomain), ResolvConf.POD_NDOTS);
   }
 
   /** The names the library derives from {@code answer}, as gen_cluster, libcluster or dns_cluster does. */

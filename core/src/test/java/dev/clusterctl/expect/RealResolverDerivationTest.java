@@ -2,6 +2,7 @@ package dev.clusterctl.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.doctor.FileInputs;
 import dev.clusterctl.doctor.FileSource;
 import dev.clusterctl.doctor.Gathered;
@@ -48,7 +49,7 @@ class RealResolverDerivationTest {
     assertThat(sim.derived()).isNotEmpty();
 
     try (ZoneServer server = ZoneServer.start(named, dir, model.clusterDomain(), zoneRecords(model, sim))) {
-      List<String> hosts = erlangLookup(erl, server.port(), dns.query(), dns.recordType(), ErlangSearch.podSearch(model.namespace(), model.clusterDomain()));
+      List<String> hosts = erlangLookup(erl, server.port(), dns.query(), dns.recordType(), ResolvConf.clusterFirstSearch(model.namespace(), model.clusterDomain()));
       String base = sim.basename().orElseThrow();
       Set<String> derivedByErlang = new LinkedHashSet<>();
       for (String h : hosts) {
