@@ -1,21 +1,35 @@
-package dev.clusterctl.cli.join;
+package dev.clusterctl.cli;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration such as {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}; a bare number is seconds. */
-public final class DurationConverter implements ITypeConverter<Duration> {
+/**
+ * Reads a duration such as {@code 500ms}, {@code 1.5s}, {@code 2m} or {@code 1h} (units in any
+ * case); a bare number is seconds. The one duration syntax of every command; {@link Positive} for
+ * values that must be more than zero (timeouts).
+ */
+public class DurationConverter implements ITypeConverter<Duration> {
 
-  private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+  private static final Pattern FORM = Pattern.compile("\\+?(\\d+\\.?\\d*|\\.\\d+)(ms|s|m|h)?");
 
   @Override
   public Duration convert(String value) {
-    Matcher m = FORM.matcher(value.trim());
-    if (!m.matches()) {
+    Duration d = parse(value);
+    if (d == null) {
       throw new TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 5s, 2m)");
+    }
+    return d;
+  }
+
+  /** The duration {@code value} stands for, rounded to milliseconds, or {@code null} when it is not one. */
+  static Duration parse(String value) {
+    Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return null;
     }
     double n = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -26,5 +40,17 @@ public final class DurationConverter implements ITypeConverter<Duration> {
       default -> n * 1000;
     };
     return Duration.ofMillis(Math.round(ms));
+  }
+
+  /** A duration that must be more than zero once rounded to milliseconds (a timeout). */
+  public static final class Positive implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d = parse(value);
+      if (d == null || d.isZero()) {
+        throw new TypeConversionException("'" + value + "' is not a positive duration such as 2, 2s or 500ms");
+      }
+      return d;
+    }
   }
 }
