@@ -1,14 +1,14 @@
 package dev.clusterctl.expect;
 
+import dev.clusterctl.discovery.HostType;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.dns.SearchMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
-import dev.clusterctl.model.HostType;
 import dev.clusterctl.model.NodeNaming;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.RenderedName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class Expectation {
 
   /** Simulates {@code model}. */
   public static Simulation simulate(ClusterModel model) {
-    boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == RecordType.AAAA).isPresent();
+    boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == QueryType.AAAA).isPresent();
     List<ExamplePod> pods = model.workload().map(w -> ExamplePods.of(w, model.clusterDomain(), ipv6)).orElse(List.of());
     CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), model.workload().orElse(null), pods);
     Map<String, RenderedName> self = new LinkedHashMap<>();
@@ -51,7 +51,7 @@ public final class Expectation {
         basename = model.release().basename();
         basenameOrigin = "--basename";
       }
-      RecordType asked = dns.recordType();
+      QueryType asked = dns.recordType();
       for (String absolute : podCandidates(dns.query(), model.namespace(), model.clusterDomain())) {
         String candidate = absolute.substring(0, absolute.length() - 1);
         DnsAnswer a = coredns.answer(candidate, asked);
@@ -97,9 +97,9 @@ public final class Expectation {
       String host;
       String via;
       if (ipNames) {
-        DnsAnswer a = coredns.answer(r.target(), RecordType.A);
+        DnsAnswer a = coredns.answer(r.target(), QueryType.A);
         if (!a.hasRecords()) {
-          a = coredns.answer(r.target(), RecordType.AAAA);
+          a = coredns.answer(r.target(), QueryType.AAAA);
         }
         host = a.addresses().isEmpty() ? null : a.addresses().get(0).address();
         via = "SRV target's address";

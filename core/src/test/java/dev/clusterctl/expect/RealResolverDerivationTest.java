@@ -2,6 +2,7 @@ package dev.clusterctl.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.doctor.FileInputs;
 import dev.clusterctl.doctor.FileSource;
@@ -11,7 +12,6 @@ import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
 import dev.clusterctl.model.ModelBuilder;
 import dev.clusterctl.model.ModelRequest;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.TargetOptions;
 import dev.clusterctl.testing.RealServers;
 import java.io.ByteArrayInputStream;
@@ -73,7 +73,7 @@ class RealResolverDerivationTest {
     List<String> lines = new ArrayList<>();
     var svc = model.service().orElseThrow();
     String base = svc.name() + "." + svc.namespace() + ".svc." + model.clusterDomain();
-    for (AddressRecord a : sim.coredns().answer(base, RecordType.A).addresses()) {
+    for (AddressRecord a : sim.coredns().answer(base, QueryType.A).addresses()) {
       lines.add(base + ". IN A " + a.address());
     }
     for (Endpoint e : sim.coredns().endpoints(svc)) {
@@ -81,7 +81,7 @@ class RealResolverDerivationTest {
     }
     for (var p : svc.ports()) {
       String name = "_" + p.name() + "._" + p.protocol().toLowerCase() + "." + base;
-      for (SrvRecord r : sim.coredns().answer(name, RecordType.SRV).srv()) {
+      for (SrvRecord r : sim.coredns().answer(name, QueryType.SRV).srv()) {
         lines.add(name + ". IN SRV " + r.priority() + " " + r.weight() + " " + r.port() + " " + r.target() + ".");
       }
     }
@@ -89,15 +89,15 @@ class RealResolverDerivationTest {
   }
 
   /** What {@code inet_res:getbyname/2} returns for {@code query} in a VM pointed at the test server. */
-  static List<String> erlangLookup(Path erl, int port, String query, RecordType type, List<String> search) throws IOException, InterruptedException {
+  static List<String> erlangLookup(Path erl, int port, String query, QueryType type, List<String> search) throws IOException, InterruptedException {
     String searches = String.join(", ", search.stream().map(s -> "\"" + s + "\"").toList());
-    String show = type == RecordType.SRV
+    String show = type == QueryType.SRV
         ? "[io:format(\"~s~n\", [T]) || {_, _, _, T} <- L]"
         : "[io:format(\"~s~n\", [inet:ntoa(A)]) || A <- L]";
     String eval = "inet_db:set_lookup([dns]), inet_db:set_resolv_conf(\"/dev/null\"), "
         + "ok = inet_db:add_ns({127,0,0,1}, " + port + "), "
         + "[inet_db:add_search(S) || S <- [" + searches + "]], "
-        + "case inet_res:getbyname(\"" + query + "\", " + (type == RecordType.SRV ? "srv" : "a") + ") of "
+        + "case inet_res:getbyname(\"" + query + "\", " + (type == QueryType.SRV ? "srv" : "a") + ") of "
         + "{ok, {hostent, _, _, _, _, L}} -> " + show + "; "
         + "Other -> io:format(\"lookup failed: ~p~n\", [Other]) end.";
     Process p = new ProcessBuilder(erl.toString(), "-noshell", "-noinput", "+Bd", "-env", "ERL_CRASH_DUMP_SECONDS", "0", "-eval", eval, "-s", "init", "stop")
