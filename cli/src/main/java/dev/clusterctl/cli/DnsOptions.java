@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -90,6 +91,26 @@ public final class DnsOptions {
       throw new BadInputException("'" + arg + "' is not @HOST[:PORT]");
     }
     atServers.add(arg.substring(1));
+  }
+
+  /**
+   * Takes the positional arguments of a command that looks up one DOMAIN: every {@code @host[:port]}
+   * goes to {@link #addServerArgument}, and the one other argument, if any, is returned unchecked.
+   *
+   * @throws BadInputException when an {@code @} argument is malformed or more than one DOMAIN is given
+   */
+  public Optional<String> takeDomainArgument(List<String> arguments) {
+    String domain = null;
+    for (String arg : arguments) {
+      if (isServerArgument(arg)) {
+        addServerArgument(arg);
+      } else if (domain == null) {
+        domain = arg;
+      } else {
+        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
+      }
+    }
+    return Optional.ofNullable(domain);
   }
 
   /** True when {@code arg} is a server argument ({@code @host[:port]}). */

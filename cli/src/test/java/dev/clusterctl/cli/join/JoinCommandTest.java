@@ -66,6 +66,13 @@ class JoinCommandTest {
   }
 
   @Test
+  void oneDomainOnlyAsForResolve() {
+    Cli.Result r = Cli.run("join", "a.example", "@127.0.0.1:1", "b.example", "--basename", "a");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("one DOMAIN only, got 'a.example' and 'b.example'");
+  }
+
+  @Test
   void durations() {
     DurationConverter c = new DurationConverter();
     assertThat(c.convert("500ms")).isEqualTo(Duration.ofMillis(500));
