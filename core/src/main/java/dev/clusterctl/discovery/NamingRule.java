@@ -1,5 +1,6 @@
 package dev.clusterctl.discovery;
 
+import dev.clusterctl.dns.DomainNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public final class NamingRule {
    */
   public static List<String> fromSrvTarget(Strategy strategy, HostType hostType, String target, List<String> targetAddresses) {
     if (hostType == HostType.HOSTNAME) {
-      return List.of(withoutTrailingDot(target));
+      return List.of(DomainNames.withoutTrailingDot(target));
     }
     if (strategy == Strategy.GEN_CLUSTER && !targetAddresses.isEmpty()) {
       return List.copyOf(targetAddresses.subList(0, 1));
@@ -51,15 +52,11 @@ public final class NamingRule {
     if (hostType == HostType.IP) {
       return Optional.of(address);
     }
-    return ptrNames.stream().findFirst().map(NamingRule::withoutTrailingDot);
+    return ptrNames.stream().findFirst().map(DomainNames::withoutTrailingDot);
   }
 
   /** {@code basename@host}, the node name a peer connects to. */
   public static String nodeName(String basename, String host) {
     return basename + "@" + host;
-  }
-
-  private static String withoutTrailingDot(String name) {
-    return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
   }
 }

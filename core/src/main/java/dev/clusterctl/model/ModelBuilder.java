@@ -5,6 +5,7 @@ import dev.clusterctl.coredns.KubernetesPlugin;
 import dev.clusterctl.discovery.DiscoverySpec;
 import dev.clusterctl.discovery.HostType;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.erlang.GenClusterDiscovery;
 import dev.clusterctl.erlang.PortRange;
@@ -66,7 +67,7 @@ public final class ModelBuilder {
     notes.addAll(corefile.fileImportNotes());
     r.sysConfig().ifPresent(sc -> notes.addAll(sc.warnings()));
     r.vmArgs().ifPresent(v -> notes.addAll(v.warnings()));
-    String clusterDomain = r.clusterDomain().map(ModelBuilder::noDot).orElse(corefile.clusterDomain().map(ModelBuilder::noDot).orElse("cluster.local"));
+    String clusterDomain = r.clusterDomain().map(DomainNames::withoutTrailingDot).orElse(corefile.clusterDomain().map(DomainNames::withoutTrailingDot).orElse("cluster.local"));
     CorednsSettings coredns = coredns(corefile, clusterDomain);
 
     Optional<Strategy> strategy = r.strategy().or(() -> r.sysConfig().isPresent() || r.domain().isPresent() ? Optional.of(Strategy.GEN_CLUSTER) : Optional.empty());
@@ -191,7 +192,7 @@ public final class ModelBuilder {
 
   /** The service and namespace a discovery domain names: {@code [_p._t.]svc[.ns[.svc.zone]]}. */
   static String[] serviceAndNamespace(String domain) {
-    String d = noDot(domain);
+    String d = DomainNames.withoutTrailingDot(domain);
     List<String> labels = new ArrayList<>(List.of(d.split("\\.")));
     while (labels.size() > 1 && labels.get(0).startsWith("_")) {
       labels.remove(0);
@@ -342,9 +343,5 @@ public final class ModelBuilder {
 
   private static <T> List<T> ofType(List<LoadedObject> objects, Class<T> type) {
     return objects.stream().map(LoadedObject::object).filter(type::isInstance).map(type::cast).toList();
-  }
-
-  private static String noDot(String s) {
-    return s.endsWith(".") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
   }
 }
