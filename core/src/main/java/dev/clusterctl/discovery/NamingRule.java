@@ -26,6 +26,8 @@ public final class NamingRule {
   /**
    * The hosts named after one SRV target.
    *
+   * @param strategy the library (decides one address or all for host type ip)
+   * @param hostType where the host part comes from
    * @param target the target, with or without trailing dot
    * @param targetAddresses the target's addresses as text, first the one a resolver returns first
    *     (only read for host type ip)
@@ -44,6 +46,7 @@ public final class NamingRule {
   /**
    * The host named after one A/AAAA address.
    *
+   * @param hostType where the host part comes from
    * @param address the address as {@code inet:ntoa/1} writes it
    * @param ptrNames the address's PTR names, first the one used (only read for host type hostname)
    * @return the host, empty when host type hostname and the address has no PTR name
