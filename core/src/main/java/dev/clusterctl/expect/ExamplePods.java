@@ -7,14 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Example pods of a workload, named as their controllers name them: a Deployment's
- * {@code <name>-<template-hash>-<5 random>}, a StatefulSet's {@code <name>-<ordinal>}; addresses
+ * Example pods of a workload, named as their controllers name them: a Deployment's ReplicaSet is
+ * {@code <name>-<pod-template-hash>} and its pods get {@code generateName: <replicaset>-}, which the API
+ * server cuts to {@value #GENERATED_BASE_MAX} characters before adding 5 random ones (so such names never
+ * exceed 63); a StatefulSet's pods are {@code <name>-<ordinal>}, never cut; addresses
  * from {@code 10.244.0.10} on (or {@code fd00:10:244::a} for IPv6). The names are fixed so reports and tests are reproducible.
  */
 public final class ExamplePods {
 
   /** At most this many pods are simulated, however many replicas there are. */
   public static final int MAX = 256;
+
+  /**
+   * The longest base the API server keeps of a {@code generateName} (63 − 5 random characters),
+   * apimachinery {@code pkg/storage/names} {@code maxGeneratedNameLength}.
+   */
+  public static final int GENERATED_BASE_MAX = 58;
+
+  /** How many random characters the API server adds to a {@code generateName}. */
+  public static final int GENERATED_SUFFIX = 5;
 
   /** The alphabet of Kubernetes' generated name suffixes (no vowels, no look-alikes). */
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
@@ -41,7 +52,7 @@ public final class ExamplePods {
         hostname = name;
         subdomain = w.serviceName();
       } else {
-        name = w.name() + "-" + hash + "-" + suffix(31 * i + 7 + w.name().length(), 5);
+        name = generated(w.name() + "-" + hash + "-", suffix(31 * i + 7 + w.name().length(), GENERATED_SUFFIX));
         hostname = t.hostname();
         subdomain = t.subdomain();
       }
@@ -57,6 +68,11 @@ public final class ExamplePods {
               PodEnvironment.resolve(t.release().env(), name, w.namespace(), ip)));
     }
     return pods;
+  }
+
+  /** The name the API server makes of {@code generateName} {@code base}: the base cut to {@value #GENERATED_BASE_MAX} characters, then {@code random}. */
+  static String generated(String base, String random) {
+    return (base.length() > GENERATED_BASE_MAX ? base.substring(0, GENERATED_BASE_MAX) : base) + random;
   }
 
   /** A deterministic suffix of {@code len} characters from the generated-name alphabet. */

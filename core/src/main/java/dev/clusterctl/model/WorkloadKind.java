@@ -2,7 +2,7 @@ package dev.clusterctl.model;
 
 /** The workload kinds whose pods clusterctl simulates. */
 public enum WorkloadKind {
-  /** A Deployment: pods named {@code <name>-<hash>-<random>}, no stable host name. */
+  /** A Deployment: pods named {@code <name>-<hash>-<random>} (cut to 63 characters), no stable host name. */
   DEPLOYMENT("Deployment", "deploy"),
   /** A StatefulSet: pods named {@code <name>-<ordinal>} with hostname and subdomain set. */
   STATEFULSET("StatefulSet", "sts");

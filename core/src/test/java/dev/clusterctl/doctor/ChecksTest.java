@@ -61,11 +61,44 @@ class ChecksTest {
   }
 
   @Test
-  void podNameLengthFailsWhenHostNamesAreUsed() {
+  void podNameLengthPassesForALongDeploymentBecauseTheApiServerCutsGeneratedNames() {
     String longName = "a-very-long-deployment-name-for-the-ledger-service";
     String yaml = SRV_DEPLOY.replace("metadata: {name: app, namespace: ns}", "metadata: {name: " + longName + ", namespace: ns}");
+    Fixture hostNames = Fixture.a().yaml(yaml).sys(Fixture.SYS_SRV).vm("-name app\n");
+    CheckResult r = hostNames.run("pod-name-length");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.PASS);
+    assertThat(r.message()).contains("63 characters").doesNotContain("17");
+    assertThat(hostNames.run("node-name").message()).doesNotContain("every pod calls itself");
+    assertThat(Fixture.a().yaml(yaml).run("pod-name-length").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void podNameLengthFailsForALongStatefulSetWhenHostNamesAreUsed() {
+    String sts = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: %s, namespace: ns}
+        spec:
+          serviceName: app-dist
+          replicas: 2
+          selector: {matchLabels: {app: app}}
+          template:
+            metadata: {labels: {app: app}}
+            spec:
+              containers:
+              - name: app
+                image: app:1
+                ports: [{name: dist-erl, containerPort: 39135}]
+                env:
+                - {name: ERL_DIST_PORT, value: "39135"}
+                - name: NODE_HOST
+                  valueFrom: {fieldRef: {fieldPath: status.podIP}}
+        """.formatted("s".repeat(62));
+    String yaml = Fixture.SERVICE + "---\n" + sts;
     CheckResult r = Fixture.a().yaml(yaml).sys(Fixture.SYS_SRV).vm("-name app\n").run("pod-name-length");
-    assertThat(r.status()).isEqualTo(Status.FAIL);
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("64 characters");
+    assertThat(r.remediation().orElseThrow().text()).contains("StatefulSet name to at most 60");
     assertThat(Fixture.a().yaml(yaml).run("pod-name-length").status()).isEqualTo(Status.WARN);
   }
 

@@ -138,14 +138,29 @@ class CorednsSimulatorTest {
   }
 
   @Test
-  void longPodNamesFallBackToDashedIpEvenWithEndpointPodNames() {
+  void longDeploymentNamesGivePodNamesCutTo63ThatKeepEndpointPodNames() {
     ContainerInfo c = new ContainerInfo("app", List.of(new ContainerPort("dist-erl", 39135, "TCP")), List.of(), Optional.empty());
     String name = "a".repeat(50);
     WorkloadInfo w = new WorkloadInfo(WorkloadKind.DEPLOYMENT, "ns", name, 1, null, new PodTemplate(Map.of("app", "app"), null, "app-dist", false, List.of(c)), "t");
     List<Endpoint> eps = sim(POD_NAMES, headless(false, DIST), w).endpoints(headless(false, DIST));
     assertThat(eps).singleElement().satisfies(e -> {
+      assertThat(e.nameRule()).isEqualTo("endpoint_pod_names");
+      assertThat(e.pod().name()).hasSize(63).startsWith(name + "-");
+      assertThat(e.name()).isEqualTo(e.pod().name());
+      assertThat(e.pod().host().hostname()).isEqualTo(e.pod().name());
+    });
+  }
+
+  @Test
+  void podNamesLongerThan63FallBackToDashedIpEvenWithEndpointPodNames() {
+    ContainerInfo c = new ContainerInfo("app", List.of(new ContainerPort("dist-erl", 39135, "TCP")), List.of(), Optional.empty());
+    WorkloadInfo w = new WorkloadInfo(WorkloadKind.DEPLOYMENT, "ns", "app", 1, null, new PodTemplate(Map.of("app", "app"), null, "app-dist", false, List.of(c)), "t");
+    String longName = "p".repeat(64);
+    ExamplePod p = new ExamplePod(longName, "10.244.0.10", null, "app-dist", KubeletNames.host(longName, null, "app-dist", false, "ns", "cluster.local"), true, Map.of());
+    List<Endpoint> eps = new CorednsSimulator(POD_NAMES, List.of(headless(false, DIST)), w, List.of(p)).endpoints(headless(false, DIST));
+    assertThat(eps).singleElement().satisfies(e -> {
       assertThat(e.nameRule()).isEqualTo("dashed IP");
-      assertThat(e.pod().name()).hasSize(67);
+      assertThat(e.name()).isEqualTo("10-244-0-10");
       assertThat(e.pod().host().hostname()).hasSize(63);
     });
   }

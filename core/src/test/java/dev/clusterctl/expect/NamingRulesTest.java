@@ -2,10 +2,15 @@ package dev.clusterctl.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.model.ContainerInfo;
 import dev.clusterctl.model.EnvVar;
 import dev.clusterctl.model.PodHost;
+import dev.clusterctl.model.PodTemplate;
+import dev.clusterctl.model.WorkloadInfo;
+import dev.clusterctl.model.WorkloadKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The kubelet's host names, Kubernetes env expansion, and Erlang's search-list order. */
@@ -50,5 +55,24 @@ class NamingRulesTest {
   void examplePodNamesLookLikeTheControllersOnesAndAreStable() {
     String a = ExamplePods.suffix(42, 5);
     assertThat(a).matches("[bcdfghjklmnpqrstvwxz2456789]{5}").isEqualTo(ExamplePods.suffix(42, 5));
+  }
+
+  @Test
+  void deploymentPodNamesAreCutTo58BeforeTheRandomSuffixAsTheApiServerDoes() {
+    ContainerInfo c = new ContainerInfo("app", List.of(), List.of(), Optional.empty());
+    PodTemplate t = new PodTemplate(Map.of("app", "app"), null, null, false, List.of(c));
+    List<ExamplePod> shortPods = ExamplePods.of(new WorkloadInfo(WorkloadKind.DEPLOYMENT, "ns", "ledger", 3, null, t, "t"), "cluster.local");
+    assertThat(shortPods).allSatisfy(p -> assertThat(p.name()).matches("ledger-[bcdfghjklmnpqrstvwxz2456789]{10}-[bcdfghjklmnpqrstvwxz2456789]{5}"));
+    String longName = "ledger-" + "x".repeat(44);
+    List<ExamplePod> longPods = ExamplePods.of(new WorkloadInfo(WorkloadKind.DEPLOYMENT, "ns", longName, 3, null, t, "t"), "cluster.local");
+    assertThat(longPods).allSatisfy(p -> {
+      assertThat(p.name()).hasSize(63).startsWith(longName + "-");
+      assertThat(p.host().hostname()).isEqualTo(p.name());
+    });
+    assertThat(longPods).extracting(ExamplePod::name).doesNotHaveDuplicates();
+    assertThat(ExamplePods.generated("b".repeat(70) + "-", "zzzzz")).isEqualTo("b".repeat(58) + "zzzzz");
+    assertThat(ExamplePods.generated("app-abc-", "zzzzz")).isEqualTo("app-abc-zzzzz");
+    List<ExamplePod> sts = ExamplePods.of(new WorkloadInfo(WorkloadKind.STATEFULSET, "ns", "s".repeat(62), 1, "svc", t, "t"), "cluster.local");
+    assertThat(sts.get(0).name()).isEqualTo("s".repeat(62) + "-0");
   }
 }

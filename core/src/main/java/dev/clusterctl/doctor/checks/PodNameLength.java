@@ -19,9 +19,11 @@ public final class PodNameLength extends BaseCheck {
         "Pod names fit in a DNS label (63 characters)",
         "The kubelet cuts a pod's host name to 63 characters; CoreDNS's `endpoint_pod_names` uses the pod name "
             + "only when it is shorter than 64 characters and falls back to the dashed IP otherwise; "
-            + "`setHostnameAsFQDN` fails pod creation when the FQDN exceeds 64 characters. A Deployment's pod "
-            + "names are its name plus 17 characters. When node names use host names, a long name makes the "
-            + "name a pod calls itself differ from the one DNS gives it.");
+            + "`setHostnameAsFQDN` fails pod creation when the FQDN exceeds 64 characters. A Deployment's pods "
+            + "get `generateName: <name>-<pod-template-hash>-`, which the API server cuts to 58 characters before "
+            + "adding 5 random ones, so their names never exceed 63; a StatefulSet's pods are `<name>-<ordinal>`, "
+            + "never cut. When node names use host names, a long name makes the name a pod calls itself differ "
+            + "from the one DNS gives it.");
   }
 
   @Override
@@ -33,7 +35,7 @@ public final class PodNameLength extends BaseCheck {
     ExamplePod p = ctx.sim().pods().get(ctx.sim().pods().size() - 1);
     boolean hostNames = ctx.peersUseHostNames() || ctx.selfUsesHostName();
     int len = p.name().length();
-    String limit = w.kind() == WorkloadKind.DEPLOYMENT ? " (a Deployment adds 17 characters to its name)" : "";
+    String limit = w.kind() == WorkloadKind.DEPLOYMENT ? " (the API server cuts a Deployment's generated pod names to 63)" : "";
     if (w.template().setHostnameAsFqdn() && p.host().fqdn().length() > 64) {
       return fail(w.subject(), "setHostnameAsFQDN with a " + p.host().fqdn().length() + "-character FQDN: pod creation fails (limit 64)")
           .evidence("example FQDN", p.host().fqdn())
@@ -47,7 +49,7 @@ public final class PodNameLength extends BaseCheck {
     CheckResult.Builder b = hostNames ? fail(w.subject(), msg) : warn(w.subject(), msg + " (harmless while names use IP addresses)");
     return b.evidence("example pod", p.name())
         .evidence("its host name", p.host().hostname())
-        .fix(Remediation.text("Shorten the " + w.kind().kind() + " name to at most " + (w.kind() == WorkloadKind.DEPLOYMENT ? 46 : 60) + " characters."))
+        .fix(Remediation.text("Shorten the " + w.kind().kind() + " name to at most 60 characters."))
         .build();
   }
 }
