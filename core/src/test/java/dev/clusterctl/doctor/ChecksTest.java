@@ -222,6 +222,24 @@ class ChecksTest {
   }
 
   @Test
+  void cookieVariableUnsetOrEmptyInThePodsFailsNamingTheVariable() {
+    CheckResult unset = Fixture.a().vm("-name app@${NODE_HOST}\n-setcookie ${COOK}\n").run("cookie-consistent");
+    assertThat(unset.status()).as(unset.message()).isEqualTo(Status.FAIL);
+    assertThat(unset.message()).contains("${COOK}").contains("every pod");
+    CheckResult empty = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", "- {name: COOK, value: \"\"}"))
+        .vm("-name app@${NODE_HOST}\n-setcookie ${COOK}\n").run("cookie-consistent");
+    assertThat(empty.status()).as(empty.message()).isEqualTo(Status.FAIL);
+    assertThat(empty.message()).contains("${COOK}");
+    CheckResult emptyEnv = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", "- {name: RELX_COOKIE, value: \"\"}")).run("cookie-consistent");
+    assertThat(emptyEnv.status()).as(emptyEnv.message()).isEqualTo(Status.FAIL);
+    assertThat(emptyEnv.message()).contains("RELX_COOKIE");
+    CheckResult set = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", "- {name: COOK, value: s3cr3t-cookie}"))
+        .vm("-name app@${NODE_HOST}\n-setcookie ${COOK}\n").run("cookie-consistent");
+    assertThat(set.status()).as(set.message()).isEqualTo(Status.PASS);
+    assertThat(List.of(unset, empty, emptyEnv, set)).allSatisfy(r -> assertThat(r.toString()).doesNotContain("s3cr3t").doesNotContain("monster"));
+  }
+
+  @Test
   void libclusterDnssrvWithAStatefulSetPasses() {
     String sts = """
         apiVersion: apps/v1

@@ -26,7 +26,8 @@ public final class CookieConsistent extends BaseCheck {
         "Nodes accept each other only with the same cookie (\"Connection attempt from disallowed node\"). The cookie "
             + "comes from `RELX_COOKIE`/`RELEASE_COOKIE` in the environment, `-setcookie` in vm.args (possibly a "
             + "`${VAR}`), or a cookie file: `~/.erlang.cookie` for a plain release — created at random on first start "
-            + "unless it is in the image — and an Elixir release's built-in `releases/COOKIE`. The cookie is compared "
+            + "unless it is in the image — and an Elixir release's built-in `releases/COOKIE`. A cookie variable that is "
+            + "unset or empty in a pod fails: relx renders an empty `-setcookie`. The cookie is compared "
             + "per pod by SHA-256 and never shown; a value from a Secret is compared by the Secret's name and key.");
   }
 
@@ -48,12 +49,16 @@ public final class CookieConsistent extends BaseCheck {
           .fix(Remediation.of("Give every pod the cookie from one Secret.", "yaml", "env:\n- name: RELX_COOKIE\n  valueFrom:\n    secretKeyRef:\n      name: erlang-cookie\n      key: cookie"))
           .build();
     }
+    CookieSource used = sources.get(0);
+    CheckResult unset = unsetCookie(used, ctx.sim().pods());
+    if (unset != null) {
+      return unset;
+    }
     Map<String, String> perPod = new LinkedHashMap<>();
     for (ExamplePod p : ctx.sim().pods()) {
       perPod.put(p.name(), identity(sources.get(0), p));
     }
     Set<String> distinct = new LinkedHashSet<>(perPod.values());
-    CookieSource used = sources.get(0);
     if (distinct.size() > 1) {
       CheckResult.Builder b = fail(subject, "pods get different cookies from " + used.origin() + ": they refuse each other");
       perPod.entrySet().stream().limit(3).forEach(e -> b.evidence(e.getKey(), e.getValue()));
@@ -76,6 +81,45 @@ public final class CookieConsistent extends BaseCheck {
       }
     }
     return pass(subject, "every pod gets the same cookie (" + distinct.iterator().next() + ") from " + used.origin()).build();
+  }
+
+  /** A failure when the cookie {@code used} is unset or empty in some pod (naming the variables, never a value), else {@code null}. */
+  private CheckResult unsetCookie(CookieSource used, List<ExamplePod> pods) {
+    Set<String> missing = new LinkedHashSet<>();
+    List<String> podsMissing = new ArrayList<>();
+    for (ExamplePod p : pods) {
+      List<String> m = unsetVariables(used, p);
+      if (!m.isEmpty()) {
+        missing.addAll(m);
+        podsMissing.add(p.name());
+      }
+    }
+    if (missing.isEmpty()) {
+      return null;
+    }
+    String vars = missing.stream().map(v -> used.envVar() == null ? "${" + v + "}" : v).reduce((a, b) -> a + ", " + b).orElseThrow();
+    String where = podsMissing.size() == pods.size() ? "every pod" : podsMissing.size() + " of " + pods.size() + " pods";
+    String effect = used.envVar() == null ? "-setcookie renders empty" : "the cookie is empty";
+    CheckResult.Builder b = fail("release", "cookie from " + used.origin() + ": " + vars + " unset or empty in " + where + ", so " + effect + " and nodes do not share a cookie")
+        .evidence("variable", vars)
+        .evidence("example pod", podsMissing.get(0));
+    String env = missing.iterator().next();
+    return b.fix(Remediation.of("Set " + vars + " in the container from one Secret, the same for every pod.", "yaml",
+            "env:\n- name: " + env + "\n  valueFrom:\n    secretKeyRef:\n      name: erlang-cookie\n      key: cookie"))
+        .build();
+  }
+
+  /** The variables that make up cookie {@code s} and are unset or empty in {@code pod}. */
+  static List<String> unsetVariables(CookieSource s, ExamplePod pod) {
+    List<String> vars = s.envVar() != null ? List.of(s.envVar()) : s.variables();
+    List<String> out = new ArrayList<>();
+    for (String v : vars) {
+      String value = pod.env().get(v);
+      if (value == null || value.isEmpty()) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** The cookie's identity for one pod: a SHA-256 prefix of its value, or the Secret it comes from. */
