@@ -117,4 +117,12 @@ class DoctorBadInputTest {
         .isInstanceOf(dev.clusterctl.error.BadInputException.class)
         .hasMessageContaining("needs kubectl on PATH");
   }
+
+  @Test
+  void invalidDiscoveryDomainIsOneLineNamingTheOption() throws IOException {
+    assertOneLineUsageError(doctor("-f", GOOD, "--domain", "bad..name"), "--domain", "'bad..name'", "empty label");
+    Path sys = dir.resolve("sys.config");
+    Files.writeString(sys, "[{gen_cluster, [{discovery, {dns, #{domain => \"ledger dist.payments\"}}}]}].\n");
+    assertOneLineUsageError(doctor("-f", GOOD, "--sys-config", sys.toString()), sys.toString(), "'ledger dist.payments'");
+  }
 }

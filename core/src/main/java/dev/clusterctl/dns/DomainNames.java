@@ -22,6 +22,19 @@ public final class DomainNames {
     return text;
   }
 
+  /**
+   * Checks a name to look up that came from {@code where} ({@code --domain}, a sys.config file) and returns it unchanged.
+   *
+   * @throws BadInputException with one line naming {@code where} and the input when it is not a valid domain name
+   */
+  public static String lookupName(String text, String where) {
+    String problem = problem(text);
+    if (problem != null) {
+      throw new BadInputException(where + ": invalid domain name '" + printable(text) + "': " + problem);
+    }
+    return text;
+  }
+
   /** {@code name} without its trailing dot (an absolute name as Erlang writes it); the root {@code .} stays as it is. */
   public static String withoutTrailingDot(String name) {
     return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;

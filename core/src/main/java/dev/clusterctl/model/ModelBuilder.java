@@ -79,6 +79,7 @@ public final class ModelBuilder {
       notes.add(r.sysConfig().get().source() + " has no gen_cluster settings: discovery unknown");
     }
     Optional<String> genQuery = r.domain().or(() -> gen.filter(GenClusterDiscovery.Dns.class::isInstance).map(d -> ((GenClusterDiscovery.Dns) d).domain()));
+    genQuery.ifPresent(q -> DomainNames.lookupName(q, r.domain().isPresent() ? "--domain" : r.sysConfig().get().source() + " (gen_cluster domain)"));
 
     Target t = pickService(r, strategy, genQuery, services, workloads, defaultNs, notes);
     String serviceWanted = t.serviceWanted();

@@ -56,6 +56,21 @@ class ModelBuilderTest {
   }
 
   @Test
+  void anInvalidDiscoveryDomainIsBadInputNamingWhereItCameFrom() {
+    String yaml = service("nodes", "a", "x") + workload("Deployment", "x", "a", "x", "");
+    TargetOptions domain = new TargetOptions(Optional.empty(), Optional.empty(), Optional.of("bad..name"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, null, domain)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--domain: invalid domain name 'bad..name': it has an empty label");
+    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, sys("nodes.a" + "." + "x".repeat(64)), TargetOptions.none())))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("sys.config (gen_cluster domain): invalid domain name 'nodes.a.xxx")
+        .hasMessageNotContaining("\n");
+    TargetOptions libcluster = new TargetOptions(Optional.of(Strategy.LIBCLUSTER_DNS), Optional.of("app"), Optional.of("nodes a"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, null, libcluster))).isInstanceOf(BadInputException.class).hasMessageContaining("--domain");
+  }
+
+  @Test
   void withoutADomainTheOnlyHeadlessServiceIsUsedAndSaidSo() {
     ClusterModel m = ModelBuilder.build(request(service("nodes", "a", "x") + workload("StatefulSet", "x", "a", "x", "  serviceName: nodes\n"), null, TargetOptions.none()));
     assertThat(m.service()).isPresent();
