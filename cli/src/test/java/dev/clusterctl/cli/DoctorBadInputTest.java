@@ -125,4 +125,14 @@ class DoctorBadInputTest {
     Files.writeString(sys, "[{gen_cluster, [{discovery, {dns, #{domain => \"ledger dist.payments\"}}}]}].\n");
     assertOneLineUsageError(doctor("-f", GOOD, "--sys-config", sys.toString()), sys.toString(), "'ledger dist.payments'");
   }
+
+  @Test
+  void inputsWithNoServiceAndNoWorkloadAreBadInputNamingWhatWasRead() throws IOException {
+    Path cm = dir.resolve("cm.yaml");
+    Files.writeString(cm, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: ns}\ndata: {a: b}\n");
+    assertOneLineUsageError(doctor("-f", cm.toString()), "no Service, Deployment or StatefulSet", "1 ConfigMap", cm.toString());
+    Path other = dir.resolve("other.yaml");
+    Files.writeString(other, "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: ns}\nspec: {size: 3}\n");
+    assertOneLineUsageError(doctor("-f", other.toString()), "no Service, Deployment or StatefulSet", "Widget", other.toString());
+  }
 }

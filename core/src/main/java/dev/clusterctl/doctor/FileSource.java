@@ -8,6 +8,9 @@ import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.kube.LoadedObject;
 import dev.clusterctl.kube.ManifestLoader;
 import dev.clusterctl.kube.Manifests;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +62,7 @@ public final class FileSource {
       inputs.add("-k " + k + " (" + objects(m) + ")");
     }
     List<LoadedObject> objects = Manifests.concat(parts).objects();
+    requireServiceOrWorkload(objects, inputs);
 
     Optional<Corefile> corefile = in.corefile().map(p -> read(p, "--corefile", Corefile::parse));
     in.corefile().ifPresent(p -> inputs.add("--corefile " + p));
@@ -66,6 +73,19 @@ public final class FileSource {
     sysPath.ifPresent(p -> inputs.add("sys.config " + p + (in.sysConfig().isEmpty() ? " (found beside the manifests)" : "")));
     vmPath.ifPresent(p -> inputs.add("vm.args " + p + (in.vmArgs().isEmpty() ? " (found beside the manifests)" : "")));
     return new Gathered(objects, corefile, sys, vm, inputs);
+  }
+
+  /**
+   * Refuses inputs with no Service, Deployment or StatefulSet: there is nothing to diagnose, and a
+   * run over, say, the wrong overlay must not pass.
+   */
+  private static void requireServiceOrWorkload(List<LoadedObject> objects, List<String> inputs) {
+    boolean any = objects.stream().map(LoadedObject::object).anyMatch(o -> o instanceof Service || o instanceof Deployment || o instanceof StatefulSet);
+    if (!any) {
+      Map<String, Long> kinds = objects.stream().collect(Collectors.groupingBy(o -> o.object().getKind(), TreeMap::new, Collectors.counting()));
+      String found = kinds.isEmpty() ? "no objects" : kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+      throw new BadInputException("no Service, Deployment or StatefulSet among the inputs (" + found + "): read " + String.join(", ", inputs));
+    }
   }
 
   private static String objects(Manifests m) {
