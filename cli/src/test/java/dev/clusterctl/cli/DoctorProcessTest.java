@@ -110,4 +110,12 @@ class DoctorProcessTest {
     assertThat(garbage.out()).isEmpty();
     assertThat(garbage.err()).startsWith("clusterctl: <stdin>: line ").doesNotContain("Exception");
   }
+
+  @Test
+  void stdinGivenTwiceIsOneLineAndExitTwo() throws Exception {
+    Run r = run(manifestsOf("srv-statefulset"), "doctor", "-f", "-", "-f", "-");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).isEqualTo("clusterctl: '-' (stdin) given twice: standard input can be read only once");
+  }
 }

@@ -23,6 +23,7 @@ public final class ManifestLoader {
 
   private final ManifestReader reader = new ManifestReader();
   private final InputStream stdin;
+  private boolean stdinRead;
 
   /** A loader that reads {@code -} from {@code stdin}. */
   public ManifestLoader(InputStream stdin) {
@@ -38,9 +39,13 @@ public final class ManifestLoader {
     return Manifests.concat(parts);
   }
 
-  /** Reads one argument: a file, a directory or {@code -}. */
+  /** Reads one argument: a file, a directory or {@code -} (once: standard input cannot be read twice). */
   public Manifests load(String argument) {
     if (STDIN.equals(argument)) {
+      if (stdinRead) {
+        throw new BadInputException("'-' (stdin) given twice: standard input can be read only once");
+      }
+      stdinRead = true;
       return new Manifests(reader.read(readAll(stdin), "<stdin>"), List.of("<stdin>"));
     }
     Path path = Path.of(argument);

@@ -42,6 +42,14 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void stdinGivenTwiceIsOneLineSayingSo() {
+    ManifestLoader loader = new ManifestLoader(new ByteArrayInputStream(CM.formatted("in").getBytes(StandardCharsets.UTF_8)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.load(List.of("-", "-")))
+        .isInstanceOf(dev.clusterctl.error.BadInputException.class)
+        .hasMessage("'-' (stdin) given twice: standard input can be read only once");
+  }
+
+  @Test
   void missingPathsAndEmptyDirectoriesAreOneLine() {
     ManifestLoader loader = new ManifestLoader(new ByteArrayInputStream(new byte[0]));
     assertThatThrownBy(() -> loader.load(dir.resolve("nope").toString())).isInstanceOf(BadInputException.class).hasMessageEndingWith("nope: no such file or directory");
