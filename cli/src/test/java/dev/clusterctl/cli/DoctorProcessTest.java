@@ -2,6 +2,7 @@ package dev.clusterctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.testing.FakeKubectl;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code clusterctl doctor} as a separate process: real stdin, real exit codes. Runs the packaged
@@ -58,10 +61,16 @@ class DoctorProcessTest {
   }
 
   static Run run(byte[] stdin, String... args) throws IOException, InterruptedException {
+    return run(Map.of(), stdin, args);
+  }
+
+  /** Runs clusterctl with {@code env} added to this process's environment. */
+  static Run run(Map<String, String> env, byte[] stdin, String... args) throws IOException, InterruptedException {
     List<String> cmd = command();
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("NO_COLOR", "1");
+    pb.environment().putAll(env);
     Process p = pb.start();
     CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
@@ -117,5 +126,20 @@ class DoctorProcessTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip()).isEqualTo("clusterctl: '-' (stdin) given twice: standard input can be read only once");
+  }
+
+  /** {@code -k} end to end with a fake {@code kubectl} first on PATH: runs wherever the tests run, kubectl installed or not. */
+  @Test
+  void kustomizationIsRenderedWithTheKubectlOnPath(@TempDir Path dir) throws Exception {
+    Path kubectl = FakeKubectl.rendering(dir);
+    Path k = Files.createDirectories(dir.resolve("overlay"));
+    DoctorCommandTest.copyExample("srv-statefulset", k);
+    Files.writeString(k.resolve("kustomization.yaml"), "resources:\n- service.yaml\n- statefulset.yaml\n");
+    String path = kubectl.getParent() + File.pathSeparator + System.getenv("PATH");
+    Run r = run(Map.of("PATH", path), new byte[0], "doctor", "-k", k.toString(),
+        "--sys-config", k.resolve("config/sys.config").toString(), "--vm-args", k.resolve("config/vm.args.src").toString());
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("-k " + k + " (2 objects)").contains("PASS  node-host-matches-dns");
+    assertThat(FakeKubectl.lastArguments(kubectl)).isEqualTo("kustomize " + k);
   }
 }
