@@ -1,12 +1,15 @@
 package dev.clusterctl.kube;
 
 import dev.clusterctl.error.BadInputException;
+import dev.clusterctl.error.InterruptedRunException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Renders a kustomization with {@code kubectl kustomize DIR}, as {@code kubectl apply -k} would.
@@ -35,30 +38,37 @@ public final class Kustomize {
     if (kubectl == null) {
       throw new BadInputException("-k " + dir + ": needs kubectl on PATH to run 'kubectl kustomize' (or pipe 'kustomize build' into -f -)");
     }
+    Process p;
     try {
-      Process p = new ProcessBuilder(kubectl, "kustomize", dir).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readQuietly(p));
-      byte[] out = p.getInputStream().readAllBytes();
-      int code = p.waitFor();
-      if (code != 0) {
-        String msg = new String(err.join(), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("exit " + code);
-        throw new BadInputException("-k " + dir + ": kubectl kustomize failed: " + msg);
-      }
-      return out;
+      p = new ProcessBuilder(kubectl, "kustomize", dir).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     } catch (IOException e) {
       throw new BadInputException("-k " + dir + ": cannot run kubectl: " + e.getMessage(), e);
+    }
+    FutureTask<byte[]> out = drain(p.getInputStream());
+    FutureTask<byte[]> err = drain(p.getErrorStream());
+    try {
+      int code = p.waitFor();
+      if (code != 0) {
+        String msg = new String(err.get(), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("exit " + code);
+        throw new BadInputException("-k " + dir + ": kubectl kustomize failed: " + msg);
+      }
+      return out.get();
     } catch (InterruptedException e) {
+      p.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new BadInputException("-k " + dir + ": interrupted", e);
+      throw new InterruptedRunException("-k " + dir + ": interrupted while kubectl kustomize ran", e);
+    } catch (ExecutionException e) {
+      throw new BadInputException("-k " + dir + ": cannot read kubectl's output: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
-  private static byte[] readQuietly(Process p) {
-    try {
-      return p.getErrorStream().readAllBytes();
-    } catch (IOException e) {
-      return new byte[0];
-    }
+  /** Reads {@code s} to its end on a daemon thread of its own, so waiting for the process stays interruptible and pipes never fill. */
+  private static FutureTask<byte[]> drain(InputStream s) {
+    FutureTask<byte[]> task = new FutureTask<>(s::readAllBytes);
+    Thread t = new Thread(task, "clusterctl-kustomize-reader");
+    t.setDaemon(true);
+    t.start();
+    return task;
   }
 
   /** The executable {@code name} on {@code PATH}, or {@code null}. */

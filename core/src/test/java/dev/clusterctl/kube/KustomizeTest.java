@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterctl.error.BadInputException;
+import dev.clusterctl.error.InterruptedRunException;
 import dev.clusterctl.testing.FakeKubectl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +39,31 @@ class KustomizeTest {
     assertThatThrownBy(() -> new Kustomize(kubectl.toString()).render(tmp.toString()))
         .isInstanceOf(BadInputException.class)
         .hasMessage("-k " + tmp + ": kubectl kustomize failed: error: unable to find one of kustomization.yaml");
+  }
+
+  @Test
+  void anInterruptKillsKubectlKeepsTheInterruptFlagAndIsNotBadInput() throws Exception {
+    Path started = tmp.resolve("started");
+    Path kubectl = FakeKubectl.script(tmp, "touch '" + started + "'\nexec sleep 60\n");
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> flag = new AtomicReference<>();
+    Thread t = new Thread(() -> {
+      try {
+        new Kustomize(kubectl.toString()).render(tmp.toString());
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        flag.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    t.start();
+    while (!Files.exists(started) && t.isAlive()) {
+      Thread.sleep(10);
+    }
+    t.interrupt();
+    t.join(30_000);
+    assertThat(t.isAlive()).as("render returned after the interrupt").isFalse();
+    assertThat(thrown.get()).isInstanceOf(InterruptedRunException.class).isNotInstanceOf(BadInputException.class)
+        .hasCauseInstanceOf(InterruptedException.class).hasMessageContaining("interrupted");
+    assertThat(flag.get()).as("interrupt flag restored").isTrue();
   }
 }
