@@ -160,6 +160,42 @@ class ChecksTest {
   }
 
   @Test
+  void hostNameVersusIpRemediationFollowsTheReleaseAndStrategy() {
+    CheckResult erlang = Fixture.a().yaml(SRV_DEPLOY).vm("-name app\n").run("node-host-matches-dns");
+    assertThat(erlang.remediation().orElseThrow().language()).isEqualTo("vm.args");
+    assertThat(erlang.remediation().orElseThrow().snippet()).contains("-name app@${NODE_HOST}");
+
+    String elixirByHost = Fixture.SERVICE + "---\n" + Fixture.deployment("subdomain: app-dist", """
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: app}""");
+    CheckResult elixir = Fixture.a().yaml(elixirByHost).sys(null).vm(null).strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-host-matches-dns");
+    assertThat(elixir.status()).as(elixir.message()).isEqualTo(Status.FAIL);
+    assertThat(elixir.message()).contains("peers use the pod IP");
+    Remediation byIp = elixir.remediation().orElseThrow();
+    assertThat(byIp.snippet()).contains("RELEASE_DISTRIBUTION", "value: name", "RELEASE_NODE", "app@$(POD_IP)", "status.podIP")
+        .doesNotContain("vm.args").doesNotContain("-name ");
+
+    String elixirByIp = Fixture.SERVICE + "---\n" + Fixture.deployment("subdomain: app-dist", """
+        - name: POD_IP
+          valueFrom: {fieldRef: {fieldPath: status.podIP}}
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: app@$(POD_IP)}""");
+    CheckResult srv = Fixture.a().yaml(elixirByIp).sys(null).vm(null).strategy(Strategy.LIBCLUSTER_DNSSRV, "app").run("node-host-matches-dns");
+    assertThat(srv.status()).as(srv.message()).isEqualTo(Status.FAIL);
+    assertThat(srv.message()).contains("peers use a host name, the node calls itself by IP");
+    Remediation addresses = srv.remediation().orElseThrow();
+    assertThat(addresses.language()).isEqualTo("elixir");
+    assertThat(addresses.snippet()).contains("Cluster.Strategy.Kubernetes.DNS", "service: \"app-dist.ns.svc.cluster.local\"", "application_name: \"app\"")
+        .doesNotContain("gen_cluster");
+    assertThat(addresses.text()).contains("RELEASE_NODE=app@$(hostname -f)").doesNotContain("-name");
+
+    CheckResult shortNames = Fixture.a().yaml(elixirByHost.replace("value: name}", "value: sname}")).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNSSRV, "app").run("node-host-matches-dns");
+    assertThat(shortNames.status()).as(shortNames.message()).isEqualTo(Status.FAIL);
+    assertThat(shortNames.remediation().orElseThrow().snippet()).contains("RELEASE_DISTRIBUTION=name").doesNotContain("-name");
+  }
+
+  @Test
   void ipv6DiscoveryUsesIpv6ExamplePods() {
     Fixture f = Fixture.a().sys("[{gen_cluster, [{discovery, {dns, #{domain => \"app-dist.ns\", ipv6 => true}}}]}].");
     CheckResult r = f.run("node-host-matches-dns");

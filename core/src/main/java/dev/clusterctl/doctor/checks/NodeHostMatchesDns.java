@@ -5,6 +5,7 @@ import dev.clusterctl.doctor.CheckResult;
 import dev.clusterctl.doctor.DoctorContext;
 import dev.clusterctl.doctor.NamePair;
 import dev.clusterctl.doctor.Remediation;
+import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.CorednsSimulator;
@@ -136,6 +137,28 @@ public final class NodeHostMatchesDns extends BaseCheck {
     return ctx.model().release().naming().flatMap(n -> n.mode()).filter(m -> m == NameMode.SHORT).isPresent();
   }
 
+  /**
+   * The node calls itself by IP but peers dial host names: let the discovery use addresses, in the
+   * strategy's own configuration, or name the node by its FQDN, the Elixir or the Erlang way.
+   */
+  private static Remediation addressesOrFqdn(DoctorContext ctx, String base, boolean elixir) {
+    String fqdn = elixir
+        ? "name the node by its FQDN (RELEASE_DISTRIBUTION=name, RELEASE_NODE=" + base + "@$(hostname -f) in rel/env.sh.eex, with a pod subdomain)"
+        : "name the node by its FQDN (-name " + base + " without a host, with a pod subdomain)";
+    Strategy strategy = ctx.model().release().discovery().filter(Discovery.Dns.class::isInstance).map(d -> ((Discovery.Dns) d).strategy()).orElse(Strategy.GEN_CLUSTER);
+    String svc = ctx.serviceName();
+    String ns = ctx.model().namespace();
+    if (strategy == Strategy.GEN_CLUSTER) {
+      return Remediation.of("Either let peers use addresses (A records, host_type ip) or " + fqdn + ".", "erlang",
+          "{gen_cluster, [{discovery, {dns, #{domain => \"" + svc + "." + ns + "\", record_type => ip}}}]}");
+    }
+    if (strategy == Strategy.LIBCLUSTER_DNSSRV) {
+      return Remediation.of("Either let peers use addresses (libcluster's Cluster.Strategy.Kubernetes.DNS, A records) or " + fqdn + ".", "elixir",
+          Snippets.libclusterDns(svc + "." + ns + ".svc." + ctx.model().clusterDomain(), base));
+    }
+    return Remediation.text("Either let peers use addresses or " + fqdn + ".");
+  }
+
   private static Remediation remedy(DoctorContext ctx, PeerRow r) {
     if (r.peersUse() == null) {
       return Remediation.text("Make sure the pod is in the DNS answer: see the Service and DNS checks above.");
@@ -147,15 +170,19 @@ public final class NodeHostMatchesDns extends BaseCheck {
     }
     boolean selfIp = s.host() != null && NodeName.isAddress(s.host());
     boolean peerIp = p.host() != null && NodeName.isAddress(p.host());
+    boolean elixir = ctx.model().release().elixir();
     if (peerIp && !selfIp) {
-      return Remediation.of("Name the node after its pod IP, as peers do.", "vm.args", Snippets.nameByPodIp(s.alive()));
+      return elixir
+          ? Remediation.of("Name the node after its pod IP, as peers do.", "yaml", Snippets.elixirNameByPodIp(s.alive()))
+          : Remediation.of("Name the node after its pod IP, as peers do.", "vm.args", Snippets.nameByPodIp(s.alive()));
     }
     if (selfIp && !peerIp) {
-      return Remediation.of("Either let peers use addresses (A records, host_type ip) or name the node by its FQDN (-name " + s.alive() + " without a host, with a pod subdomain).", "erlang",
-          "{gen_cluster, [{discovery, {dns, #{domain => \"" + ctx.serviceName() + "." + ctx.model().namespace() + "\", record_type => ip}}}]}");
+      return addressesOrFqdn(ctx, s.alive(), elixir);
     }
     if (shortNames(ctx) && p.host() != null && p.host().indexOf('.') >= 0) {
-      return Remediation.of("Use long names, so the node's host is its FQDN.", "vm.args", "-name " + s.alive());
+      return elixir
+          ? Remediation.of("Use long names, so the node's host is its FQDN.", "shell", Snippets.elixirNameByFqdn(s.alive()))
+          : Remediation.of("Use long names, so the node's host is its FQDN.", "vm.args", "-name " + s.alive());
     }
     boolean wrongSubdomain = r.pod().specHostname() != null && r.pod().specSubdomain() != null && !r.pod().specSubdomain().equals(ctx.serviceName());
     if (wrongSubdomain && ctx.workload().isPresent()) {

@@ -83,4 +83,43 @@ final class Snippets {
               fieldPath: status.podIP
         """.formatted(base);
   }
+
+  /** An Elixir release's container env naming the node after its pod IP (long names). */
+  static String elixirNameByPodIp(String base) {
+    return """
+        # container env (Elixir release)
+        env:
+        - name: POD_IP
+          valueFrom:
+            fieldRef:
+              fieldPath: status.podIP
+        - name: RELEASE_DISTRIBUTION
+          value: name
+        - name: RELEASE_NODE
+          value: %s@$(POD_IP)
+        """.formatted(base);
+  }
+
+  /** An Elixir release's rel/env.sh.eex naming the node by the pod's FQDN (long names). */
+  static String elixirNameByFqdn(String base) {
+    return """
+        # rel/env.sh.eex
+        export RELEASE_DISTRIBUTION=name
+        export RELEASE_NODE=%s@$(hostname -f)
+        """.formatted(base);
+  }
+
+  /** libcluster's Kubernetes.DNS topology: A records of {@code query}, peers named {@code base@<ip>}. */
+  static String libclusterDns(String query, String base) {
+    return """
+        # config/runtime.exs
+        config :libcluster,
+          topologies: [
+            k8s: [
+              strategy: Cluster.Strategy.Kubernetes.DNS,
+              config: [service: "%s", application_name: "%s"]
+            ]
+          ]
+        """.formatted(query, base);
+  }
 }
