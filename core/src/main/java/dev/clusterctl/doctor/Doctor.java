@@ -42,6 +42,9 @@ public final class Doctor {
 
   /** Runs one check; a check that throws becomes an {@link Status#ERROR} result naming the failure. */
   static CheckResult runOne(Check c, DoctorContext ctx) {
+    if (!c.live() && ctx.observed().map(o -> o.inPod()).orElse(false)) {
+      return CheckResult.of(c, Status.SKIP, "pod", "judges the Kubernetes objects, which --local does not read: run doctor against the API or with -f").build();
+    }
     try {
       return c.run(ctx);
     } catch (RuntimeException e) {

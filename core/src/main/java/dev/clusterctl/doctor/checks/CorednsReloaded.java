@@ -25,6 +25,11 @@ public final class CorednsReloaded extends BaseCheck {
   }
 
   @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
   public CheckResult run(DoctorContext ctx) {
     Optional<Observed> seen = Live.observed(ctx);
     if (seen.isEmpty()) {

@@ -33,6 +33,11 @@ public final class PodFqdn extends BaseCheck {
   }
 
   @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
   public CheckResult run(DoctorContext ctx) {
     Optional<Observed> seen = Live.observed(ctx);
     if (seen.isEmpty()) {
