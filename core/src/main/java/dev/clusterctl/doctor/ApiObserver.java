@@ -43,9 +43,9 @@ final class ApiObserver implements LiveObserver {
 
   private final KubeApi api;
   private final ApiInputs in;
-  private final Observation<ConfigMap> coredns;
+  private final Observation<Optional<ConfigMap>> coredns;
 
-  ApiObserver(KubeApi api, ApiInputs in, Observation<ConfigMap> coredns) {
+  ApiObserver(KubeApi api, ApiInputs in, Observation<Optional<ConfigMap>> coredns) {
     this.api = api;
     this.in = in;
     this.coredns = coredns;
@@ -120,13 +120,13 @@ final class ApiObserver implements LiveObserver {
     if (!coredns.seen()) {
       return Observation.unavailable(coredns.missing());
     }
-    if (coredns.get() == null) {
+    if (coredns.get().isEmpty()) {
       return Observation.unavailable("no ConfigMap kube-system/coredns");
     }
     if (!pods.seen()) {
       return Observation.unavailable(pods.missing());
     }
-    ConfigMap cm = coredns.get();
+    ConfigMap cm = coredns.get().get();
     Instant changed = null;
     String how = "managedFields";
     if (cm.getMetadata().getManagedFields() != null) {

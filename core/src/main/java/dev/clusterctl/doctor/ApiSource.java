@@ -37,7 +37,8 @@ public final class ApiSource {
     Observation<List<HasMetadata>> workloads = api.read("list", "deployments.apps", ns, () -> new ArrayList<HasMetadata>(api.client().apps().deployments().inNamespace(ns).list().getItems()));
     Observation<List<HasMetadata>> sets = api.read("list", "statefulsets.apps", ns, () -> new ArrayList<HasMetadata>(api.client().apps().statefulSets().inNamespace(ns).list().getItems()));
     Observation<List<ConfigMap>> configMaps = api.read("list", "configmaps", ns, () -> api.client().configMaps().inNamespace(ns).list().getItems());
-    Observation<ConfigMap> coredns = api.read("get", "configmaps/coredns", KUBE_SYSTEM, () -> api.client().configMaps().inNamespace(KUBE_SYSTEM).withName("coredns").get());
+    Observation<Optional<ConfigMap>> coredns = api.read("get", "configmaps/coredns", KUBE_SYSTEM,
+        () -> Optional.ofNullable(api.client().configMaps().inNamespace(KUBE_SYSTEM).withName("coredns").get()));
     for (Observation<? extends List<? extends HasMetadata>> o : List.of(workloads, sets, configMaps)) {
       o.value().ifPresent(items -> add(objects, items));
       if (!o.seen()) {
@@ -45,8 +46,8 @@ public final class ApiSource {
       }
     }
     inputs.add(0, "API " + api.server() + ": " + objects.size() + " objects in namespace " + ns);
-    if (coredns.seen() && coredns.get() != null) {
-      objects.add(new LoadedObject(coredns.get(), "API " + api.server()));
+    if (coredns.seen() && coredns.get().isPresent()) {
+      objects.add(new LoadedObject(coredns.get().get(), "API " + api.server()));
       inputs.add("ConfigMap/kube-system/coredns (API)");
     } else {
       inputs.add(coredns.seen() ? "ConfigMap/kube-system/coredns: not found" : coredns.missing());
