@@ -74,22 +74,26 @@ public record LocalPod(Path root, String hostname, Map<String, String> env, Opti
    * resolv.conf's {@code domain}, else the host name alone; with how it was found.
    */
   public String[] fqdn() {
+    String address = null;
     for (String line : lines(hostsFile())) {
       String l = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
       String[] f = l.trim().split("\\s+");
       for (int i = 1; i < f.length; i++) {
         if (f[i].equalsIgnoreCase(hostname)) {
-          return new String[] {f[1], "canonical name of " + hostname + " in /etc/hosts (" + f[0] + ")", f[0]};
+          if (f[1].contains(".")) {
+            return new String[] {f[1], "canonical name of " + hostname + " in /etc/hosts (" + f[0] + ")", f[0]};
+          }
+          address = address == null ? f[0] : address;
         }
       }
     }
     for (String line : lines(resolvConf())) {
       String[] f = line.trim().split("\\s+");
       if (f.length >= 2 && f[0].equals("domain")) {
-        return new String[] {hostname + "." + f[1], "host name with resolv.conf's domain", null};
+        return new String[] {hostname + "." + f[1], "host name with resolv.conf's domain", address};
       }
     }
-    return new String[] {hostname, "host name alone: not in /etc/hosts and no domain in resolv.conf", null};
+    return new String[] {hostname, "host name alone: no FQDN in /etc/hosts and no domain in resolv.conf", address};
   }
 
   /** The release's root: {@code --release-dir}, {@code RELEASE_ROOT}, or a usual place that has {@code releases/}. */

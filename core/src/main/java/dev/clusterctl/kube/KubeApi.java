@@ -54,6 +54,10 @@ public final class KubeApi implements AutoCloseable {
         throw new BadInputException("--kubeconfig " + f + ": " + firstLine(e));
       }
     } else {
+      boolean kubeconfig = System.getenv("KUBECONFIG") != null || new File(System.getProperty("user.home"), ".kube/config").isFile();
+      if (!kubeconfig && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+        throw new BadInputException("no cluster to read: no --kubeconfig, KUBECONFIG or ~/.kube/config and not in a pod; give -f/-k to read manifests instead");
+      }
       config = Config.autoConfigure(target.context().orElse(null));
     }
     if (target.context().isPresent() && config.getCurrentContext() != null && !target.context().get().equals(config.getCurrentContext().getName())) {
