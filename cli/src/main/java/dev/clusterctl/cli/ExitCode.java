@@ -41,13 +41,4 @@ public enum ExitCode {
     throw new IllegalArgumentException("not a clusterctl exit code: " + code);
   }
 
-  /** The {@code exitCodeList} lines of {@code --help}: "code:meaning" for each code. */
-  static String[] helpLines() {
-    ExitCode[] all = values();
-    String[] lines = new String[all.length];
-    for (int i = 0; i < all.length; i++) {
-      lines[i] = String.format("%3d:%s", all[i].code, all[i].meaning);
-    }
-    return lines;
-  }
 }

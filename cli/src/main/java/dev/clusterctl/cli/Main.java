@@ -1,6 +1,9 @@
 package dev.clusterctl.cli;
 
+import dev.clusterctl.cli.completion.CompleteCommand;
+import dev.clusterctl.cli.completion.CompletionCommand;
 import dev.clusterctl.cli.join.JoinCommand;
+import dev.clusterctl.cli.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +19,10 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DoctorCommand.class,
       ResolveCommand.class,
-      JoinCommand.class
+      JoinCommand.class,
+      CompletionCommand.class,
+      ShellCommand.class,
+      CompleteCommand.class
     },
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n")
@@ -36,20 +42,27 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(handler);
     cl.setParameterExceptionHandler(handler);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // '@host' names a DNS server (as in dig), never an argument file to expand.
+    cl.setExpandAtFiles(false);
     applyExitCodeList(cl);
     return cl;
   }
 
   private static void applyExitCodeList(CommandLine cl) {
-    String[] lines = ExitCode.helpLines();
+    // the "%3d" keys of ExitCode.helpLines(), padded by hand: String.format's first use costs
+    // ~10 ms of start-up (Formatter, locale data) on every run, --version included
     java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
-    for (String line : lines) {
-      int colon = line.indexOf(':');
-      map.put(line.substring(0, colon), line.substring(colon + 1));
+    for (ExitCode e : ExitCode.values()) {
+      String code = Integer.toString(e.code());
+      map.put("   ".substring(Math.min(3, code.length())) + code, e.meaning());
     }
-    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(map);
+    apply(cl, map);
+  }
+
+  private static void apply(CommandLine cl, java.util.Map<String, String> exitCodes) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
     for (CommandLine sub : cl.getSubcommands().values()) {
-      applyExitCodeList(sub);
+      apply(sub, exitCodes);
     }
   }
 

@@ -9,7 +9,6 @@ import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.Exchange;
 import dev.clusterctl.dns.LookupResult;
-import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.error.UnreachableException;
 import java.io.PrintWriter;
@@ -68,7 +67,7 @@ public final class ResolveCommand implements Callable<Integer> {
     DiscoverySpec discoverySpec = discovery.toSpec(domain);
     DnsConfig config = dns.toConfig();
 
-    DiscoveryResult result = new Discovery(Resolver.of(config)).discover(discoverySpec, domain);
+    DiscoveryResult result = Discovery.of(config).discover(discoverySpec, domain);
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -81,12 +80,11 @@ public final class ResolveCommand implements Callable<Integer> {
     }
     output.renderer().render(result, config, out, global.colorOnStdout());
     out.flush();
-    boolean problem = lookup.found().isEmpty() || result.nodes().isEmpty() || result.hasNameProblems() || !result.gaps().isEmpty();
-    if (problem && output.format() == ResolveOutput.Format.short_) {
+    if (!result.ok() && output.format() == ResolveOutput.Format.short_) {
       err.println("clusterctl: " + shortProblem(result));
       err.flush();
     }
-    return problem ? ExitCode.PROBLEM.code() : ExitCode.OK.code();
+    return result.ok() ? ExitCode.OK.code() : ExitCode.PROBLEM.code();
   }
 
   /** Splits {@code @server} from the domain; exactly one domain is required. */

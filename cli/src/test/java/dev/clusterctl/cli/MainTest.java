@@ -36,4 +36,16 @@ class MainTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("a command is required");
   }
+
+  @Test
+  void atArgumentIsAServerNotAnArgumentFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // A file named like the server must not be expanded into arguments.
+    java.nio.file.Path file = dir.resolve("127.0.0.1:1");
+    java.nio.file.Files.writeString(file, "--version\n");
+    String server = "@" + file;
+    Cli.Result r = Cli.run("resolve", server, "--timeout", "1", "--tries", "1", "example.test.");
+    assertThat(r.out()).doesNotStartWith("clusterctl ");
+    assertThat(r.exit()).isNotZero();
+  }
 }

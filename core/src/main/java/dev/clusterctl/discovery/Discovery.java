@@ -3,6 +3,7 @@ package dev.clusterctl.discovery;
 import dev.clusterctl.dns.Addresses;
 import dev.clusterctl.dns.Answers;
 import dev.clusterctl.dns.Attempt;
+import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.LookupResult;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.Resolver;
@@ -29,6 +30,11 @@ public final class Discovery {
   /** Discovery that asks through {@code resolver}. */
   public Discovery(Resolver resolver) {
     this.resolver = resolver;
+  }
+
+  /** Discovery that asks the servers of {@code config} over the network. */
+  public static Discovery of(DnsConfig config) {
+    return new Discovery(Resolver.of(config));
   }
 
   /**

@@ -33,7 +33,15 @@ public record DiscoveryResult(
     notes = List.copyOf(notes);
   }
 
-  /** True when any derived name is one Erlang would refuse. */
+  /**
+   * True when nothing is wrong: records were found, at least one node name was derived, no name
+   * has a problem and every answer gave a node.
+   */
+  public boolean ok() {
+    return lookup.found().isPresent() && !nodes.isEmpty() && !hasNameProblems() && gaps.isEmpty();
+  }
+
+  /** True when any derived name is one Erlang would refuse (or, for an SRV target, has no address). */
   public boolean hasNameProblems() {
     return nodes.stream().anyMatch(n -> !n.problems().isEmpty());
   }

@@ -74,19 +74,4 @@ public final class Answers {
     return records.stream().filter(r -> r instanceof PTRRecord).map(r -> hostName(((PTRRecord) r).getTarget()))
         .distinct().sorted().toList();
   }
-
-  /** One record's data as text: an address, {@code prio weight port target} for SRV, else dnsjava's rdata text. */
-  public static String text(Record r) {
-    Optional<InetAddress> a = address(r);
-    if (a.isPresent()) {
-      return Addresses.format(a.get());
-    }
-    if (r instanceof SRVRecord s) {
-      return s.getPriority() + " " + s.getWeight() + " " + s.getPort() + " " + hostName(s.getTarget());
-    }
-    if (r instanceof PTRRecord p) {
-      return hostName(p.getTarget());
-    }
-    return r.rdataToString();
-  }
 }

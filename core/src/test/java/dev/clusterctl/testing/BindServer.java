@@ -247,11 +247,14 @@ public final class BindServer implements AutoCloseable {
     for (int i = 0; i < 20; i++) {
       try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         int port = tcp.getLocalPort();
-        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-          return port;
+        DatagramSocket udp;
+        try {
+          udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException inUse) {
-          // try another
+          continue;
         }
+        udp.close();
+        return port;
       }
     }
     throw new IOException("no free loopback port for both TCP and UDP");

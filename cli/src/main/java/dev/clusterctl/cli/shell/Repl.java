@@ -1,0 +1,162 @@
+package dev.clusterctl.cli.shell;
+
+import dev.clusterctl.cli.ExitCode;
+import dev.clusterctl.cli.completion.CandidateProviders;
+import dev.clusterctl.cli.completion.Completer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.completer.SystemCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.terminal.Terminal.SignalHandler;
+import picocli.CommandLine;
+import picocli.shell.jline3.PicocliCommands;
+
+/**
+ * The read-eval-print loop of {@code clusterctl shell}: reads a line with completion and history,
+ * runs it as a clusterctl command in this JVM, and prints its exit code when it is not 0.
+ * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves.
+ */
+public final class Repl {
+
+  private final Terminal terminal;
+  private final CommandLine commands;
+  private final LineReader reader;
+  private final org.jline.reader.Completer completer;
+
+  /**
+   * A loop over {@code terminal} running the subcommands of {@code commands}, keeping history in {@code historyFile}.
+   *
+   * @param env the environment the run-time completions read ({@code KUBECONFIG}, …)
+   */
+  public Repl(Terminal terminal, CommandLine commands, Path historyFile, Map<String, String> env) {
+    this.terminal = terminal;
+    this.commands = commands;
+    PrintWriter writer = terminal.writer();
+    commands.setOut(writer);
+    commands.setErr(writer);
+    SystemCompleter picocli = new PicocliCommands(commands).compileCompleters();
+    picocli.compile();
+    Completer values = new Completer(commands.getCommandSpec(), CandidateProviders.standard(), env);
+    this.completer = (r, line, out) -> {
+      if (!values.onOptionValue(typed(line))) {
+        picocli.complete(r, line, out);
+      }
+      values(values, line, out);
+    };
+    this.reader =
+        LineReaderBuilder.builder()
+            .appName(commands.getCommandName())
+            .terminal(terminal)
+            .parser(new DefaultParser())
+            .completer(completer)
+            .variable(LineReader.HISTORY_FILE, historyFile)
+            .build();
+  }
+
+  /**
+   * Values of options and positional parameters ({@code -o json}, {@code completion bash},
+   * {@code --context prod}), which picocli's completer leaves out; it completes command and option
+   * names, and {@code --option=value}.
+   */
+  private static void values(Completer values, ParsedLine line, List<Candidate> out) {
+    if (line.word().startsWith("-")) {
+      return;
+    }
+    for (String value : values.complete(typed(line))) {
+      out.add(new Candidate(value));
+    }
+  }
+
+  /** The words up to the cursor, the last cut at the cursor. */
+  private static List<String> typed(ParsedLine line) {
+    List<String> typed = new java.util.ArrayList<>(line.words().subList(0, line.wordIndex()));
+    typed.add(line.word().substring(0, line.wordCursor()));
+    return typed;
+  }
+
+  /** The line reader, for tests that drive completion directly. */
+  LineReader reader() {
+    return reader;
+  }
+
+  /** What TAB asks: picocli's completion of commands, options and fixed values, plus run-time values. */
+  org.jline.reader.Completer completer() {
+    return completer;
+  }
+
+  /** Reads and runs commands until end of input or {@code exit}; returns the shell's exit code. */
+  public int run() throws IOException {
+    Path history = (Path) reader.getVariable(LineReader.HISTORY_FILE);
+    Files.createDirectories(history.getParent());
+    PrintWriter out = terminal.writer();
+    out.println("clusterctl shell: type a command (try 'help' or TAB); Ctrl-C cancels it, 'exit' or Ctrl-D leaves.");
+    out.flush();
+    try {
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(commands.getCommandName() + "> ");
+        } catch (UserInterruptException ctrlC) {
+          continue;
+        } catch (EndOfFileException ctrlD) {
+          break;
+        }
+        List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+          continue;
+        }
+        if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
+          break;
+        }
+        int exit = execute(words);
+        if (exit != 0) {
+          out.println("[exit " + exit + "]");
+        }
+        out.flush();
+      }
+    } finally {
+      reader.getHistory().save();
+    }
+    return ExitCode.OK.code();
+  }
+
+  /** Runs one command on its own thread so that Ctrl-C can interrupt it while the shell stays. */
+  private int execute(List<String> words) {
+    FutureTask<Integer> task = new FutureTask<>(() -> commands.execute(words.toArray(String[]::new)));
+    Thread worker = new Thread(task, "clusterctl-shell-command");
+    worker.setDaemon(true);
+    SignalHandler previous = terminal.handle(Signal.INT, signal -> task.cancel(true));
+    try {
+      worker.start();
+      return task.get();
+    } catch (CancellationException cancelled) {
+      terminal.writer().println("^C interrupted");
+      return ExitCode.INTERRUPTED.code();
+    } catch (InterruptedException shellInterrupted) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      return ExitCode.INTERRUPTED.code();
+    } catch (ExecutionException failed) {
+      // picocli's handlers already turned failures into exit codes; this is a bug in the shell itself
+      terminal.writer().println("clusterctl: internal error: " + failed.getCause());
+      return ExitCode.UNREACHABLE.code();
+    } finally {
+      terminal.handle(Signal.INT, previous);
+    }
+  }
+}

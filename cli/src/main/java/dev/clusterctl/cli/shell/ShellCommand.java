@@ -1,0 +1,29 @@
+package dev.clusterctl.cli.shell;
+
+import dev.clusterctl.cli.Main;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code clusterctl shell}: every clusterctl command in one JVM, with completion and history. */
+@Command(
+    name = "shell",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs clusterctl commands interactively: TAB completes, history is kept in "
+          + "$XDG_CONFIG_HOME/clusterctl/history (else ~/.config/clusterctl/history).",
+      "Ctrl-C cancels the running command; 'exit' or Ctrl-D leaves."
+    })
+public final class ShellCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine commands = Main.commandLine();
+    commands.getCommandSpec().removeSubcommand("shell");
+    try (Terminal terminal = TerminalBuilder.builder().name("clusterctl").system(true).build()) {
+      return new Repl(terminal, commands, ConfigDir.of(System.getenv()).resolve("history"), System.getenv()).run();
+    }
+  }
+}

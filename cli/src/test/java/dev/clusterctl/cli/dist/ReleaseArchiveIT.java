@@ -1,0 +1,163 @@
+package dev.clusterctl.cli.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterctl.cli.Main;
+import dev.clusterctl.cli.completion.Shell;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The archives {@code jreleaser:assemble} built, unpacked into a temporary directory and run from
+ * their own launcher, with an empty CLASSPATH and no other clusterctl anywhere.
+ */
+class ReleaseArchiveIT {
+
+  /**
+   * What the unpacked launcher must run: arguments (relative paths are inside the unpacked
+   * archive), the exit code, and a text stdout must contain. One line per command.
+   */
+  static Stream<Arguments> commands() {
+    return Stream.of(
+        Arguments.of(List.of("--version"), 0, "clusterctl " + System.getProperty("clusterctl.version")),
+        Arguments.of(List.of("completion", "bash"), 0, "complete -F"),
+        Arguments.of(List.of("doctor", "-f", "examples/srv-deployment"), 0, "0 warned, 0 failed"),
+        Arguments.of(List.of("doctor", "-f", "examples/broken/srv-no-subdomain"), 1, "FAIL  pod-subdomain"),
+        Arguments.of(List.of("completion", "tcsh"), 2, ""));
+  }
+
+  @TempDir static Path tmp;
+
+  private static Path zipHome;
+  private static Path tarHome;
+
+  private static Path archives() {
+    return Path.of(System.getProperty("clusterctl.target", "target"), "jreleaser", "assemble", "clusterctl", "java-archive");
+  }
+
+  private static String base() {
+    return "clusterctl-" + System.getProperty("clusterctl.version");
+  }
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    Path zip = archives().resolve(base() + ".zip");
+    Path tgz = archives().resolve(base() + ".tar.gz");
+    assertThat(zip).as("run ./mvnw verify: jreleaser:assemble makes it").exists();
+    assertThat(tgz).exists();
+    zipHome = unzip(zip, Files.createDirectories(tmp.resolve("zip"))).resolve(base());
+    Path tarDir = Files.createDirectories(tmp.resolve("tar"));
+    assertThat(run(List.of("tar", "xzf", tgz.toString(), "-C", tarDir.toString()), tarDir).exit).isZero();
+    tarHome = tarDir.resolve(base());
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void theUnpackedTarRuns(List<String> args, int exit, String out) throws Exception {
+    check(tarHome, args, exit, out);
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void theUnpackedZipRuns(List<String> args, int exit, String out) throws Exception {
+    check(zipHome, args, exit, out);
+  }
+
+  private static void check(Path home, List<String> args, int exit, String out) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(home.resolve("bin/clusterctl").toString());
+    cmd.addAll(args);
+    Run r = run(cmd, home);
+    assertThat(r.exit).as("%s\nstdout: %s\nstderr: %s", cmd, r.out, r.err).isEqualTo(exit);
+    assertThat(r.out).contains(out);
+    if (exit == 0) {
+      assertThat(r.err).isEmpty();
+    }
+  }
+
+  @Test
+  void theArchiveShipsLaunchersCompletionsAndManPages() {
+    for (Path home : List.of(zipHome, tarHome)) {
+      assertThat(home.resolve("bin/clusterctl")).isExecutable();
+      assertThat(home.resolve("bin/clusterctl.bat")).exists();
+      assertThat(home.resolve("lib/clusterctl-cli.jar")).exists();
+      for (Shell shell : Shell.values()) {
+        assertThat(home.resolve("completions").resolve(shell.fileName())).exists();
+      }
+      assertThat(home.resolve("man/man1/clusterctl.1")).exists();
+      Main.commandLine().getSubcommands().values().stream()
+          .filter(c -> !c.getCommandSpec().usageMessage().hidden())
+          .forEach(c -> assertThat(home.resolve("man/man1/clusterctl-" + c.getCommandName() + ".1")).exists());
+    }
+  }
+
+  @Test
+  void theFirstRunMakesAStartUpArchiveTheNextOneUses() throws Exception {
+    Path cache = tmp.resolve("cache-first-run");
+    Run first = run(List.of(tarHome.resolve("bin/clusterctl").toString(), "--version"), tarHome, cache);
+    assertThat(first.exit).isZero();
+    try (Stream<Path> files = Files.list(cache.resolve("clusterctl"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().matches("cds-\\d+\\.jsa");
+    }
+    Run second = run(List.of(tarHome.resolve("bin/clusterctl").toString(), "--version"), tarHome, cache);
+    assertThat(second.out).isEqualTo(first.out);
+    assertThat(second.err).isEmpty();
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(List<String> cmd, Path dir) throws Exception {
+    return run(cmd, dir, tmp.resolve("cache"));
+  }
+
+  private static Run run(List<String> cmd, Path dir, Path cache) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().remove("CLASSPATH");
+    pb.environment().remove("CLUSTERCTL_JAVA_OPTS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out, Files.readString(err));
+  }
+
+  private static Path unzip(Path zip, Path into) throws IOException {
+    try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+      for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+        Path target = into.resolve(e.getName()).normalize();
+        assertThat(target.startsWith(into)).as("zip entry %s stays inside", e.getName()).isTrue();
+        if (e.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(z, target);
+          if (target.getParent().getFileName().toString().equals("bin") && !target.toString().endsWith(".bat")) {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+          }
+        }
+      }
+    }
+    return into;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.clusterctl.cli.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterctl.testing.RealServers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clusterctl shell} from the built launcher in a real terminal (tmux), typed into key by key. */
+class ShellTmuxIT {
+
+  @TempDir Path tmp;
+
+  private Path tmux;
+  private String session;
+
+  @AfterEach
+  void kill() throws Exception {
+    if (session != null) {
+      tmux("kill-session", "-t", session);
+    }
+  }
+
+  @Test
+  void tabCompletesCtrlCKeepsTheShellAndHistoryIsKept() throws Exception {
+    tmux = RealServers.require("tmux", "tmux");
+    Path launcher = Path.of(System.getProperty("clusterctl.target", "target"), "clusterctl").toAbsolutePath();
+    session = "clusterctl-it-" + ProcessHandle.current().pid();
+    Path config = tmp.resolve("config");
+    assertThat(tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+        "env XDG_CONFIG_HOME=" + config + " NO_COLOR=1 " + launcher + " shell")).isZero();
+    awaitScreen(s -> s.contains("clusterctl>"));
+
+    tmux("send-keys", "-t", session, "-l", "comp");
+    tmux("send-keys", "-t", session, "Tab");
+    awaitScreen(s -> s.contains("clusterctl> completion"));
+    tmux("send-keys", "-t", session, "-l", "f");  // TAB added the space after "completion"
+    tmux("send-keys", "-t", session, "Tab");
+    awaitScreen(s -> s.contains("clusterctl> completion fish"));
+    tmux("send-keys", "-t", session, "C-c");          // drops the line, not the shell
+    awaitScreen(s -> s.split("clusterctl>", -1).length == 3);   // a fresh prompt under the dropped line
+    tmux("send-keys", "-t", session, "-l", "--", "--version");
+    tmux("send-keys", "-t", session, "Enter");
+    awaitScreen(s -> s.contains("Java "));
+    tmux("send-keys", "-t", session, "-l", "exit");
+    tmux("send-keys", "-t", session, "Enter");
+    Path history = config.resolve("clusterctl/history");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!Files.exists(history) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(history)).contains("--version").doesNotContain("completion fish");
+  }
+
+  private String screen() throws Exception {
+    Process p = new ProcessBuilder(tmux.toString(), "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(10, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private void awaitScreen(Predicate<String> shown) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      last = screen();
+      if (shown.test(last)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the terminal never showed what was expected; it shows:\n" + last);
+  }
+
+  private int tmux(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(tmux.toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue();
+  }
+}

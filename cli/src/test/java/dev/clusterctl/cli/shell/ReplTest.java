@@ -1,0 +1,167 @@
+package dev.clusterctl.cli.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterctl.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.reader.Candidate;
+import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The shell driven through a scripted (dumb) terminal over pipes, in this JVM. */
+class ReplTest {
+
+  @TempDir Path tmp;
+
+  private final PipedOutputStream keys = new PipedOutputStream();
+  private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+  private Terminal terminal;
+
+  private Repl repl(CommandLine commands) throws IOException {
+    terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8);
+    return new Repl(terminal, commands, tmp.resolve("config/clusterctl/history"), Map.of("HOME", tmp.toString()));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    if (terminal != null) {
+      terminal.close();
+    }
+  }
+
+  private void type(String text) throws IOException {
+    keys.write(text.getBytes(StandardCharsets.UTF_8));
+    keys.flush();
+  }
+
+  private String screen() {
+    return screen.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runsCommandsKeepsHistoryAndLeavesOnExit() throws Exception {
+    CommandLine commands = Main.commandLine();
+    commands.getCommandSpec().removeSubcommand("shell");
+    Repl repl = repl(commands);
+    type("completion --help\ncompletion tcsh\n--version\nexit\n");
+    assertThat(repl.run()).isZero();
+    assertThat(screen())
+        .contains("Usage: clusterctl completion [-hV] SHELL")
+        .contains("Invalid value for positional parameter at index 0 (SHELL): expected one of [bash, zsh, fish, powershell] (case-insensitive) but was 'tcsh'")
+        .contains("[exit 2]")
+        .containsPattern("clusterctl \\d+\\.\\d+");
+    assertThat(Files.readAllLines(tmp.resolve("config/clusterctl/history")))
+        .anyMatch(l -> l.endsWith("completion --help"))
+        .anyMatch(l -> l.endsWith("completion tcsh"));
+  }
+
+  @Test
+  void endOfInputLeavesTheShell() throws Exception {
+    Repl repl = repl(Main.commandLine());
+    type("help\n");
+    keys.close();
+    assertThat(repl.run()).isZero();
+    assertThat(screen()).contains("Commands:").contains("completion");
+  }
+
+  @Test
+  void tabCompletesCommandsAndEnumValues() throws Exception {
+    Repl repl = repl(Main.commandLine());
+    assertThat(candidates(repl, "comp")).contains("completion");
+    assertThat(candidates(repl, "completion ")).contains("bash", "zsh", "fish", "powershell");
+  }
+
+  @Test
+  void tabCompletesOptionValuesIncludingRunTimeOnes() throws Exception {
+    Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig"),
+        "apiVersion: v1\nkind: Config\ncontexts:\n- name: prod\n  context: {cluster: c, user: u}\n"
+            + "- name: kind-dev\n  context: {cluster: c, user: u}\ncurrent-context: prod\n");
+    terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8);
+    Repl repl = new Repl(terminal, dev.clusterctl.cli.completion.TestApp.commandLine(), tmp.resolve("history"),
+        Map.of("KUBECONFIG", kubeconfig.toString()));
+    assertThat(candidates(repl, "probe --context ")).containsExactly("prod", "kind-dev");
+    assertThat(candidates(repl, "probe -o j")).containsExactly("json");
+    assertThat(candidates(repl, "probe --out")).contains("--output=");
+    assertThat(candidates(repl, "probe deep ")).containsExactly("A", "AAAA", "SRV");
+  }
+
+  private static List<String> candidates(Repl repl, String line) {
+    LineReader reader = repl.reader();
+    List<Candidate> found = new ArrayList<>();
+    repl.completer().complete(reader, reader.getParser().parse(line, line.length()), found);
+    return found.stream().map(Candidate::value).toList();
+  }
+
+  /** A command that blocks until interrupted, to show that Ctrl-C ends it and not the shell. */
+  @Command(name = "block")
+  static final class Block implements java.util.concurrent.Callable<Integer> {
+    final CountDownLatch started = new CountDownLatch(1);
+    final AtomicBoolean interrupted = new AtomicBoolean();
+
+    @Override
+    public Integer call() throws InterruptedException {
+      started.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interrupted.set(true);
+        throw e;
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "clusterctl")
+  static final class Root implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void ctrlCCancelsTheRunningCommandNotTheShell() throws Exception {
+    Block block = new Block();
+    CommandLine commands = new CommandLine(new Root());
+    commands.addSubcommand(new CommandLine(block));
+    Repl repl = repl(commands);
+    CompletableFuture<Integer> shell = CompletableFuture.supplyAsync(() -> {
+      try {
+        return repl.run();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    type("block\n");
+    assertThat(block.started.await(10, TimeUnit.SECONDS)).isTrue();
+    terminal.raise(Terminal.Signal.INT);
+    type("exit\n");
+    assertThat(shell.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(block.interrupted).isTrue();
+    assertThat(screen()).contains("^C interrupted").contains("[exit 130]");
+  }
+
+  @Test
+  void configDirFollowsXdg() {
+    assertThat(ConfigDir.of(Map.of("XDG_CONFIG_HOME", "/x/cfg", "HOME", "/home/u"))).isEqualTo(Path.of("/x/cfg/clusterctl"));
+    assertThat(ConfigDir.of(Map.of("XDG_CONFIG_HOME", "relative", "HOME", "/home/u"))).isEqualTo(Path.of("/home/u/.config/clusterctl"));
+    assertThat(ConfigDir.of(Map.of("HOME", "/home/u"))).isEqualTo(Path.of("/home/u/.config/clusterctl"));
+  }
+}
