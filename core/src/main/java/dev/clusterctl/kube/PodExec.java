@@ -26,6 +26,14 @@ public final class PodExec {
    */
   public static Map<String, String> firstLines(KubeApi api, String namespace, List<String> pods, String container, List<String> command,
       int concurrency, BiConsumer<Integer, Integer> progress) {
+    return each(pods, concurrency, progress, pod -> run(api, namespace, pod, container, command));
+  }
+
+  /**
+   * Runs {@code probe} for each pod, at most {@code concurrency} at a time, and keeps the non-null
+   * answers by pod name; {@code progress} is told {@code (done, total)} after each pod.
+   */
+  public static Map<String, String> each(List<String> pods, int concurrency, BiConsumer<Integer, Integer> progress, java.util.function.Function<String, String> probe) {
     Map<String, String> out = new ConcurrentHashMap<>();
     if (pods.isEmpty()) {
       return out;
@@ -40,7 +48,7 @@ public final class PodExec {
       for (String pod : pods) {
         pool.execute(() -> {
           try {
-            String line = run(api, namespace, pod, container, command);
+            String line = probe.apply(pod);
             if (line != null) {
               out.put(pod, line);
             }

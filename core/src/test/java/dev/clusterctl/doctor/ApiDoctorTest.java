@@ -179,6 +179,35 @@ class ApiDoctorTest {
     }
   }
 
+  /**
+   * The mock server answers the exec upgrade without the {@code v4.channel.k8s.io} subprotocol, which the
+   * JDK WebSocket client rejects: every exec fails here, and the report must say that those FQDNs were
+   * computed from the spec. (PodExecTest covers the concurrency and progress with a synthetic probe.)
+   */
+  @Test
+  void execThatFailsFallsBackToTheSpecAndSaysSo() {
+    try (MockCluster c = cluster("srv-deployment", 0)) {
+      java.util.List<String> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      ApiInputs base = inputs("srv-deployment", DnsWhere.none());
+      ApiInputs in = new ApiInputs(base.sysConfig(), base.vmArgs(), true, 2, DnsWhere.none(), (d, t) -> progress.add(d + "/" + t));
+      Report r = ApiDoctor.run(new KubeApi(c.client(), "payments"), in, TargetOptions.none(), CheckRegistry.standard().all());
+      CheckResult res = result(r, "pod-fqdn");
+      assertThat(res.status()).as(ExamplesTest.dump(r)).isEqualTo(Status.PASS);
+      assertThat(res.message()).contains("from exec in 0 pods; computed from the spec for 3 where exec failed");
+      assertThat(progress).hasSize(3).contains("3/3");
+    }
+  }
+
+  @Test
+  void portForwardWithoutARunningCorednsPodSaysSo() {
+    try (MockCluster c = MockCluster.start()) {
+      c.apply(EXAMPLES.resolve("srv-deployment"));
+      c.runControllers(0);
+      Report r = doctor(c, "srv-deployment", DnsWhere.portForward());
+      assertThat(result(r, "dns-answers-match-endpoints").message()).contains("--dns-port-forward: no running CoreDNS pod in kube-system");
+    }
+  }
+
   @Test
   void requestCountDoesNotGrowWithThePods() {
     int small;
