@@ -208,6 +208,32 @@ class ApiDoctorTest {
     }
   }
 
+  /**
+   * As far as the mock allows: the first running CoreDNS pod is chosen and the query goes over TCP
+   * to the local end of the port-forward; the mock cannot carry the forwarded stream, so no answer
+   * comes back and the check skips naming the forward.
+   */
+  @Test
+  void portForwardAsksTheCorednsPodOverTcp() {
+    try (MockCluster c = cluster("srv-deployment", 0)) {
+      Report r = doctor(c, "srv-deployment", DnsWhere.portForward());
+      CheckResult res = result(r, "dns-answers-match-endpoints");
+      assertThat(res.status()).as(ExamplesTest.dump(r)).isEqualTo(Status.SKIP);
+      assertThat(res.message()).contains("port-forward to kube-system/coredns-5d78c9869d-").contains("tcp");
+    }
+  }
+
+  @Test
+  void forbiddenServicesStopWithOneLine() {
+    try (MockCluster c = cluster("srv-deployment", 0)) {
+      c.server().expect().get().withPath("/api/v1/namespaces/payments/services")
+          .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("services is forbidden").build()).always();
+      assertThatThrownBy(() -> doctor(c, "srv-deployment", DnsWhere.none()))
+          .isInstanceOf(dev.clusterctl.error.BadInputException.class)
+          .hasMessage("forbidden: list services in namespace payments (see docs/rbac.yaml)");
+    }
+  }
+
   @Test
   void requestCountDoesNotGrowWithThePods() {
     int small;
