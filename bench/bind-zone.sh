@@ -3,16 +3,13 @@
 # services in namespace "payments" (the same shape the tests use), for the benchmarks and for
 # trying clusterctl by hand. Usage: bench/bind-zone.sh DIR PORT   (then: named -g -c DIR/named.conf -u root)
 set -euo pipefail
+. "$(dirname "$0")/lib/named.sh"
 dir=$1
 port=$2
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 {
-  echo '$ORIGIN cluster.local.'
-  echo '$TTL 30'
-  echo '@ IN SOA ns.cluster.local. hostmaster.cluster.local. 1 3600 600 86400 30'
-  echo '@ IN NS ns.cluster.local.'
-  echo 'ns IN A 127.0.0.1'
+  zone_head cluster.local
   for i in 0 1 2; do
     ip=10.244.0.$((5 + i))
     echo "ledger.payments.svc IN A $ip"
@@ -26,18 +23,4 @@ dir=$(cd "$dir" && pwd)
     echo "_dist-erl._tcp.big.payments.svc IN SRV 0 1 39135 $dashed.big.payments.svc.cluster.local."
   done
 } > "$dir/cluster.local.db"
-cat > "$dir/named.conf" <<CONF
-options {
-  directory "$dir";
-  pid-file "$dir/named.pid";
-  session-keyfile "$dir/session.key";
-  listen-on port $port { 127.0.0.1; };
-  listen-on-v6 { none; };
-  recursion no;
-  dnssec-validation no;
-  notify no;
-  max-records-per-type 0;
-};
-controls { };
-zone "cluster.local" { type primary; file "$dir/cluster.local.db"; };
-CONF
+named_conf "$dir" "$port" cluster.local "$dir/cluster.local.db"

@@ -8,49 +8,22 @@
 # Needs: named (bind9), python3; build first with ./mvnw -q -B package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/named.sh
 n=${1:-100}
 timeout=${2:-1s}
 launcher=cli/target/clusterctl
 [ -x "$launcher" ] || { echo "build first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 
-work=$(mktemp -d /tmp/clusterctl-fanout.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+bench_work clusterctl-fanout
 dns_port=$(free_port)
 dist_port=$(free_port)
 
 {
-  echo '$ORIGIN cluster.local.'
-  echo '$TTL 30'
-  echo '@ IN SOA ns.cluster.local. hostmaster.cluster.local. 1 3600 600 86400 30'
-  echo '@ IN NS ns.cluster.local.'
-  echo 'ns IN A 127.0.0.1'
+  zone_head cluster.local
   for i in $(seq 1 "$n"); do echo "stall.ns.svc IN A 127.0.1.$i"; done
 } > "$work/cluster.local.db"
-cat > "$work/named.conf" <<CONF
-options {
-  directory "$work";
-  pid-file "$work/named.pid";
-  listen-on port $dns_port { 127.0.0.1; };
-  listen-on-v6 { none; };
-  recursion no;
-  dnssec-validation no;
-  notify no;
-  max-records-per-type 0;
-};
-controls { };
-zone "cluster.local" { type primary; file "$work/cluster.local.db"; };
-CONF
-named_bin=$(command -v named || echo /usr/sbin/named)
-"$named_bin" -g -c "$work/named.conf" -u root > "$work/named.log" 2>&1 &
-pids+=($!)
+named_conf "$work" "$dns_port" cluster.local "$work/cluster.local.db"
+start_named "$work"
 
 # the stalled peers: accept, read, never answer
 python3 - "$n" "$dist_port" > "$work/staller.log" 2>&1 <<'PY' &

@@ -9,6 +9,7 @@
 #        ./mvnw -q -B package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/named.sh
 secs=${1:-120}
 interval=${2:-10ms}
 launcher=cli/target/clusterctl
@@ -17,45 +18,16 @@ for p in named erl jcmd python3; do
   command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || { echo "missing: $p" >&2; exit 2; }
 done
 
-work=$(mktemp -d /tmp/clusterctl-soak.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+bench_work clusterctl-soak
 dns_port=$(free_port)
 dist_port=$(free_port)
 
-cat > "$work/cluster.local.db" <<ZONE
-\$ORIGIN cluster.local.
-\$TTL 30
-@ IN SOA ns.cluster.local. hostmaster.cluster.local. 1 3600 600 86400 30
-@ IN NS ns.cluster.local.
-ns IN A 127.0.0.1
-soak.ns.svc IN A 127.0.0.2
-soak.ns.svc IN A 127.0.0.3
-soak.ns.svc IN A 127.0.0.9
-ZONE
-cat > "$work/named.conf" <<CONF
-options {
-  directory "$work";
-  pid-file "$work/named.pid";
-  listen-on port $dns_port { 127.0.0.1; };
-  listen-on-v6 { none; };
-  recursion no;
-  dnssec-validation no;
-  notify no;
-};
-controls { };
-zone "cluster.local" { type primary; file "$work/cluster.local.db"; };
-CONF
-named_bin=$(command -v named || echo /usr/sbin/named)
-"$named_bin" -g -c "$work/named.conf" -u root > "$work/named.log" 2>&1 &
-pids+=($!)
+{
+  zone_head cluster.local
+  for ip in 127.0.0.2 127.0.0.3 127.0.0.9; do echo "soak.ns.svc IN A $ip"; done
+} > "$work/cluster.local.db"
+named_conf "$work" "$dns_port" cluster.local "$work/cluster.local.db"
+start_named "$work"
 
 cookie=soak-cookie-$RANDOM$RANDOM
 printf '%s\n' "$cookie" > "$work/cookie"

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -42,7 +42,7 @@ public final class DnsOptions {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "Wait this long for each answer: 2, 2s, 500ms (default: resolv.conf's timeout, else 5s).")
   Duration timeout;
 
@@ -91,6 +91,26 @@ public final class DnsOptions {
       throw new BadInputException("'" + arg + "' is not @HOST[:PORT]");
     }
     atServers.add(arg.substring(1));
+  }
+
+  /**
+   * Takes the positional arguments of a command that looks up one DOMAIN: every {@code @host[:port]}
+   * goes to {@link #addServerArgument}, and the one other argument, if any, is returned unchecked.
+   *
+   * @throws BadInputException when an {@code @} argument is malformed or more than one DOMAIN is given
+   */
+  public Optional<String> takeDomainArgument(List<String> arguments) {
+    String domain = null;
+    for (String arg : arguments) {
+      if (isServerArgument(arg)) {
+        addServerArgument(arg);
+      } else if (domain == null) {
+        domain = arg;
+      } else {
+        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
+      }
+    }
+    return Optional.ofNullable(domain);
   }
 
   /** True when {@code arg} is a server argument ({@code @host[:port]}). */
@@ -181,30 +201,6 @@ public final class DnsOptions {
       return ResolvConf.podSearch(podNamespace, clusterDomain != null ? clusterDomain : "cluster.local");
     }
     return null;
-  }
-
-  /** Reads {@code 5}, {@code 5s}, {@code 1.5s} and {@code 500ms}. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      try {
-        Duration d;
-        if (v.endsWith("ms")) {
-          d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        } else {
-          String secs = v.endsWith("s") ? v.substring(0, v.length() - 1) : v;
-          d = Duration.ofMillis(Math.round(Double.parseDouble(secs) * 1000));
-        }
-        if (!d.isNegative() && !d.isZero()) {
-          return d;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new picocli.CommandLine.TypeConversionException(
-          "'" + value + "' is not a positive duration such as 2, 2s or 500ms");
-    }
   }
 
   /** Reads {@code erlang}, {@code libc}, {@code none}. */

@@ -4,6 +4,7 @@ import dev.clusterctl.cli.completion.CompleteCommand;
 import dev.clusterctl.cli.completion.CompletionCommand;
 import dev.clusterctl.cli.join.JoinCommand;
 import dev.clusterctl.cli.shell.ShellCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,18 +16,29 @@ import picocli.CommandLine.Command;
     description = {
       "Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it."
     },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      DoctorCommand.class,
-      ResolveCommand.class,
-      JoinCommand.class,
-      CompletionCommand.class,
-      ShellCommand.class,
-      CompleteCommand.class
-    },
+    subcommands = {CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     exitCodeListHeading = "%nExit codes:%n")
 public final class Main implements Runnable {
+
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          DoctorCommand.class,
+          ResolveCommand.class,
+          JoinCommand.class,
+          CompletionCommand.class,
+          ShellCommand.class,
+          CompleteCommand.class);
+
+  /**
+   * Commands that never look at their siblings: when one of them is invoked, only its model is
+   * built. picocli builds every command's model by reflection before it runs one, and for the
+   * full tree that is about a third of a cold start. Help, completion and the shell need the
+   * whole tree and get it.
+   */
+  private static final List<Class<?>> STANDALONE =
+      List.of(DoctorCommand.class, ResolveCommand.class, JoinCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,9 +47,31 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Builds the command line with clusterctl's exit codes, error handling and help settings. */
+  /** Builds the whole command line with clusterctl's exit codes, error handling and help settings. */
   public static CommandLine commandLine() {
+    return build(COMMANDS);
+  }
+
+  /**
+   * The command line for {@code args}: only the invoked command when it is a standalone one,
+   * else the whole tree. Parsing, help and exit codes are the same either way.
+   */
+  static CommandLine commandLine(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> command : STANDALONE) {
+        if (command.getAnnotation(Command.class).name().equals(args[0])) {
+          return build(List.of(command));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine build(List<Class<?>> commands) {
     CommandLine cl = new CommandLine(new Main());
+    for (Class<?> command : commands) {
+      cl.addSubcommand(newInstance(command));
+    }
     ErrorHandler handler = new ErrorHandler();
     cl.setExecutionExceptionHandler(handler);
     cl.setParameterExceptionHandler(handler);
@@ -66,8 +100,16 @@ public final class Main implements Runnable {
     }
   }
 
+  private static Object newInstance(Class<?> command) {
+    try {
+      return command.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create command " + command.getName(), e);
+    }
+  }
+
   /** Runs clusterctl and exits the JVM with its exit code; the only {@code System.exit} in clusterctl. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 }

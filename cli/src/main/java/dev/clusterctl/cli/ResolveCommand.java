@@ -89,19 +89,8 @@ public final class ResolveCommand implements Callable<Integer> {
 
   /** Splits {@code @server} from the domain; exactly one domain is required. */
   private String domainArgument() {
-    String domain = null;
-    for (String arg : arguments) {
-      if (DnsOptions.isServerArgument(arg)) {
-        dns.addServerArgument(arg);
-      } else if (domain == null) {
-        domain = arg;
-      } else {
-        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
-      }
-    }
-    if (domain == null) {
-      throw new BadInputException("a DOMAIN to look up is required");
-    }
+    String domain = dns.takeDomainArgument(arguments)
+        .orElseThrow(() -> new BadInputException("a DOMAIN to look up is required"));
     return DomainNames.lookupName(domain);
   }
 

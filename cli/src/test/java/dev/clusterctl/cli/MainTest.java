@@ -48,4 +48,29 @@ class MainTest {
     assertThat(r.out()).doesNotStartWith("clusterctl ");
     assertThat(r.exit()).isNotZero();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"doctor", "resolve", "join"})
+  void standaloneCommandAloneParsesAndHelpsLikeTheWholeTree(String command) {
+    String[] args = {command, "--help"};
+    picocli.CommandLine alone = Main.commandLine(args);
+    assertThat(alone.getSubcommands().keySet()).containsExactly("help", command);
+    java.io.StringWriter aloneOut = new java.io.StringWriter();
+    java.io.StringWriter fullOut = new java.io.StringWriter();
+    alone.setOut(new java.io.PrintWriter(aloneOut));
+    picocli.CommandLine full = Main.commandLine();
+    full.setOut(new java.io.PrintWriter(fullOut));
+    assertThat(alone.execute(args)).isZero();
+    assertThat(full.execute(args)).isZero();
+    assertThat(aloneOut.toString()).contains("Usage: clusterctl " + command).isEqualTo(fullOut.toString());
+  }
+
+  @Test
+  void topLevelHelpAndUnknownCommandsGetTheWholeTree() {
+    assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands())
+        .containsKeys("doctor", "resolve", "join", "completion", "shell");
+    Cli.Result r = Cli.run("resolv");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains("resolve");
+  }
 }

@@ -15,7 +15,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
 
 /**
- * Turns answers into node names exactly as a discovery library does (pure: no network).
+ * Turns answers into node names exactly as a discovery library does (pure: no network), by
+ * {@link NamingRule}, and says which answers yield none.
  *
  * <ul>
  *   <li>gen-cluster: A/AAAA → {@code base@ip}, or {@code base@ptr-name} with host type hostname;
@@ -55,8 +56,10 @@ public record Derivation(List<DerivedNode> nodes, List<Gap> gaps) {
         String target = Answers.hostName(srv.getTarget());
         String from = "SRV " + target;
         TargetAddresses ta = targets.get(target);
+        List<String> hosts = NamingRule.fromSrvTarget(spec.strategy(), spec.hostType(), target,
+            ta == null ? List.of() : ta.addresses());
         if (spec.hostType() == HostType.HOSTNAME) {
-          DerivedNode node = DerivedNode.of(target, from, base);
+          DerivedNode node = DerivedNode.of(hosts.get(0), from, base);
           if (ta != null && ta.addresses().isEmpty()) {
             node = node.withProblem(new NodeName.Problem("host-no-address",
                 "the SRV target has no address" + followUpStatus(ta) + ": connecting to this node fails"));
@@ -64,11 +67,10 @@ public record Derivation(List<DerivedNode> nodes, List<Gap> gaps) {
           add(nodes, node);
           continue;
         }
-        if (ta == null || ta.addresses().isEmpty()) {
+        if (hosts.isEmpty()) {
           gaps.add(new Gap(from, "the target has no address" + followUpStatus(ta)));
           continue;
         }
-        List<String> hosts = spec.strategy() == Strategy.GEN_CLUSTER ? ta.addresses().subList(0, 1) : ta.addresses();
         for (String ip : hosts) {
           add(nodes, DerivedNode.of(ip, from, base));
         }
@@ -78,17 +80,14 @@ public record Derivation(List<DerivedNode> nodes, List<Gap> gaps) {
       for (InetAddress address : Answers.addresses(answers)) {
         String ip = Addresses.format(address);
         String from = type + " " + ip;
-        if (spec.hostType() == HostType.IP) {
-          add(nodes, DerivedNode.of(ip, from, base));
-          continue;
-        }
         ReverseName rn = reverse.get(ip);
-        if (rn == null || rn.names().isEmpty()) {
+        Optional<String> host = NamingRule.fromAddress(spec.hostType(), ip, rn == null ? List.of() : rn.names());
+        if (host.isEmpty()) {
           gaps.add(new Gap(from, "the address has no PTR record"
               + (rn == null ? "" : " (" + rn.lookup().status().label() + ")")));
           continue;
         }
-        add(nodes, DerivedNode.of(rn.names().get(0), from, base));
+        add(nodes, DerivedNode.of(host.get(), from, base));
       }
     }
     gaps.sort(Comparator.comparing(Gap::from));

@@ -67,11 +67,24 @@ public record DiscoverySpec(Strategy strategy, QueryType type, HostType hostType
    * @param basename the node basename (the part of the local node name before {@code @}), or {@code null}
    */
   public static DiscoverySpec forGenCluster(GenClusterDiscovery.Dns dns, String basename) {
-    QueryType type = dns.recordType() == GenClusterDiscovery.RecordType.SRV
-        ? QueryType.SRV
-        : dns.ipv6() ? QueryType.AAAA : QueryType.A;
-    HostType host = dns.hostType() == GenClusterDiscovery.HostType.HOSTNAME ? HostType.HOSTNAME : HostType.IP;
-    return of(Strategy.GEN_CLUSTER, type, host, basename, dns.domain());
+    return of(Strategy.GEN_CLUSTER, queryType(dns), hostType(dns), basename, dns.domain());
+  }
+
+  /**
+   * The record type gen_cluster's {@code dns} setting asks for: {@code record_type srv} → SRV, else
+   * A, or AAAA with {@code ipv6 => true}. (gen_cluster's {@code record_type ip} is not a DNS type,
+   * so {@link GenClusterDiscovery.RecordType} keeps the setting's own words.)
+   */
+  public static QueryType queryType(GenClusterDiscovery.Dns dns) {
+    if (dns.recordType() == GenClusterDiscovery.RecordType.SRV) {
+      return QueryType.SRV;
+    }
+    return dns.ipv6() ? QueryType.AAAA : QueryType.A;
+  }
+
+  /** The host type gen_cluster's {@code dns} setting names nodes by ({@code host_type}). */
+  public static HostType hostType(GenClusterDiscovery.Dns dns) {
+    return dns.hostType() == GenClusterDiscovery.HostType.HOSTNAME ? HostType.HOSTNAME : HostType.IP;
   }
 
   /** The record type the library looks up for {@code domain} when none is given. */

@@ -22,9 +22,14 @@ public final class DomainNames {
     return text;
   }
 
+  /** {@code name} without its trailing dot (an absolute name as Erlang writes it); the root {@code .} stays as it is. */
+  public static String withoutTrailingDot(String name) {
+    return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
+  }
+
   /** Checks a search domain (no leading or trailing dot needed) and returns it without a trailing dot. */
   static String searchDomain(String text, String where) {
-    String d = text.endsWith(".") && text.length() > 1 ? text.substring(0, text.length() - 1) : text;
+    String d = withoutTrailingDot(text);
     String problem = problem(d);
     if (problem != null || d.endsWith(".")) {
       throw new BadInputException(where + "invalid domain '" + printable(text) + "'"

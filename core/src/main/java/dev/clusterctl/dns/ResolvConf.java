@@ -176,7 +176,15 @@ public record ResolvConf(
   public static List<String> podSearch(String namespace, String clusterDomain) {
     String ns = DomainNames.searchDomain(namespace, "--pod-namespace: ");
     String d = DomainNames.searchDomain(clusterDomain, "--cluster-domain: ");
-    return List.of(ns + ".svc." + d, "svc." + d, d);
+    return clusterFirstSearch(ns, d);
+  }
+
+  /**
+   * The same search list as {@link #podSearch}, built from values already known to be names (a
+   * model read from manifests), without checking them.
+   */
+  public static List<String> clusterFirstSearch(String namespace, String clusterDomain) {
+    return List.of(namespace + ".svc." + clusterDomain, "svc." + clusterDomain, clusterDomain);
   }
 
   /** The {@code ndots} Kubernetes writes into a pod's resolv.conf ({@code options ndots:5}). */

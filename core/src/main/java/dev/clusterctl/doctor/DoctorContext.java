@@ -1,14 +1,14 @@
 package dev.clusterctl.doctor;
 
+import dev.clusterctl.discovery.HostType;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.Expectation;
 import dev.clusterctl.expect.PeerRow;
 import dev.clusterctl.expect.Simulation;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
-import dev.clusterctl.model.HostType;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
 import dev.clusterctl.observe.Observed;
@@ -68,12 +68,12 @@ public record DoctorContext(ClusterModel model, Simulation sim, Optional<Observe
 
   /** True when the discovery query is for SRV records. */
   public boolean srvDiscovery() {
-    return dns().map(d -> d.recordType() == RecordType.SRV).orElse(false);
+    return dns().map(d -> d.recordType() == QueryType.SRV).orElse(false);
   }
 
   /** The {@code _name._proto} of an SRV query ({@code [dist-erl, tcp]}), when it has one. */
   public Optional<String[]> srvPortLabels() {
-    return dns().filter(d -> d.recordType() == RecordType.SRV).flatMap(d -> {
+    return dns().filter(d -> d.recordType() == QueryType.SRV).flatMap(d -> {
       String[] labels = d.query().split("\\.");
       if (labels.length >= 2 && labels[0].startsWith("_") && labels[1].startsWith("_")) {
         return Optional.of(new String[] {labels[0].substring(1), labels[1].substring(1)});

@@ -12,7 +12,11 @@ public sealed interface GenClusterDiscovery {
   /** gen_cluster's default lookup timeout (ms). */
   long DEFAULT_LOOKUP_TIMEOUT_MS = 5000;
 
-  /** Which DNS records gen_cluster's {@code dns} discovery queries. */
+  /**
+   * Which DNS records gen_cluster's {@code dns} discovery queries, in the setting's own words
+   * ({@code record_type => ip | srv}). Deliberately not {@link dev.clusterctl.dns.QueryType}: {@code ip}
+   * is A or AAAA depending on {@code ipv6}; {@code DiscoverySpec.queryType} is the one mapping.
+   */
   enum RecordType {
     /** A records (AAAA with {@code ipv6 => true}): module {@code gc_discover_dns_ip}. */
     IP,
@@ -20,7 +24,12 @@ public sealed interface GenClusterDiscovery {
     SRV
   }
 
-  /** What gen_cluster puts after {@code @} in each discovered node name. */
+  /**
+   * What gen_cluster puts after {@code @} in each discovered node name ({@code host_type}), as
+   * parsed from sys.config. The same concept as {@code discovery.HostType}, kept here so that this
+   * parser does not depend on the discovery package (which depends on it); {@code
+   * DiscoverySpec.hostType} is the one mapping.
+   */
   enum HostType {
     /** The IP address ({@code inet:ntoa/1}); for SRV each target resolved to one address. */
     IP,

@@ -1,9 +1,9 @@
 package dev.clusterctl.expect;
 
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.model.ContainerInfo;
 import dev.clusterctl.model.ContainerPort;
 import dev.clusterctl.model.CorednsSettings;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.ServicePort;
 import dev.clusterctl.model.WorkloadInfo;
@@ -97,7 +97,7 @@ public final class CorednsSimulator {
   }
 
   /** The answer to {@code type} for {@code fqdn} (with or without a trailing dot). */
-  public DnsAnswer answer(String fqdn, RecordType type) {
+  public DnsAnswer answer(String fqdn, QueryType type) {
     String name = fqdn.endsWith(".") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
     String zone = dns.zoneFor(name);
     if (zone == null || zone.equals(".")) {
@@ -120,7 +120,7 @@ public final class CorednsSimulator {
     String svcFqdn = svc.name() + "." + svc.namespace() + ".svc." + zone;
     int extra = n - 3;
     if (extra == 2 && labels[0].startsWith("_") && labels[1].startsWith("_")) {
-      if (type != RecordType.SRV) {
+      if (type != QueryType.SRV) {
         return DnsAnswer.empty(name, type, Rcode.NODATA, "a _port._proto name has only SRV records");
       }
       return srv(svc, svcFqdn, name, labels[0].substring(1), labels[1].substring(1));
@@ -131,7 +131,7 @@ public final class CorednsSimulator {
     if (extra != 0) {
       return DnsAnswer.empty(name, type, Rcode.NXDOMAIN, "no such name under " + svcFqdn);
     }
-    return type == RecordType.SRV ? srv(svc, svcFqdn, name, null, null) : serviceAddresses(svc, name, type);
+    return type == QueryType.SRV ? srv(svc, svcFqdn, name, null, null) : serviceAddresses(svc, name, type);
   }
 
   /** The PTR name CoreDNS gives {@code ip}: the endpoint's name under its headless service, if it serves reverse zones. */
@@ -153,9 +153,9 @@ public final class CorednsSimulator {
     return Optional.empty();
   }
 
-  private DnsAnswer serviceAddresses(ServiceInfo svc, String name, RecordType type) {
+  private DnsAnswer serviceAddresses(ServiceInfo svc, String name, QueryType type) {
     if (!svc.headless()) {
-      if (type == RecordType.AAAA) {
+      if (type == QueryType.AAAA) {
         return DnsAnswer.empty(name, type, Rcode.NODATA, "the example cluster IP is IPv4");
       }
       return new DnsAnswer(name, type, Rcode.NOERROR, List.of(), List.of(new AddressRecord(clusterIp(svc), null)), dns.ttl(), "");
@@ -164,25 +164,25 @@ public final class CorednsSimulator {
     Set<String> seen = new LinkedHashSet<>();
     List<Endpoint> eps = endpoints(svc);
     for (Endpoint e : eps) {
-      if (isV6(e.pod().ip()) == (type == RecordType.AAAA) && seen.add(e.pod().ip())) {
+      if (isV6(e.pod().ip()) == (type == QueryType.AAAA) && seen.add(e.pod().ip())) {
         out.add(new AddressRecord(e.pod().ip(), e.pod().name()));
       }
     }
     if (out.isEmpty()) {
       return eps.isEmpty()
           ? DnsAnswer.empty(name, type, Rcode.NXDOMAIN, noEndpointsWhy(svc))
-          : DnsAnswer.empty(name, type, Rcode.NODATA, "the endpoints have no " + (type == RecordType.AAAA ? "IPv6" : "IPv4") + " address");
+          : DnsAnswer.empty(name, type, Rcode.NODATA, "the endpoints have no " + (type == QueryType.AAAA ? "IPv6" : "IPv4") + " address");
     }
     return new DnsAnswer(name, type, Rcode.NOERROR, List.of(), out, dns.ttl(), "");
   }
 
-  private DnsAnswer endpointAddress(ServiceInfo svc, String svcFqdn, String name, String label, RecordType type) {
+  private DnsAnswer endpointAddress(ServiceInfo svc, String svcFqdn, String name, String label, QueryType type) {
     if (!svc.headless()) {
       return DnsAnswer.empty(name, type, Rcode.NXDOMAIN, svc.name() + " is not headless: it has no per-pod names");
     }
     for (Endpoint e : endpoints(svc)) {
       if (e.name().equalsIgnoreCase(label)) {
-        if (type == RecordType.SRV || isV6(e.pod().ip()) != (type == RecordType.AAAA)) {
+        if (type == QueryType.SRV || isV6(e.pod().ip()) != (type == QueryType.AAAA)) {
           return DnsAnswer.empty(name, type, Rcode.NODATA, "the endpoint has an " + (isV6(e.pod().ip()) ? "AAAA" : "A") + " record only");
         }
         return new DnsAnswer(name, type, Rcode.NOERROR, List.of(), List.of(new AddressRecord(e.pod().ip(), e.pod().name())), dns.ttl(), "");
@@ -194,10 +194,10 @@ public final class CorednsSimulator {
   private DnsAnswer srv(ServiceInfo svc, String svcFqdn, String name, String portName, String proto) {
     List<ServicePort> ports = svc.ports().stream().filter(p -> portName == null || matches(p, portName, proto)).toList();
     if (svc.ports().isEmpty()) {
-      return DnsAnswer.empty(name, RecordType.SRV, Rcode.NODATA, svc.name() + " has no ports, so no SRV records");
+      return DnsAnswer.empty(name, QueryType.SRV, Rcode.NODATA, svc.name() + " has no ports, so no SRV records");
     }
     if (ports.isEmpty()) {
-      return DnsAnswer.empty(name, RecordType.SRV, Rcode.NXDOMAIN, svc.name() + " has no " + proto.toUpperCase(Locale.ROOT) + " port named " + portName);
+      return DnsAnswer.empty(name, QueryType.SRV, Rcode.NXDOMAIN, svc.name() + " has no " + proto.toUpperCase(Locale.ROOT) + " port named " + portName);
     }
     if (!svc.headless()) {
       int w = 100;
@@ -205,7 +205,7 @@ public final class CorednsSimulator {
       for (ServicePort p : ports) {
         recs.add(new SrvRecord(0, w, p.port(), svcFqdn, null));
       }
-      return new DnsAnswer(name, RecordType.SRV, Rcode.NOERROR, recs, List.of(), dns.ttl(), "");
+      return new DnsAnswer(name, QueryType.SRV, Rcode.NOERROR, recs, List.of(), dns.ttl(), "");
     }
     List<Endpoint> eps = endpoints(svc);
     List<SrvRecord> recs = new ArrayList<>();
@@ -221,7 +221,7 @@ public final class CorednsSimulator {
       }
     }
     if (raw.isEmpty()) {
-      return DnsAnswer.empty(name, RecordType.SRV, Rcode.NXDOMAIN, eps.isEmpty() ? noEndpointsWhy(svc) : "no pod has the port's targetPort " + ports.get(0).targetPort());
+      return DnsAnswer.empty(name, QueryType.SRV, Rcode.NXDOMAIN, eps.isEmpty() ? noEndpointsWhy(svc) : "no pod has the port's targetPort " + ports.get(0).targetPort());
     }
     int weight = Math.max(1, 100 / count);
     Set<String> seen = new LinkedHashSet<>();
@@ -230,7 +230,7 @@ public final class CorednsSimulator {
         recs.add(new SrvRecord(0, weight, Integer.parseInt(r[1]), r[0], r[2]));
       }
     }
-    return new DnsAnswer(name, RecordType.SRV, Rcode.NOERROR, recs, List.of(), dns.ttl(), "");
+    return new DnsAnswer(name, QueryType.SRV, Rcode.NOERROR, recs, List.of(), dns.ttl(), "");
   }
 
   private String noEndpointsWhy(ServiceInfo svc) {

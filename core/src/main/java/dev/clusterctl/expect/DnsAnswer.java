@@ -1,6 +1,6 @@
 package dev.clusterctl.expect;
 
-import dev.clusterctl.model.RecordType;
+import dev.clusterctl.dns.QueryType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * @param ttl the TTL of the records
  * @param why a one-line reason for an empty answer, else empty
  */
-public record DnsAnswer(String name, RecordType type, Rcode rcode, List<SrvRecord> srv, List<AddressRecord> addresses, int ttl, String why) {
+public record DnsAnswer(String name, QueryType type, Rcode rcode, List<SrvRecord> srv, List<AddressRecord> addresses, int ttl, String why) {
 
   /** Copies the lists. */
   public DnsAnswer {
@@ -24,7 +24,7 @@ public record DnsAnswer(String name, RecordType type, Rcode rcode, List<SrvRecor
   }
 
   /** An empty answer with a reason. */
-  static DnsAnswer empty(String name, RecordType type, Rcode rcode, String why) {
+  static DnsAnswer empty(String name, QueryType type, Rcode rcode, String why) {
     return new DnsAnswer(name, type, rcode, List.of(), List.of(), 0, why);
   }
 

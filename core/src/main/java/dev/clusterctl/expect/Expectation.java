@@ -1,12 +1,15 @@
 package dev.clusterctl.expect;
 
+import dev.clusterctl.discovery.HostType;
+import dev.clusterctl.discovery.NamingRule;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.QueryType;
+import dev.clusterctl.dns.ResolvConf;
+import dev.clusterctl.dns.SearchMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
-import dev.clusterctl.model.HostType;
 import dev.clusterctl.model.NodeNaming;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.RenderedName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ public final class Expectation {
 
   /** Simulates {@code model}. */
   public static Simulation simulate(ClusterModel model) {
-    boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == RecordType.AAAA).isPresent();
+    boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == QueryType.AAAA).isPresent();
     List<ExamplePod> pods = model.workload().map(w -> ExamplePods.of(w, model.clusterDomain(), ipv6)).orElse(List.of());
     CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), model.workload().orElse(null), pods);
     Map<String, RenderedName> self = new LinkedHashMap<>();
@@ -49,8 +52,9 @@ public final class Expectation {
         basename = model.release().basename();
         basenameOrigin = "--basename";
       }
-      RecordType asked = dns.recordType();
-      for (String candidate : ErlangSearch.candidates(dns.query(), ErlangSearch.podSearch(model.namespace(), model.clusterDomain()))) {
+      QueryType asked = dns.recordType();
+      for (String absolute : podCandidates(dns.query(), model.namespace(), model.clusterDomain())) {
+        String candidate = absolute.substring(0, absolute.length() - 1);
         DnsAnswer a = coredns.answer(candidate, asked);
         tried.add(a);
         answer = Optional.of(a);
@@ -78,38 +82,43 @@ public final class Expectation {
     return new Simulation(pods, coredns, tried, answer, rows, basename, basenameOrigin, derived);
   }
 
-  /** The names the library derives from {@code answer}, as gen_cluster, libcluster or dns_cluster does. */
+  /**
+   * The absolute names a pod's Erlang node tries for {@code query}, in order: {@link SearchMode#ERLANG}
+   * over the pod's {@code ClusterFirst} search list, the same rule {@code resolve --search erlang} uses.
+   */
+  static List<String> podCandidates(String query, String namespace, String clusterDomain) {
+    return SearchMode.ERLANG.candidates(query, ResolvConf.clusterFirstSearch(namespace, clusterDomain), ResolvConf.POD_NDOTS);
+  }
+
+  /**
+   * The names the library derives from {@code answer}, by {@link NamingRule} (the rule resolve
+   * applies to real answers). libcluster-dns and dns-cluster always name by IP, as
+   * {@code DiscoverySpec.of} insists; the model asks libcluster-dnssrv for SRV only.
+   */
   private static void derive(
       Discovery.Dns dns, DnsAnswer answer, CorednsSimulator coredns, String base, Map<String, String[]> byPod, List<String> all) {
     boolean ipNames = dns.hostType() == HostType.IP || dns.strategy() == Strategy.DNS_CLUSTER || dns.strategy() == Strategy.LIBCLUSTER_DNS;
+    HostType hostType = ipNames ? HostType.IP : HostType.HOSTNAME;
     for (SrvRecord r : answer.srv()) {
-      String host;
-      String via;
-      if (ipNames) {
-        DnsAnswer a = coredns.answer(r.target(), RecordType.A);
-        if (!a.hasRecords()) {
-          a = coredns.answer(r.target(), RecordType.AAAA);
-        }
-        host = a.addresses().isEmpty() ? null : a.addresses().get(0).address();
-        via = "SRV target's address";
-      } else {
-        host = r.target();
-        via = "SRV target";
-      }
-      if (host != null) {
-        add(base + "@" + host, r.pod(), via, byPod, all);
+      List<String> addresses = ipNames ? addressesOf(coredns, r.target()) : List.of();
+      for (String host : NamingRule.fromSrvTarget(dns.strategy(), hostType, r.target(), addresses)) {
+        add(NamingRule.nodeName(base, host), r.pod(), ipNames ? "SRV target's address" : "SRV target", byPod, all);
       }
     }
     for (AddressRecord a : answer.addresses()) {
-      if (!ipNames && dns.strategy() == Strategy.GEN_CLUSTER) {
-        Optional<String> ptr = coredns.ptr(a.address());
-        if (ptr.isPresent()) {
-          add(base + "@" + ptr.get(), a.pod(), "PTR of the A record", byPod, all);
-        }
-      } else {
-        add(base + "@" + a.address(), a.pod(), "A record", byPod, all);
-      }
+      List<String> ptr = ipNames ? List.of() : coredns.ptr(a.address()).map(List::of).orElse(List.of());
+      NamingRule.fromAddress(hostType, a.address(), ptr).ifPresent(host ->
+          add(NamingRule.nodeName(base, host), a.pod(), ipNames ? "A record" : "PTR of the A record", byPod, all));
     }
+  }
+
+  /** The addresses a library's follow-up lookup finds for an SRV target: A, else AAAA (as {@code Discovery} asks). */
+  private static List<String> addressesOf(CorednsSimulator coredns, String target) {
+    DnsAnswer a = coredns.answer(target, QueryType.A);
+    if (!a.hasRecords()) {
+      a = coredns.answer(target, QueryType.AAAA);
+    }
+    return a.addresses().stream().map(AddressRecord::address).toList();
   }
 
   private static void add(String name, String pod, String via, Map<String, String[]> byPod, List<String> all) {

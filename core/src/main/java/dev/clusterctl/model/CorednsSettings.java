@@ -1,5 +1,6 @@
 package dev.clusterctl.model;
 
+import dev.clusterctl.dns.DomainNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,12 +22,12 @@ public record CorednsSettings(
 
   /** Copies the zones, without trailing dots. */
   public CorednsSettings {
-    zones = zones.stream().map(CorednsSettings::noDot).toList();
+    zones = zones.stream().map(DomainNames::withoutTrailingDot).toList();
   }
 
   /** The plugin zone that answers {@code fqdn} (the longest matching one), or {@code null}. */
   public String zoneFor(String fqdn) {
-    String name = noDot(fqdn).toLowerCase(Locale.ROOT);
+    String name = DomainNames.withoutTrailingDot(fqdn).toLowerCase(Locale.ROOT);
     String best = null;
     for (String z : zones) {
       String zone = z.toLowerCase(Locale.ROOT);
@@ -52,9 +53,5 @@ public record CorednsSettings(
   /** True when the plugin answers reverse (PTR) queries for IPv4 addresses. */
   public boolean servesReverseV4() {
     return zones.stream().anyMatch(z -> z.toLowerCase(Locale.ROOT).endsWith("in-addr.arpa") || z.equals("."));
-  }
-
-  private static String noDot(String s) {
-    return s.length() > 1 && s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 }

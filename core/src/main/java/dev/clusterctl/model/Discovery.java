@@ -1,5 +1,7 @@
 package dev.clusterctl.model;
 
+import dev.clusterctl.discovery.HostType;
+import dev.clusterctl.dns.QueryType;
 import java.util.List;
 
 /** How the release finds its peers. */
@@ -18,7 +20,7 @@ public sealed interface Discovery {
    * @param hostType what the host part of a discovered name is
    * @param origin where the setting came from
    */
-  record Dns(dev.clusterctl.discovery.Strategy strategy, String query, RecordType recordType, HostType hostType, String origin)
+  record Dns(dev.clusterctl.discovery.Strategy strategy, String query, QueryType recordType, HostType hostType, String origin)
       implements Discovery {}
 
   /**

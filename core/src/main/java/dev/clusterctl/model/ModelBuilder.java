@@ -2,7 +2,11 @@ package dev.clusterctl.model;
 
 import dev.clusterctl.coredns.Corefile;
 import dev.clusterctl.coredns.KubernetesPlugin;
+import dev.clusterctl.discovery.DiscoverySpec;
+import dev.clusterctl.discovery.HostType;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.DomainNames;
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.erlang.GenClusterDiscovery;
 import dev.clusterctl.erlang.PortRange;
 import dev.clusterctl.erlang.SysConfig;
@@ -63,7 +67,7 @@ public final class ModelBuilder {
     notes.addAll(corefile.fileImportNotes());
     r.sysConfig().ifPresent(sc -> notes.addAll(sc.warnings()));
     r.vmArgs().ifPresent(v -> notes.addAll(v.warnings()));
-    String clusterDomain = r.clusterDomain().map(ModelBuilder::noDot).orElse(corefile.clusterDomain().map(ModelBuilder::noDot).orElse("cluster.local"));
+    String clusterDomain = r.clusterDomain().map(DomainNames::withoutTrailingDot).orElse(corefile.clusterDomain().map(DomainNames::withoutTrailingDot).orElse("cluster.local"));
     CorednsSettings coredns = coredns(corefile, clusterDomain);
 
     Optional<Strategy> strategy = r.strategy().or(() -> r.sysConfig().isPresent() || r.domain().isPresent() ? Optional.of(Strategy.GEN_CLUSTER) : Optional.empty());
@@ -188,7 +192,7 @@ public final class ModelBuilder {
 
   /** The service and namespace a discovery domain names: {@code [_p._t.]svc[.ns[.svc.zone]]}. */
   static String[] serviceAndNamespace(String domain) {
-    String d = noDot(domain);
+    String d = DomainNames.withoutTrailingDot(domain);
     List<String> labels = new ArrayList<>(List.of(d.split("\\.")));
     while (labels.size() > 1 && labels.get(0).startsWith("_")) {
       labels.remove(0);
@@ -247,8 +251,8 @@ public final class ModelBuilder {
       case GEN_CLUSTER:
         if (r.domain().isPresent() && (gen.isEmpty() || gen.get() instanceof GenClusterDiscovery.Dns)) {
           GenClusterDiscovery.Dns d = gen.map(GenClusterDiscovery.Dns.class::cast).orElse(null);
-          RecordType rt = d == null ? RecordType.A : recordType(d);
-          HostType ht = d == null ? HostType.IP : hostType(d);
+          QueryType rt = d == null ? QueryType.A : DiscoverySpec.queryType(d);
+          HostType ht = d == null ? HostType.IP : DiscoverySpec.hostType(d);
           return Optional.of(new Discovery.Dns(Strategy.GEN_CLUSTER, r.domain().get(), rt, ht, "--domain"));
         }
         if (gen.isEmpty()) {
@@ -257,7 +261,7 @@ public final class ModelBuilder {
         String origin = r.sysConfig().get().source() + r.sysConfig().get().discoveryLine().stream().mapToObj(l -> ":" + l).findFirst().orElse("");
         GenClusterDiscovery g = gen.get();
         if (g instanceof GenClusterDiscovery.Dns d) {
-          return Optional.of(new Discovery.Dns(Strategy.GEN_CLUSTER, genQuery.orElse(d.domain()), recordType(d), hostType(d), origin));
+          return Optional.of(new Discovery.Dns(Strategy.GEN_CLUSTER, genQuery.orElse(d.domain()), DiscoverySpec.queryType(d), DiscoverySpec.hostType(d), origin));
         }
         if (g instanceof GenClusterDiscovery.Static s) {
           return Optional.of(new Discovery.Static(s.nodes(), origin));
@@ -267,28 +271,17 @@ public final class ModelBuilder {
         }
         return Optional.of(new Discovery.Other("custom module " + ((GenClusterDiscovery.Custom) g).module(), origin));
       case LIBCLUSTER_DNS:
-        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNS, r.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), RecordType.A, HostType.IP, "--strategy"));
+        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNS, r.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, "--strategy"));
       case LIBCLUSTER_DNSSRV:
         String cd = release == null ? null : release.env("CLUSTER_DOMAIN").map(EnvVar::value).orElse(null);
         String zone = cd == null ? "cluster.local." : cd;
-        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSSRV, r.domain().orElse(svc + "." + namespace + ".svc." + zone), RecordType.SRV, HostType.HOSTNAME,
+        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSSRV, r.domain().orElse(svc + "." + namespace + ".svc." + zone), QueryType.SRV, HostType.HOSTNAME,
             "--strategy" + (cd == null ? " (CLUSTER_DOMAIN unset: cluster.local.)" : " (CLUSTER_DOMAIN=" + cd + ")")));
       case DNS_CLUSTER:
-        return Optional.of(new Discovery.Dns(Strategy.DNS_CLUSTER, r.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), RecordType.A, HostType.IP, "--strategy"));
+        return Optional.of(new Discovery.Dns(Strategy.DNS_CLUSTER, r.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, "--strategy"));
       default:
         return Optional.empty();
     }
-  }
-
-  private static RecordType recordType(GenClusterDiscovery.Dns d) {
-    if (d.recordType() == GenClusterDiscovery.RecordType.SRV) {
-      return RecordType.SRV;
-    }
-    return d.ipv6() ? RecordType.AAAA : RecordType.A;
-  }
-
-  private static HostType hostType(GenClusterDiscovery.Dns d) {
-    return d.hostType() == GenClusterDiscovery.HostType.HOSTNAME ? HostType.HOSTNAME : HostType.IP;
   }
 
   private static Optional<NodeNaming> naming(ModelRequest r, ContainerInfo release, Optional<Strategy> strategy) {
@@ -350,9 +343,5 @@ public final class ModelBuilder {
 
   private static <T> List<T> ofType(List<LoadedObject> objects, Class<T> type) {
     return objects.stream().map(LoadedObject::object).filter(type::isInstance).map(type::cast).toList();
-  }
-
-  private static String noDot(String s) {
-    return s.endsWith(".") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
   }
 }

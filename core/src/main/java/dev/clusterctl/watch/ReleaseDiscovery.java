@@ -2,9 +2,6 @@ package dev.clusterctl.watch;
 
 import dev.clusterctl.discovery.Discovery;
 import dev.clusterctl.discovery.DiscoverySpec;
-import dev.clusterctl.discovery.HostType;
-import dev.clusterctl.discovery.Strategy;
-import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.erlang.GenClusterDiscovery;
 import dev.clusterctl.erlang.NodeName;
@@ -32,10 +29,7 @@ public final class ReleaseDiscovery {
     GenClusterDiscovery d = config.genClusterDiscovery().orElseThrow(() -> new BadInputException(
         "sys.config " + config.source() + " has no gen_cluster discovery setting"));
     if (d instanceof GenClusterDiscovery.Dns dns) {
-      QueryType type = dns.recordType() == GenClusterDiscovery.RecordType.SRV
-          ? QueryType.SRV : dns.ipv6() ? QueryType.AAAA : QueryType.A;
-      HostType host = dns.hostType() == GenClusterDiscovery.HostType.HOSTNAME ? HostType.HOSTNAME : HostType.IP;
-      DiscoverySpec spec = DiscoverySpec.of(Strategy.GEN_CLUSTER, type, host, basename.orElse(null), dns.domain());
+      DiscoverySpec spec = DiscoverySpec.forGenCluster(dns, basename.orElse(null));
       return new DnsPeerSource(new Discovery(resolver), spec, dns.domain(), servers);
     }
     if (d instanceof GenClusterDiscovery.Static s) {

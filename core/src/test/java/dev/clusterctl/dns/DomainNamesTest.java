@@ -31,4 +31,11 @@ class DomainNamesTest {
         .isInstanceOf(BadInputException.class)
         .hasMessage("invalid domain name 'ledger..payments': it has an empty label");
   }
+
+  @Test
+  void absoluteNamesLoseOneTrailingDotButTheRootStays() {
+    assertThat(DomainNames.withoutTrailingDot("cluster.local.")).isEqualTo("cluster.local");
+    assertThat(DomainNames.withoutTrailingDot("cluster.local")).isEqualTo("cluster.local");
+    assertThat(DomainNames.withoutTrailingDot(".")).isEqualTo(".");
+  }
 }

@@ -2,12 +2,12 @@ package dev.clusterctl.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterctl.model.CorednsSettings;
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.model.ContainerInfo;
 import dev.clusterctl.model.ContainerPort;
+import dev.clusterctl.model.CorednsSettings;
 import dev.clusterctl.model.PodTemplate;
 import dev.clusterctl.model.PortRef;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.ServicePort;
 import dev.clusterctl.model.WorkloadInfo;
@@ -43,7 +43,7 @@ class CorednsSimulatorTest {
   void srvWeightsAreAHundredOverTheEndpointCount() {
     for (int[] nw : new int[][] {{2, 50}, {3, 33}, {6, 16}, {150, 1}}) {
       DnsAnswer a = sim(KUBEADM, headless(false, DIST), workload(WorkloadKind.DEPLOYMENT, nw[0], "app-dist"))
-          .answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV);
+          .answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", QueryType.SRV);
       assertThat(a.srv()).hasSize(nw[0]).allSatisfy(r -> {
         assertThat(r.weight()).isEqualTo(nw[1]);
         assertThat(r.priority()).isZero();
@@ -55,16 +55,16 @@ class CorednsSimulatorTest {
   @Test
   void deploymentPodsAreDashedIpsUnlessEndpointPodNames() {
     WorkloadInfo w = workload(WorkloadKind.DEPLOYMENT, 3, "app-dist");
-    DnsAnswer dashed = sim(KUBEADM, headless(false, DIST), w).answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local.", RecordType.SRV);
+    DnsAnswer dashed = sim(KUBEADM, headless(false, DIST), w).answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local.", QueryType.SRV);
     assertThat(dashed.srv()).extracting(SrvRecord::target).containsExactly(
         "10-244-0-10.app-dist.ns.svc.cluster.local", "10-244-0-11.app-dist.ns.svc.cluster.local", "10-244-0-12.app-dist.ns.svc.cluster.local");
-    DnsAnswer named = sim(POD_NAMES, headless(false, DIST), w).answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV);
+    DnsAnswer named = sim(POD_NAMES, headless(false, DIST), w).answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", QueryType.SRV);
     assertThat(named.srv()).allSatisfy(r -> assertThat(r.target()).matches("app-[b-z2-9]{10}-[b-z2-9]{5}\\.app-dist\\.ns\\.svc\\.cluster\\.local"));
   }
 
   @Test
   void statefulSetPodsAreNamedByHostnameWithoutCorednsChanges() {
-    DnsAnswer a = sim(KUBEADM, headless(false, DIST), workload(WorkloadKind.STATEFULSET, 2, null)).answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV);
+    DnsAnswer a = sim(KUBEADM, headless(false, DIST), workload(WorkloadKind.STATEFULSET, 2, null)).answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", QueryType.SRV);
     assertThat(a.srv()).extracting(SrvRecord::target).containsExactly("app-0.app-dist.ns.svc.cluster.local", "app-1.app-dist.ns.svc.cluster.local");
   }
 
@@ -72,63 +72,63 @@ class CorednsSimulatorTest {
   void notReadyPodsAreAbsentUnlessPublished() {
     WorkloadInfo w = workload(WorkloadKind.STATEFULSET, 3, null);
     List<ExamplePod> notReady = ExamplePods.of(w, "cluster.local").stream().map(p -> p.withReady(false)).toList();
-    DnsAnswer hidden = new CorednsSimulator(KUBEADM, List.of(headless(false, DIST)), w, notReady).answer("app-dist.ns.svc.cluster.local", RecordType.A);
+    DnsAnswer hidden = new CorednsSimulator(KUBEADM, List.of(headless(false, DIST)), w, notReady).answer("app-dist.ns.svc.cluster.local", QueryType.A);
     assertThat(hidden.rcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(hidden.why()).contains("publishNotReadyAddresses");
-    DnsAnswer shown = new CorednsSimulator(KUBEADM, List.of(headless(true, DIST)), w, notReady).answer("app-dist.ns.svc.cluster.local", RecordType.A);
+    DnsAnswer shown = new CorednsSimulator(KUBEADM, List.of(headless(true, DIST)), w, notReady).answer("app-dist.ns.svc.cluster.local", QueryType.A);
     assertThat(shown.addresses()).extracting(AddressRecord::address).containsExactly("10.244.0.10", "10.244.0.11", "10.244.0.12");
   }
 
   @Test
   void portNamesMatchCaseInsensitivelyAndUnknownPortsAreNxdomain() {
     CorednsSimulator s = sim(KUBEADM, headless(false, DIST), workload(WorkloadKind.STATEFULSET, 1, null));
-    assertThat(s.answer("_DIST-ERL._TCP.app-dist.ns.svc.cluster.local", RecordType.SRV).hasRecords()).isTrue();
-    assertThat(s.answer("_epmd._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV).rcode()).isEqualTo(Rcode.NXDOMAIN);
-    assertThat(s.answer("_dist-erl._udp.app-dist.ns.svc.cluster.local", RecordType.SRV).rcode()).isEqualTo(Rcode.NXDOMAIN);
+    assertThat(s.answer("_DIST-ERL._TCP.app-dist.ns.svc.cluster.local", QueryType.SRV).hasRecords()).isTrue();
+    assertThat(s.answer("_epmd._tcp.app-dist.ns.svc.cluster.local", QueryType.SRV).rcode()).isEqualTo(Rcode.NXDOMAIN);
+    assertThat(s.answer("_dist-erl._udp.app-dist.ns.svc.cluster.local", QueryType.SRV).rcode()).isEqualTo(Rcode.NXDOMAIN);
   }
 
   @Test
   void aServiceWithoutPortsHasNoSrvRecordsButHasAddresses() {
     CorednsSimulator s = sim(KUBEADM, headless(false), workload(WorkloadKind.STATEFULSET, 2, null));
-    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.SRV).rcode()).isEqualTo(Rcode.NODATA);
-    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.A).addresses()).hasSize(2);
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", QueryType.SRV).rcode()).isEqualTo(Rcode.NODATA);
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", QueryType.A).addresses()).hasSize(2);
   }
 
   @Test
   void clusterIpServicesAnswerWithTheServiceItself() {
     ServiceInfo svc = new ServiceInfo("ns", "app-dist", "10.96.4.4", "ClusterIP", Map.of("app", "app"), List.of(DIST), false, "t");
     CorednsSimulator s = sim(KUBEADM, svc, workload(WorkloadKind.STATEFULSET, 3, null));
-    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.A).addresses()).extracting(AddressRecord::address).containsExactly("10.96.4.4");
-    DnsAnswer srv = s.answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV);
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", QueryType.A).addresses()).extracting(AddressRecord::address).containsExactly("10.96.4.4");
+    DnsAnswer srv = s.answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", QueryType.SRV);
     assertThat(srv.srv()).singleElement().satisfies(r -> {
       assertThat(r.target()).isEqualTo("app-dist.ns.svc.cluster.local");
       assertThat(r.weight()).isEqualTo(100);
     });
-    assertThat(s.answer("app-0.app-dist.ns.svc.cluster.local", RecordType.A).rcode()).isEqualTo(Rcode.NXDOMAIN);
+    assertThat(s.answer("app-0.app-dist.ns.svc.cluster.local", QueryType.A).rcode()).isEqualTo(Rcode.NXDOMAIN);
   }
 
   @Test
   void endpointNamesAnswerAddressesAndPtrGivesThemBack() {
     CorednsSimulator s = sim(KUBEADM, headless(false, DIST), workload(WorkloadKind.STATEFULSET, 2, null));
-    assertThat(s.answer("APP-1.app-dist.ns.svc.cluster.local", RecordType.A).addresses()).extracting(AddressRecord::address).containsExactly("10.244.0.11");
+    assertThat(s.answer("APP-1.app-dist.ns.svc.cluster.local", QueryType.A).addresses()).extracting(AddressRecord::address).containsExactly("10.244.0.11");
     assertThat(s.ptr("10.244.0.11")).contains("app-1.app-dist.ns.svc.cluster.local");
   }
 
   @Test
   void namesOutsideTheClusterZoneAreNotAnswered() {
     CorednsSimulator s = sim(KUBEADM, headless(false, DIST), workload(WorkloadKind.STATEFULSET, 1, null));
-    assertThat(s.answer("app-dist.ns", RecordType.A).rcode()).isEqualTo(Rcode.NOT_IN_CLUSTER_ZONE);
-    assertThat(s.answer("app-dist.ns.svc.k8s.example", RecordType.A).rcode()).isEqualTo(Rcode.NOT_IN_CLUSTER_ZONE);
-    assertThat(s.answer("other.ns.svc.cluster.local", RecordType.A).rcode()).isEqualTo(Rcode.NXDOMAIN);
+    assertThat(s.answer("app-dist.ns", QueryType.A).rcode()).isEqualTo(Rcode.NOT_IN_CLUSTER_ZONE);
+    assertThat(s.answer("app-dist.ns.svc.k8s.example", QueryType.A).rcode()).isEqualTo(Rcode.NOT_IN_CLUSTER_ZONE);
+    assertThat(s.answer("other.ns.svc.cluster.local", QueryType.A).rcode()).isEqualTo(Rcode.NXDOMAIN);
   }
 
   @Test
   void ipv6PodsAnswerAaaaOnlyWithDashedNames() {
     WorkloadInfo w = workload(WorkloadKind.DEPLOYMENT, 2, "app-dist");
     CorednsSimulator s = new CorednsSimulator(KUBEADM, List.of(headless(false, DIST)), w, ExamplePods.of(w, "cluster.local", true));
-    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.AAAA).addresses()).extracting(AddressRecord::address).containsExactly("fd00:10:244::a", "fd00:10:244::b");
-    assertThat(s.answer("app-dist.ns.svc.cluster.local", RecordType.A).rcode()).isEqualTo(Rcode.NODATA);
-    assertThat(s.answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", RecordType.SRV).srv().get(0).target()).isEqualTo("fd00-10-244--a.app-dist.ns.svc.cluster.local");
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", QueryType.AAAA).addresses()).extracting(AddressRecord::address).containsExactly("fd00:10:244::a", "fd00:10:244::b");
+    assertThat(s.answer("app-dist.ns.svc.cluster.local", QueryType.A).rcode()).isEqualTo(Rcode.NODATA);
+    assertThat(s.answer("_dist-erl._tcp.app-dist.ns.svc.cluster.local", QueryType.SRV).srv().get(0).target()).isEqualTo("fd00-10-244--a.app-dist.ns.svc.cluster.local");
   }
 
   @Test

@@ -39,11 +39,11 @@ class NamingRulesTest {
 
   @Test
   void erlangTriesDottedNamesAsIsFirstAndIgnoresNdots() {
-    List<String> search = ErlangSearch.podSearch("ns", "cluster.local");
-    assertThat(ErlangSearch.candidates("svc.ns", search)).containsExactly(
-        "svc.ns", "svc.ns.ns.svc.cluster.local", "svc.ns.svc.cluster.local", "svc.ns.cluster.local");
-    assertThat(ErlangSearch.candidates("svc", search)).containsExactly("svc.ns.svc.cluster.local", "svc.svc.cluster.local", "svc.cluster.local");
-    assertThat(ErlangSearch.candidates("svc.ns.svc.cluster.local.", search)).containsExactly("svc.ns.svc.cluster.local");
+    assertThat(Expectation.podCandidates("svc.ns", "ns", "cluster.local")).containsExactly(
+        "svc.ns.", "svc.ns.ns.svc.cluster.local.", "svc.ns.svc.cluster.local.", "svc.ns.cluster.local.");
+    assertThat(Expectation.podCandidates("svc", "ns", "cluster.local"))
+        .containsExactly("svc.ns.svc.cluster.local.", "svc.svc.cluster.local.", "svc.cluster.local.");
+    assertThat(Expectation.podCandidates("svc.ns.svc.cluster.local.", "ns", "cluster.local")).containsExactly("svc.ns.svc.cluster.local.");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterctl.coredns.Corefile;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.SysConfig;
 import dev.clusterctl.error.BadInputException;
@@ -130,7 +131,7 @@ class ModelBuilderTest {
         new TargetOptions(Optional.of(Strategy.LIBCLUSTER_DNSSRV), Optional.of("x"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
     Discovery.Dns d = (Discovery.Dns) m.release().discovery().orElseThrow();
     assertThat(d.query()).isEqualTo("nodes.a.svc.corp.local.");
-    assertThat(d.recordType()).isEqualTo(RecordType.SRV);
+    assertThat(d.recordType()).isEqualTo(QueryType.SRV);
     assertThat(m.release().naming().orElseThrow().mode()).contains(NameMode.LONG);
     assertThat(m.release().elixir()).isTrue();
   }

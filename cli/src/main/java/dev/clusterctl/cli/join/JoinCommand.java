@@ -2,6 +2,7 @@ package dev.clusterctl.cli.join;
 
 import dev.clusterctl.cli.DiscoveryOptions;
 import dev.clusterctl.cli.DnsOptions;
+import dev.clusterctl.cli.DurationConverter;
 import dev.clusterctl.cli.ExitCode;
 import dev.clusterctl.cli.GlobalOptions;
 import dev.clusterctl.error.BadInputException;

@@ -40,16 +40,7 @@ final class JoinInputs {
    */
   static JoinRequest resolve(List<String> arguments, DnsOptions dns, DiscoveryOptions discovery, Path sysConfig,
       Path vmArgs, Optional<Integer> distPort, Optional<Duration> interval, Map<String, String> env) {
-    String domain = null;
-    for (String arg : arguments) {
-      if (DnsOptions.isServerArgument(arg)) {
-        dns.addServerArgument(arg);
-      } else if (domain == null) {
-        domain = arg;
-      } else {
-        throw new BadInputException("one DOMAIN only, got '" + domain + "' and '" + arg + "'");
-      }
-    }
+    String domain = dns.takeDomainArgument(arguments).orElse(null);
     List<String> warnings = new ArrayList<>();
     Optional<VmArgs> release = vmArgs == null ? Optional.empty() : Optional.of(VmArgs.parse(read(vmArgs), vmArgs.toString()));
     release.ifPresent(v -> warnings.addAll(v.warnings()));

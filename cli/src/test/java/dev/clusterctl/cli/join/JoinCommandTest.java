@@ -3,6 +3,7 @@ package dev.clusterctl.cli.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.cli.Cli;
+import dev.clusterctl.cli.DurationConverter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,13 @@ class JoinCommandTest {
         "--cookie-env", "CLUSTERCTL_TEST_UNSET_COOKIE_VAR");
     assertThat(r2.exit()).isEqualTo(2);
     assertThat(r2.err()).contains("cookie environment variable CLUSTERCTL_TEST_UNSET_COOKIE_VAR is not set");
+  }
+
+  @Test
+  void oneDomainOnlyAsForResolve() {
+    Cli.Result r = Cli.run("join", "a.example", "@127.0.0.1:1", "b.example", "--basename", "a");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("one DOMAIN only, got 'a.example' and 'b.example'");
   }
 
   @Test

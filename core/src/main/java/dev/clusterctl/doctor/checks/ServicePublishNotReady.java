@@ -1,5 +1,6 @@
 package dev.clusterctl.doctor.checks;
 
+import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.doctor.Area;
 import dev.clusterctl.doctor.CheckResult;
 import dev.clusterctl.doctor.DoctorContext;
@@ -8,7 +9,6 @@ import dev.clusterctl.expect.CorednsSimulator;
 import dev.clusterctl.expect.DnsAnswer;
 import dev.clusterctl.expect.ExamplePod;
 import dev.clusterctl.model.ContainerInfo;
-import dev.clusterctl.model.RecordType;
 import dev.clusterctl.model.ServiceInfo;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public final class ServicePublishNotReady extends BaseCheck {
     List<ExamplePod> notReady = ctx.sim().pods().stream().map(p -> p.withReady(false)).toList();
     CorednsSimulator starting = new CorednsSimulator(ctx.model().coredns(), ctx.model().services(), ctx.workload().orElse(null), notReady);
     String name = s.name() + "." + s.namespace() + ".svc." + ctx.model().clusterDomain();
-    DnsAnswer atStart = starting.answer(name, ctx.srvDiscovery() ? RecordType.SRV : RecordType.A);
+    DnsAnswer atStart = starting.answer(name, ctx.srvDiscovery() ? QueryType.SRV : QueryType.A);
     return warn(s.subject(), "pods are in DNS only once Ready; if the readiness probe waits for the cluster to form, it never will")
         .evidence("readiness probe", probe.get())
         .evidence("publishNotReadyAddresses", "false")
