@@ -163,7 +163,8 @@ final class ApiObserver implements LiveObserver {
     DnsWhere where = in.dns();
     switch (where.mode()) {
       case NAMESERVERS -> {
-        return DnsAsk.ask(config(where.servers(), false, search), query, type, where.servers().toString());
+        String servers = where.servers().stream().map(a -> a.getHostString() + ":" + a.getPort()).collect(java.util.stream.Collectors.joining(", "));
+        return DnsAsk.ask(config(where.servers(), false, search), query, type, servers);
       }
       case RESOLV_CONF -> {
         ResolvConf conf = ResolvConf.read(where.resolvConf());

@@ -77,6 +77,23 @@ class DoctorLiveCommandTest {
   }
 
   @Test
+  void unknownContextIsBadInput(@TempDir Path dir) throws Exception {
+    Cli.Result r = Cli.run(args(kubeconfig(dir, "http://127.0.0.1:1"), "srv-deployment", "--context", "nope"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--context nope").doesNotContain(TOKEN);
+  }
+
+  @Test
+  void namespaceOptionOverridesTheContext(@TempDir Path dir) throws Exception {
+    try (MockCluster c = MockCluster.start()) {
+      c.apply(EXAMPLES.resolve("srv-deployment"));
+      c.runControllers(0);
+      Cli.Result r = Cli.run(args(kubeconfig(dir, c.url()), "srv-deployment", "-n", "elsewhere"));
+      assertThat(r.out()).as(r.err()).contains("0 objects in namespace elsewhere");
+    }
+  }
+
+  @Test
   void apiOptionsAreRefusedWithFiles() {
     Cli.Result r = Cli.run("doctor", "-f", EXAMPLES.resolve("srv-deployment").toString(), "--exec");
     assertThat(r.exit()).isEqualTo(2);
