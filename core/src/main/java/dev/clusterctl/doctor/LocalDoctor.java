@@ -44,17 +44,17 @@ public final class LocalDoctor {
     Optional<String> vmPath = pod.vmArgs().or(() -> pod.releaseFile("vm.args", "vm.args.src").map(Object::toString));
     Optional<SysConfig> sys = sysPath.map(p -> FileSource.read(p, "sys.config", SysConfig::parse));
     Optional<VmArgs> vm = vmPath.map(p -> FileSource.read(p, "vm.args", VmArgs::parse));
-    String[] fqdn = pod.fqdn();
-    inputs.add("this pod: hostname " + pod.hostname() + ", FQDN " + fqdn[0] + " (" + fqdn[1] + ")");
+    LocalPod.Fqdn fqdn = pod.fqdn();
+    inputs.add("this pod: hostname " + pod.hostname() + ", FQDN " + fqdn.name() + " (" + fqdn.how() + ")");
     inputs.add("/etc/hosts " + (Files.isRegularFile(pod.hostsFile()) ? pod.hostsFile() : "(missing)"));
     inputs.add("resolv.conf " + (Files.isRegularFile(pod.resolvConf()) ? pod.resolvConf() : "(missing)"));
     Map<String, String> env = pod.shownEnv();
     inputs.add("environment: " + (env.isEmpty() ? "(no POD_IP, NODE_HOST, ERL_DIST_PORT or RELEASE_*)" : env));
     inputs.add("sys.config " + sysPath.orElse("(not found: give --release-dir or --sys-config)"));
     inputs.add("vm.args " + vmPath.orElse("(not found: give --release-dir or --vm-args)"));
-    String ip = pod.env().getOrDefault("POD_IP", fqdn[2]);
-    ObservedPod self = new ObservedPod(pod.hostname(), ip, "Running", true, Map.of(), null, null, Optional.of(fqdn[0]));
-    LiveObserver observer = model -> new Observed("this pod", true, List.of(self), "in this pod: " + fqdn[1],
+    String ip = pod.env().getOrDefault("POD_IP", fqdn.address());
+    ObservedPod self = new ObservedPod(pod.hostname(), ip, "Running", true, Map.of(), null, null, Optional.of(fqdn.name()));
+    LiveObserver observer = model -> new Observed("this pod", true, List.of(self), "in this pod: " + fqdn.how(),
         Observation.unavailable(NOT_IN_POD), Observation.unavailable(NOT_IN_POD), Observation.unavailable(NOT_IN_POD), "", askDns(pod, servers, model));
     return new Gathered(List.of(), Optional.empty(), sys, vm, inputs, Optional.of(observer));
   }

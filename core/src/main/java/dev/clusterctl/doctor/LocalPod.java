@@ -73,7 +73,7 @@ public record LocalPod(Path root, String hostname, Map<String, String> env, Opti
    * (first) name of the /etc/hosts line that lists the host name, else the host name with
    * resolv.conf's {@code domain}, else the host name alone; with how it was found.
    */
-  public String[] fqdn() {
+  public Fqdn fqdn() {
     String address = null;
     for (String line : lines(hostsFile())) {
       String l = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
@@ -81,7 +81,7 @@ public record LocalPod(Path root, String hostname, Map<String, String> env, Opti
       for (int i = 1; i < f.length; i++) {
         if (f[i].equalsIgnoreCase(hostname)) {
           if (f[1].contains(".")) {
-            return new String[] {f[1], "canonical name of " + hostname + " in /etc/hosts (" + f[0] + ")", f[0]};
+            return new Fqdn(f[1], "canonical name of " + hostname + " in /etc/hosts (" + f[0] + ")", f[0]);
           }
           address = address == null ? f[0] : address;
         }
@@ -90,11 +90,20 @@ public record LocalPod(Path root, String hostname, Map<String, String> env, Opti
     for (String line : lines(resolvConf())) {
       String[] f = line.trim().split("\\s+");
       if (f.length >= 2 && f[0].equals("domain")) {
-        return new String[] {hostname + "." + f[1], "host name with resolv.conf's domain", address};
+        return new Fqdn(hostname + "." + f[1], "host name with resolv.conf's domain", address);
       }
     }
-    return new String[] {hostname, "host name alone: no FQDN in /etc/hosts and no domain in resolv.conf", address};
+    return new Fqdn(hostname, "host name alone: no FQDN in /etc/hosts and no domain in resolv.conf", address);
   }
+
+  /**
+   * The pod's FQDN and how it was found.
+   *
+   * @param name the FQDN
+   * @param how where it comes from, for the report
+   * @param address the address /etc/hosts gives the host name, or {@code null}
+   */
+  public record Fqdn(String name, String how, String address) {}
 
   /** The release's root: {@code --release-dir}, {@code RELEASE_ROOT}, or a usual place that has {@code releases/}. */
   public Optional<Path> release() {

@@ -43,10 +43,10 @@ class LocalDoctorTest {
   @Test
   void fqdnIsTheCanonicalNameInEtcHostsAsTheVmFindsIt(@TempDir Path dir) throws Exception {
     LocalPod pod = local(pod(dir, true, "search payments.svc.cluster.local svc.cluster.local cluster.local\nnameserver 127.0.0.1\n"));
-    assertThat(pod.fqdn()[0]).isEqualTo(FQDN);
+    assertThat(pod.fqdn().name()).isEqualTo(FQDN);
     assertThat(pod.releaseFile("vm.args", "vm.args.src")).contains(dir.resolve("app/releases/1.4.2/vm.args.src"));
     LocalPod bare = local(pod(dir.resolve("bare"), false, "domain example.org\n"));
-    assertThat(bare.fqdn()[0]).isEqualTo(POD + ".example.org");
+    assertThat(bare.fqdn().name()).isEqualTo(POD + ".example.org");
     assertThat(pod.shownEnv()).containsOnlyKeys("POD_IP", "ERL_DIST_PORT");
   }
 
