@@ -34,7 +34,7 @@ end
 complete -c clusterctl -f
 
 complete -c clusterctl -n '__clusterctl_at \'\'' -a 'help' -d 'Display help information about the specified command.'
-complete -c clusterctl -n '__clusterctl_at \'\'' -a 'doctor' -d 'Says whether the Erlang/Elixir nodes in these manifests will form a cluster, and if not, why.'
+complete -c clusterctl -n '__clusterctl_at \'\'' -a 'doctor' -d 'Says whether the Erlang/Elixir nodes will form a cluster, and if not, why.'
 complete -c clusterctl -n '__clusterctl_at \'\'' -a 'resolve' -d 'Does the DNS lookups a discovery library (gen_cluster, libcluster, dns_cluster) does and shows, attempt by attempt, what came back and the node names it would derive.'
 complete -c clusterctl -n '__clusterctl_at \'\'' -a 'join' -d 'Discovers peers the way gen_cluster, libcluster or dns_cluster would and probes each one with the Erlang distribution handshake, as a hidden node: the port (EPMD or --dist-port), the node\'s status, the name it announces for itself versus the name DNS gives, and whether it accepts your cookie.'
 complete -c clusterctl -n '__clusterctl_at \'\'' -a 'completion' -d 'Prints the completion script of a shell (bash, zsh, fish, powershell).'
@@ -58,6 +58,14 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'service' -r -f -a '(_
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'workload' -r -f -d 'The workload: deploy/NAME or sts/NAME (default: the one the Service selects).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'n' -l 'namespace' -r -f -a '(__clusterctl_runtime_values)' -d 'Namespace of objects that have none (default: default).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'cluster-domain' -r -f -d 'The kubelet\'s cluster domain (default: the Corefile\'s, else cluster.local).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'kubeconfig' -r -f -d 'Without -f/-k: the kubeconfig (default: KUBECONFIG, ~/.kube/config, or the pod\'s service account).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'context' -r -f -a '(__clusterctl_runtime_values)' -d 'Without -f/-k: the kubeconfig context (default: the current one).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'exec' -d 'Against the API: run \'hostname --fqdn\' in each pod (default: computed from the pod spec).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'exec-concurrency' -r -f -d 'How many execs run at once (default: 8).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'nameserver' -r -f -d 'Ask the discovery query of this DNS server (repeatable), with a pod\'s search list.'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'dns-port-forward' -d 'Against the API: port-forward to a CoreDNS pod and ask it over TCP.'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'local' -d 'Inside a pod: read this pod (hostname, /etc/hosts, resolv.conf, environment, the release\'s files) and ask its resolver.'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'release-dir' -r -f -d 'With --local: the release\'s root (default: $RELEASE_ROOT, else /app, /opt/app, /srv/app).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'o' -l 'output' -r -f -a 'text json junit' -d 'Output: text, json, junit (default: text).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'list-checks' -d 'List the checks and exit.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'only' -r -f -a '(__clusterctl_runtime_values)' -d 'Run only these checks.'
