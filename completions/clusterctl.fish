@@ -51,7 +51,7 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'k' -l 'kustomize' -r 
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'corefile' -r -f -d 'CoreDNS Corefile (default: a coredns ConfigMap among the inputs, else kubeadm\'s default).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'sys-config' -r -f -d 'The release\'s sys.config (gen_cluster\'s discovery).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'vm-args' -r -f -d 'The release\'s vm.args (-name/-sname, -setcookie).'
-complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'strategy' -r -f -d 'Discovery library: gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster (default: gen-cluster with --sys-config).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'strategy' -r -f -a 'gen-cluster libcluster-dns libcluster-dnssrv dns-cluster' -d 'Discovery library: gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster (default: gen-cluster with --sys-config).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'basename' -r -f -d 'The basename the discovery library puts before \'@\' (libcluster\'s application_name).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'domain' -r -f -d 'The name the discovery library queries (overrides sys.config\'s domain).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'service' -r -f -a '(__clusterctl_runtime_values)' -d 'The headless Service peers are found through (default: from the discovery domain).'

@@ -90,8 +90,11 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--vm-args", paramLabel = "FILE", description = "The release's vm.args (-name/-sname, -setcookie). Default: the one vm.args(.src) in a -f directory.")
   String vmArgs;
 
-  @Option(names = "--strategy", paramLabel = "STRATEGY", description = "Discovery library: gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster (default: gen-cluster with --sys-config).")
-  String strategy;
+  @Option(names = "--strategy", paramLabel = "STRATEGY",
+      converter = DiscoveryOptions.StrategyConverter.class,
+      completionCandidates = DiscoveryOptions.StrategyConverter.Ids.class,
+      description = "Discovery library: ${COMPLETION-CANDIDATES} (default: gen-cluster with --sys-config).")
+  Strategy strategy;
 
   @Option(names = "--basename", paramLabel = "NAME", description = "The basename the discovery library puts before '@' (libcluster's application_name).")
   String basename;
@@ -248,13 +251,7 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   private TargetOptions targetOptions() {
-    Optional<Strategy> s;
-    try {
-      s = Optional.ofNullable(strategy).map(Strategy::fromId);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--strategy: " + e.getMessage() + " (gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster)");
-    }
-    return new TargetOptions(s, Optional.ofNullable(basename), Optional.ofNullable(domain), Optional.ofNullable(service),
+    return new TargetOptions(Optional.ofNullable(strategy), Optional.ofNullable(basename), Optional.ofNullable(domain), Optional.ofNullable(service),
         Optional.ofNullable(workload), Optional.ofNullable(namespace), Optional.ofNullable(clusterDomain));
   }
 }

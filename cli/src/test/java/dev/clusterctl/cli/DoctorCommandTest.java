@@ -201,7 +201,10 @@ class DoctorCommandTest {
   void unknownStrategyIsAUsageError() {
     Cli.Result r = Cli.run("doctor", "-f", example("srv-deployment"), "--strategy", "swarm");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown strategy 'swarm'");
+    assertThat(r.err())
+        .contains("expected one of gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster but was 'swarm'")
+        .doesNotContain("Exception");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
