@@ -107,7 +107,7 @@ complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'color' -r -f -a 'auto a
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'watch' -d 'Keep refreshing until Ctrl-C, SIGTERM or \'q\'.'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'interval' -r -f -d 'Pause between refreshes (default: sys.config\'s refresh_interval_ms, else 5s as gen_cluster and libcluster).'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'sys-config' -r -F -d 'Take discovery from the release\'s sys.config (gen_cluster\'s discovery: dns or static) instead of DOMAIN.'
-complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'vm-args' -r -F -d 'Take the basename (-name/-sname, null from the environment) and the fixed dist port from the release\'s vm.args.'
+complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'vm-args' -r -F -d 'Take the basename (-name/-sname, ${VAR} from the environment) and the fixed dist port from the release\'s vm.args.'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'jitter' -r -f -d 'Add up to this much at random to each pause (default: 0s).'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'count' -r -f -d 'With --watch: stop after N refreshes.'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'mesh' -d 'Ask every node for erlang:nodes() (rpc to rex) and show who is connected to whom; needs a cookie.'

@@ -78,7 +78,7 @@ public final class JoinCommand implements Callable<Integer> {
   Path sysConfig;
 
   @Option(names = "--vm-args", paramLabel = "FILE",
-      description = "Take the basename (-name/-sname, ${VAR} from the environment) and the fixed dist port from the release's vm.args.")
+      description = "Take the basename (-name/-sname, $${VAR} from the environment) and the fixed dist port from the release's vm.args.")
   Path vmArgs;
 
   @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
