@@ -150,4 +150,12 @@ class ResolveCommandTest {
       assertThat(two.err()).contains("NXDOMAIN (2 candidates tried; -o table shows them)");
     }
   }
+
+  @Test
+  void aBinaryResolvConfIsOneLineSayingSo() throws Exception {
+    Path conf = tmp.resolve("resolv.bin");
+    Files.write(conf, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0});
+    assertOneLineError(Cli.run("resolve", "--resolv-conf", conf.toString(), "x.example."), 2,
+        "resolv.conf " + conf + ": binary file, not text");
+  }
 }
