@@ -17,7 +17,8 @@ public final class GlobalOptions {
     never
   }
 
-  @Option(names = "--verbose", description = "Show detail on stderr, including stack traces of failures.")
+  @Option(names = "--verbose", description = "Show more detail: on stderr, the stack trace of a failure and "
+      + "(resolve) every DNS question asked; on stdout, in doctor's text report, the evidence of passing checks.")
   boolean verbose;
 
   @Option(

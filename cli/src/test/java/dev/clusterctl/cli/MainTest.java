@@ -97,4 +97,18 @@ class MainTest {
       }
     }
   }
+
+  @Test
+  void verboseSaysWhereEachKindOfDetailGoes() {
+    // the claims are proven by DoctorCommandTest.verboseShowsTheEvidenceOfPassingChecks (stdout)
+    // and ResolveCommandTest.verboseShowsEveryExchangeOnStderr (stderr)
+    picocli.CommandLine cl = Main.commandLine();
+    for (String command : java.util.List.of("doctor", "resolve", "join")) {
+      String description = String.join(" ",
+          cl.getSubcommands().get(command).getCommandSpec().findOption("--verbose").description());
+      assertThat(description).as(command)
+          .contains("on stderr, the stack trace of a failure and (resolve) every DNS question asked")
+          .contains("on stdout, in doctor's text report, the evidence of passing checks");
+    }
+  }
 }
