@@ -223,9 +223,10 @@ function _picocli_clusterctl_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '--list-checks' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '-o' '--output' '--only' '--skip' '--fail-on'"
+  local flag_opts="'--verbose' '--exec' '--dns-port-forward' '--local' '--list-checks' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
   local WHEN_option_args=("auto" "always" "never") # --color values
+  local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
   local FORMAT_option_args=("text" "json" "junit") # --output values
   local LEVEL_option_args=("fail" "warn") # --fail-on values
 
@@ -253,7 +254,9 @@ function _picocli_clusterctl_doctor() {
       return
       ;;
     '--strategy')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STRATEGY_option_args[@]}" ) )
+      return $?
       ;;
     '--basename')
       return
@@ -271,6 +274,21 @@ function _picocli_clusterctl_doctor() {
       return
       ;;
     '--cluster-domain')
+      return
+      ;;
+    '--kubeconfig')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--exec-concurrency')
+      return
+      ;;
+    '--nameserver')
+      return
+      ;;
+    '--release-dir')
       return
       ;;
     '-o'|'--output')
@@ -579,7 +597,7 @@ complete -F _complete_clusterctl -o default clusterctl clusterctl.sh clusterctl.
 function _clusterctl_runtime_values() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
-    --namespace|--only|--service|--skip|-n)
+    --context|--namespace|--only|--service|--skip|-n)
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)" -- "$cur") )
       return 0

@@ -7,6 +7,7 @@ import dev.clusterctl.dns.QueryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -52,6 +53,21 @@ public final class DiscoveryOptions {
   /** The strategy chosen. */
   public Strategy strategy() {
     return strategy == null ? Strategy.GEN_CLUSTER : strategy;
+  }
+
+  /** The record type asked, if given. */
+  public Optional<QueryType> type() {
+    return Optional.ofNullable(type);
+  }
+
+  /** The host part of node names, if given. */
+  public Optional<HostType> hostType() {
+    return Optional.ofNullable(hostType);
+  }
+
+  /** The node basename, if given. */
+  public Optional<String> basename() {
+    return Optional.ofNullable(basename);
   }
 
   /**

@@ -18,9 +18,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * The DNS options shared by {@code resolve}, {@code join} and {@code doctor}: where to ask, how,
- * and how names are expanded. Add with {@code @Mixin DnsOptions dns;}, pass positional
- * {@code @host[:port]} arguments to {@link #addServerArgument}, then call {@link #toConfig()}.
+ * The DNS options shared by {@code resolve} and {@code join}: where to ask, how, and how names are
+ * expanded ({@code doctor} does not use them: it takes no DNS options). Add with
+ * {@code @Mixin DnsOptions dns;}, pass positional {@code @host[:port]} arguments to
+ * {@link #addServerArgument}, then call {@link #toConfig()}.
  */
 public final class DnsOptions {
 

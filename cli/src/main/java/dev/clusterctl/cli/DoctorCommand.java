@@ -6,7 +6,16 @@ import dev.clusterctl.cli.doctor.DoctorJunit;
 import dev.clusterctl.cli.doctor.DoctorText;
 import dev.clusterctl.cli.doctor.Verdict;
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.ResolvConf;
+import dev.clusterctl.dns.Servers;
+import dev.clusterctl.doctor.ApiDoctor;
+import dev.clusterctl.doctor.ApiInputs;
 import dev.clusterctl.doctor.Check;
+import dev.clusterctl.doctor.LocalDoctor;
+import dev.clusterctl.doctor.LocalPod;
+import dev.clusterctl.kube.KubeTarget;
+import dev.clusterctl.observe.DnsWhere;
+import java.util.function.BiConsumer;
 import dev.clusterctl.doctor.CheckRegistry;
 import dev.clusterctl.doctor.FileDoctor;
 import dev.clusterctl.doctor.FileInputs;
@@ -31,17 +40,21 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Says whether the Erlang/Elixir nodes in these manifests will form a cluster, and if not, why.",
+      "Says whether the Erlang/Elixir nodes will form a cluster, and if not, why.",
       "",
-      "Needs no cluster: it simulates what CoreDNS answers and what each pod calls itself, "
-          + "and compares the two node names exactly as Erlang does. Checks: --list-checks; reference: docs/checks.md."
+      "With -f/-k it reads manifests and needs no cluster: it simulates what CoreDNS answers and what each pod calls itself, "
+          + "and compares the two node names exactly as Erlang does. Without -f/-k it reads the running cluster through the "
+          + "Kubernetes API (kubectl's --kubeconfig, --context, -n) and also compares the real DNS answers, endpoints and pods. "
+          + "With --local it judges the pod it runs in. Checks: --list-checks; reference: docs/checks.md."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  clusterctl doctor -f docs/examples/srv-deployment/",
       "  kustomize build overlays/srv | clusterctl doctor -f - \\",
       "      --sys-config config/sys.config --vm-args config/vm.args.src",
-      "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml"
+      "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml",
+      "  clusterctl doctor -n payments --sys-config config/sys.config --vm-args config/vm.args.src --dns-port-forward --exec",
+      "  kubectl exec -n payments ledger-0 -- clusterctl doctor --local"
     })
 public final class DoctorCommand implements Callable<Integer> {
 
@@ -77,8 +90,11 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--vm-args", paramLabel = "FILE", description = "The release's vm.args (-name/-sname, -setcookie). Default: the one vm.args(.src) in a -f directory.")
   String vmArgs;
 
-  @Option(names = "--strategy", paramLabel = "STRATEGY", description = "Discovery library: gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster (default: gen-cluster with --sys-config).")
-  String strategy;
+  @Option(names = "--strategy", paramLabel = "STRATEGY",
+      converter = DiscoveryOptions.StrategyConverter.class,
+      completionCandidates = DiscoveryOptions.StrategyConverter.Ids.class,
+      description = "Discovery library: ${COMPLETION-CANDIDATES} (default: gen-cluster with --sys-config).")
+  Strategy strategy;
 
   @Option(names = "--basename", paramLabel = "NAME", description = "The basename the discovery library puts before '@' (libcluster's application_name).")
   String basename;
@@ -97,6 +113,30 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Option(names = "--cluster-domain", paramLabel = "DOMAIN", description = "The kubelet's cluster domain (default: the Corefile's, else cluster.local).")
   String clusterDomain;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Without -f/-k: the kubeconfig (default: KUBECONFIG, ~/.kube/config, or the pod's service account).")
+  String kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "Without -f/-k: the kubeconfig context (default: the current one).")
+  String context;
+
+  @Option(names = "--exec", description = "Against the API: run 'hostname --fqdn' in each pod (default: computed from the pod spec).")
+  boolean exec;
+
+  @Option(names = "--exec-concurrency", paramLabel = "N", defaultValue = "8", description = "How many execs run at once (default: ${DEFAULT-VALUE}).")
+  int execConcurrency = 8;
+
+  @Option(names = "--nameserver", paramLabel = "HOST[:PORT]", description = "Ask the discovery query of this DNS server (repeatable), with a pod's search list.")
+  List<String> nameservers = new ArrayList<>();
+
+  @Option(names = "--dns-port-forward", description = "Against the API: port-forward to a CoreDNS pod and ask it over TCP.")
+  boolean dnsPortForward;
+
+  @Option(names = "--local", description = "Inside a pod: read this pod (hostname, /etc/hosts, resolv.conf, environment, the release's files) and ask its resolver.")
+  boolean local;
+
+  @Option(names = "--release-dir", paramLabel = "DIR", description = "With --local: the release's root (default: $RELEASE_ROOT, else /app, /opt/app, /srv/app).")
+  String releaseDir;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format output = Format.text;
@@ -127,8 +167,14 @@ public final class DoctorCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     TargetOptions options = targetOptions();
-    FileInputs inputs = new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs));
-    Report report = new FileDoctor(System.in, new Kustomize()).run(inputs, options, checks);
+    validateSources();
+    Report report = switch (source()) {
+      case FILES -> new FileDoctor(System.in, new Kustomize()).run(
+          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), options, checks);
+      case API -> ApiDoctor.run(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), exec, execConcurrency, dnsWhere(), progress()), options, checks);
+      case LOCAL -> LocalDoctor.run(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal(), options, checks);
+    };
     boolean failOnWarn = failOn == FailOn.warn;
     Verdict verdict = Verdict.of(report, failOnWarn);
     switch (output) {
@@ -139,14 +185,73 @@ public final class DoctorCommand implements Callable<Integer> {
     return verdict.exit().code();
   }
 
-  private TargetOptions targetOptions() {
-    Optional<Strategy> s;
-    try {
-      s = Optional.ofNullable(strategy).map(Strategy::fromId);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--strategy: " + e.getMessage() + " (gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster)");
+  /** Where the doctor reads from. */
+  enum Source {
+    FILES,
+    API,
+    LOCAL
+  }
+
+  private Source source() {
+    if (local) {
+      return Source.LOCAL;
     }
-    return new TargetOptions(s, Optional.ofNullable(basename), Optional.ofNullable(domain), Optional.ofNullable(service),
+    return files.isEmpty() && kustomize.isEmpty() ? Source.API : Source.FILES;
+  }
+
+  private void validateSources() {
+    Source s = source();
+    if (local && (!files.isEmpty() || !kustomize.isEmpty())) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--local reads this pod: it cannot be combined with -f/-k");
+    }
+    if (s != Source.API && (kubeconfig != null || context != null || exec || dnsPortForward)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig, --context, --exec and --dns-port-forward work against the API (without -f/-k/--local)");
+    }
+    if (s != Source.LOCAL && releaseDir != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--release-dir works with --local");
+    }
+    if (s == Source.FILES && !nameservers.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--nameserver works against a running cluster (without -f/-k)");
+    }
+    if (dnsPortForward && !nameservers.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --nameserver or --dns-port-forward, not both");
+    }
+    if (execConcurrency < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--exec-concurrency must be at least 1");
+    }
+  }
+
+  /** Where the API doctor asks DNS: --nameserver, --dns-port-forward, in a pod its resolver, else nowhere. */
+  private DnsWhere dnsWhere() {
+    if (!nameservers.isEmpty()) {
+      return DnsWhere.nameservers(nameservers.stream().map(Servers::parse).toList());
+    }
+    if (dnsPortForward) {
+      return DnsWhere.portForward();
+    }
+    return System.getenv("KUBERNETES_SERVICE_HOST") != null ? DnsWhere.resolvConf(ResolvConf.SYSTEM) : DnsWhere.none();
+  }
+
+  private Optional<List<java.net.InetSocketAddress>> dnsLocal() {
+    return nameservers.isEmpty() ? Optional.empty() : Optional.of(nameservers.stream().map(Servers::parse).toList());
+  }
+
+  /** The exec progress line, on stderr and only on a terminal. */
+  private BiConsumer<Integer, Integer> progress() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (System.console() == null) {
+      return (done, total) -> { };
+    }
+    return (done, total) -> {
+      synchronized (err) {
+        err.print("\rhostname --fqdn: " + done + "/" + total + " pods" + (done.equals(total) ? "\n" : ""));
+        err.flush();
+      }
+    };
+  }
+
+  private TargetOptions targetOptions() {
+    return new TargetOptions(Optional.ofNullable(strategy), Optional.ofNullable(basename), Optional.ofNullable(domain), Optional.ofNullable(service),
         Optional.ofNullable(workload), Optional.ofNullable(namespace), Optional.ofNullable(clusterDomain));
   }
 }

@@ -97,7 +97,9 @@ public final class ResolveCommand implements Callable<Integer> {
   private static String shortProblem(DiscoveryResult r) {
     LookupResult lookup = r.lookup();
     if (lookup.found().isEmpty()) {
-      return lookup.query() + ": " + lookup.status().name() + " (" + lookup.attempts().size() + " candidates tried; -o table shows them)";
+      int tried = lookup.attempts().size();
+      return lookup.query() + ": " + lookup.status().name() + " (" + tried + (tried == 1 ? " candidate" : " candidates")
+          + " tried; -o table shows them)";
     }
     long refused = r.nodes().stream().filter(n -> !n.problems().isEmpty()).count();
     if (refused > 0) {

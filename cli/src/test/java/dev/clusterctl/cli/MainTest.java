@@ -73,4 +73,42 @@ class MainTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("resolve");
   }
+
+  @Test
+  void noCommandsHelpShowsAnUnresolvedVariableAsNull() {
+    // picocli expands ${...} in descriptions; a literal ${VAR} that is not a picocli variable turns into "null".
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    collect(Main.commandLine(), "", paths);
+    assertThat(paths).contains("join", "resolve", "doctor", "completion", "shell");
+    for (String path : paths) {
+      String[] args = (path.isEmpty() ? "--help" : path + " --help").split(" ");
+      Cli.Result r = Cli.run(args);
+      assertThat(r.exit()).as(path).isZero();
+      assertThat(r.out()).as("clusterctl %s --help", path).doesNotContainPattern("\\bnull\\b");
+    }
+    assertThat(Cli.run("join", "--help").out()).contains("(-name/-sname, ${VAR} from");
+  }
+
+  private static void collect(picocli.CommandLine cl, String prefix, java.util.List<String> paths) {
+    paths.add(prefix);
+    for (var e : cl.getSubcommands().entrySet()) {
+      if (!e.getKey().equals("help") && !e.getValue().getCommandSpec().usageMessage().hidden()) {
+        collect(e.getValue(), (prefix.isEmpty() ? "" : prefix + " ") + e.getKey(), paths);
+      }
+    }
+  }
+
+  @Test
+  void verboseSaysWhereEachKindOfDetailGoes() {
+    // the claims are proven by DoctorCommandTest.verboseShowsTheEvidenceOfPassingChecks (stdout)
+    // and ResolveCommandTest.verboseShowsEveryExchangeOnStderr (stderr)
+    picocli.CommandLine cl = Main.commandLine();
+    for (String command : java.util.List.of("doctor", "resolve", "join")) {
+      String description = String.join(" ",
+          cl.getSubcommands().get(command).getCommandSpec().findOption("--verbose").description());
+      assertThat(description).as(command)
+          .contains("on stderr, the stack trace of a failure and (resolve) every DNS question asked")
+          .contains("on stdout, in doctor's text report, the evidence of passing checks");
+    }
+  }
 }

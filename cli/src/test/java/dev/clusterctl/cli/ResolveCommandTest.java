@@ -136,4 +136,26 @@ class ResolveCommandTest {
       assertThat(r.out().indexOf("\"x.y.a.example.\"")).isLessThan(r.out().indexOf("\"x.y.\""));
     }
   }
+
+  @Test
+  void shortOutputCountsTheCandidatesTriedInGoodEnglish() throws Exception {
+    try (FakeDnsServer s = FakeDnsServer.start(FakeDnsServer.rcode(Rcode.NXDOMAIN), null)) {
+      Cli.Result one = Cli.run("resolve", "@" + s.hostPort(), "x.example.", "--tries", "1", "-o", "short");
+      assertThat(one.exit()).isEqualTo(1);
+      assertThat(one.err()).contains("NXDOMAIN (1 candidate tried; -o table shows them)");
+      Path conf = tmp.resolve("resolv.conf");
+      Files.writeString(conf, "nameserver 127.0.0.1\n");
+      Cli.Result two = Cli.run("resolve", "--resolv-conf", conf.toString(), "--nameserver", s.hostPort(),
+          "--search", "libc", "--search-domains", "a.example", "--ndots", "1", "x.y", "--tries", "1", "-o", "short");
+      assertThat(two.err()).contains("NXDOMAIN (2 candidates tried; -o table shows them)");
+    }
+  }
+
+  @Test
+  void aBinaryResolvConfIsOneLineSayingSo() throws Exception {
+    Path conf = tmp.resolve("resolv.bin");
+    Files.write(conf, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0});
+    assertOneLineError(Cli.run("resolve", "--resolv-conf", conf.toString(), "x.example."), 2,
+        "resolv.conf " + conf + ": binary file, not text");
+  }
 }

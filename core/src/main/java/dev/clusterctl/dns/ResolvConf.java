@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,7 +63,7 @@ public record ResolvConf(
   /**
    * Reads and parses a resolv.conf file.
    *
-   * @throws BadInputException when the file is missing, unreadable or malformed
+   * @throws BadInputException when the file is missing, unreadable, binary (not UTF-8 text, or with NUL bytes) or malformed
    */
   public static ResolvConf read(Path file) {
     String text;
@@ -70,10 +71,19 @@ public record ResolvConf(
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BadInputException("resolv.conf " + file + ": no such file", e);
+    } catch (CharacterCodingException e) {
+      throw binary(file, e);
     } catch (IOException e) {
       throw new BadInputException("resolv.conf " + file + ": cannot read: " + e.getMessage(), e);
     }
+    if (text.indexOf('\0') >= 0) {
+      throw binary(file, null);
+    }
     return parse(text, file.toString());
+  }
+
+  private static BadInputException binary(Path file, Throwable cause) {
+    return new BadInputException("resolv.conf " + file + ": binary file, not text", cause);
   }
 
   /**

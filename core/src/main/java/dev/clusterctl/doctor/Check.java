@@ -18,6 +18,11 @@ public interface Check {
   /** A paragraph for {@code docs/checks.md}: why it matters and how it decides. */
   String description();
 
+  /** True for checks of what is running (real pods, DNS answers); false for checks of the deployed configuration. */
+  default boolean live() {
+    return false;
+  }
+
   /** Judges {@code ctx}; may throw, in which case the doctor reports {@link Status#ERROR}. */
   CheckResult run(DoctorContext ctx);
 

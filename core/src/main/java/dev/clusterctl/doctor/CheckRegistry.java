@@ -4,6 +4,10 @@ import dev.clusterctl.doctor.checks.CookieConsistent;
 import dev.clusterctl.doctor.checks.CorednsClusterDomain;
 import dev.clusterctl.doctor.checks.CorednsEndpointPodNames;
 import dev.clusterctl.doctor.checks.CorednsReload;
+import dev.clusterctl.doctor.checks.CorednsReloaded;
+import dev.clusterctl.doctor.checks.DnsAnswersMatchEndpoints;
+import dev.clusterctl.doctor.checks.NetworkPolicyDist;
+import dev.clusterctl.doctor.checks.PodFqdn;
 import dev.clusterctl.doctor.checks.DiscoveryQueryResolves;
 import dev.clusterctl.doctor.checks.DistPort;
 import dev.clusterctl.doctor.checks.NodeHostMatchesDns;
@@ -46,10 +50,14 @@ public final class CheckRegistry {
             new CorednsClusterDomain(),
             new CorednsEndpointPodNames(),
             new CorednsReload(),
+            new CorednsReloaded(),
             new DiscoveryQueryResolves(),
+            new DnsAnswersMatchEndpoints(),
             new NodeNameRules(),
             new NodeHostMatchesDns(),
+            new PodFqdn(),
             new DistPort(),
+            new NetworkPolicyDist(),
             new CookieConsistent()));
   }
 

@@ -7,6 +7,8 @@ import dev.clusterctl.model.ModelRequest;
 import dev.clusterctl.model.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.clusterctl.observe.Observed;
 
 /** Runs checks over a model and collects the {@link Report}. */
 public final class Doctor {
@@ -19,12 +21,18 @@ public final class Doctor {
    */
   public static Report diagnose(Gathered gathered, TargetOptions options, List<Check> checks) {
     ClusterModel model = ModelBuilder.build(new ModelRequest(gathered.objects(), gathered.corefile(), gathered.sysConfig(), gathered.vmArgs(), options));
-    return run(model, checks, gathered.inputs());
+    Optional<Observed> observed = gathered.observer().map(o -> o.observe(model));
+    return run(model, observed, checks, gathered.inputs());
   }
 
-  /** Runs {@code checks} over {@code model}; {@code inputs} lists what the model was built from. */
+  /** Runs {@code checks} over {@code model} read from files; {@code inputs} lists what the model was built from. */
   public static Report run(ClusterModel model, List<Check> checks, List<String> inputs) {
-    DoctorContext ctx = DoctorContext.of(model);
+    return run(model, Optional.empty(), checks, inputs);
+  }
+
+  /** Runs {@code checks} over {@code model} and what a live source observed. */
+  public static Report run(ClusterModel model, Optional<Observed> observed, List<Check> checks, List<String> inputs) {
+    DoctorContext ctx = DoctorContext.of(model, observed);
     List<CheckResult> results = new ArrayList<>();
     for (Check c : checks) {
       results.add(runOne(c, ctx));
@@ -34,6 +42,9 @@ public final class Doctor {
 
   /** Runs one check; a check that throws becomes an {@link Status#ERROR} result naming the failure. */
   static CheckResult runOne(Check c, DoctorContext ctx) {
+    if (!c.live() && ctx.observed().map(o -> o.inPod()).orElse(false)) {
+      return CheckResult.of(c, Status.SKIP, "pod", "judges the Kubernetes objects, which --local does not read: run doctor against the API or with -f").build();
+    }
     try {
       return c.run(ctx);
     } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
+import dev.clusterctl.observe.Observed;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,18 @@ import java.util.Optional;
  *
  * @param model the deployment as understood
  * @param sim the simulation of CoreDNS and of the pods' names
+ * @param observed what a live source saw; empty when the doctor reads files
  */
-public record DoctorContext(ClusterModel model, Simulation sim) {
+public record DoctorContext(ClusterModel model, Simulation sim, Optional<Observed> observed) {
 
-  /** The context for {@code model}, simulating it. */
+  /** The context for {@code model} read from files, simulating it. */
   public static DoctorContext of(ClusterModel model) {
-    return new DoctorContext(model, Expectation.simulate(model));
+    return of(model, Optional.empty());
+  }
+
+  /** The context for {@code model} and what was observed, simulating the model. */
+  public static DoctorContext of(ClusterModel model, Optional<Observed> observed) {
+    return new DoctorContext(model, Expectation.simulate(model), observed);
   }
 
   /** The headless service, when found. */

@@ -94,7 +94,7 @@ public final class FileSource {
   }
 
   /** Reads a text file and parses it with {@code parser(text, path)}. */
-  private static <T> T read(String path, String option, BiFunction<String, String, T> parser) {
+  static <T> T read(String path, String option, BiFunction<String, String, T> parser) {
     Path p = Path.of(path);
     if (!Files.isRegularFile(p)) {
       throw new BadInputException(option + " " + path + ": no such file");

@@ -73,4 +73,18 @@ class ResolvConfTest {
         .isInstanceOf(BadInputException.class)
         .hasMessage("resolv.conf /nonexistent/resolv.conf: no such file");
   }
+
+  @Test
+  void aBinaryFileIsBadInputSayingSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path notUtf8 = dir.resolve("resolv.conf");
+    java.nio.file.Files.write(notUtf8, new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0x00, 0x41});
+    assertThatThrownBy(() -> ResolvConf.read(notUtf8))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("resolv.conf " + notUtf8 + ": binary file, not text");
+    Path nul = dir.resolve("zeros");
+    java.nio.file.Files.write(nul, new byte[] {'n', 0, 0, 0});
+    assertThatThrownBy(() -> ResolvConf.read(nul))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("resolv.conf " + nul + ": binary file, not text");
+  }
 }

@@ -42,13 +42,7 @@ final class ClusterNames implements CandidateProvider {
     if (files.isEmpty()) {
       return List.of();
     }
-    String context = request.typed("--context").orElse(null);
-    Config config =
-        new ConfigBuilder(Config.fromKubeconfig(context, Kubeconfigs.defining(files, context)))
-            .withConnectionTimeout(TIMEOUT_MS)
-            .withRequestTimeout(TIMEOUT_MS)
-            .withRequestRetryBackoffLimit(0)
-            .build();
+    Config config = config(files, request.typed("--context").orElse(null));
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       List<? extends HasMetadata> items =
           switch (kind) {
@@ -62,5 +56,17 @@ final class ClusterNames implements CandidateProvider {
     } catch (RuntimeException unreachable) {
       return List.of();
     }
+  }
+
+  /**
+   * The client configuration for {@code context} (null: the current one) of the kubeconfig
+   * {@code files}: at most {@link #TIMEOUT_MS} to connect and to answer, and no retries.
+   */
+  static Config config(List<File> files, String context) {
+    return new ConfigBuilder(Config.fromKubeconfig(context, Kubeconfigs.defining(files, context)))
+        .withConnectionTimeout(TIMEOUT_MS)
+        .withRequestTimeout(TIMEOUT_MS)
+        .withRequestRetryBackoffLimit(0)
+        .build();
   }
 }

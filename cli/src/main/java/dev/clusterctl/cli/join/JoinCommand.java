@@ -6,6 +6,8 @@ import dev.clusterctl.cli.DurationConverter;
 import dev.clusterctl.cli.ExitCode;
 import dev.clusterctl.cli.GlobalOptions;
 import dev.clusterctl.error.BadInputException;
+import dev.clusterctl.watch.JoinPlan;
+import dev.clusterctl.watch.JoinService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +80,7 @@ public final class JoinCommand implements Callable<Integer> {
   Path sysConfig;
 
   @Option(names = "--vm-args", paramLabel = "FILE",
-      description = "Take the basename (-name/-sname, ${VAR} from the environment) and the fixed dist port from the release's vm.args.")
+      description = "Take the basename (-name/-sname, $${VAR} from the environment) and the fixed dist port from the release's vm.args.")
   Path vmArgs;
 
   @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
@@ -117,9 +119,9 @@ public final class JoinCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    JoinRequest request = JoinInputs.resolve(arguments, dns, discovery, sysConfig, vmArgs,
-        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv());
-    JoinRun run = new JoinRun(this, request, spec.commandLine().getOut(), spec.commandLine().getErr());
+    JoinPlan plan = JoinService.plan(JoinInputs.request(arguments, dns, discovery, sysConfig, vmArgs,
+        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv()));
+    JoinRun run = new JoinRun(this, plan, spec.commandLine().getOut(), spec.commandLine().getErr());
     return watch ? run.watch() : run.once();
   }
 

@@ -18,19 +18,19 @@ import java.util.Optional;
 
 /**
  * The JSON shapes of {@code join}: the report of {@code -o json} and the events of
- * {@code -o jsonl}, as documented in docs/join.md. Schema changes bump {@link #SCHEMA}.
+ * {@code -o jsonl}, as documented in docs/join.md. Schema changes bump {@link #SCHEMA_VERSION}.
  */
 final class JoinJson {
 
-  /** The schema version written in every report and event. */
-  static final int SCHEMA = 1;
+  /** The schema version written in every report and event as {@code schemaVersion}, as resolve and doctor do. */
+  static final int SCHEMA_VERSION = 1;
 
   private final ObjectMapper mapper = new ObjectMapper();
 
   /** The report of one refresh ({@code -o json}). */
   ObjectNode report(JoinReport r, Optional<String> cookieSource) {
     ObjectNode o = mapper.createObjectNode();
-    o.put("schema", SCHEMA);
+    o.put("schemaVersion", SCHEMA_VERSION);
     o.put("source", r.source());
     o.set("lookup", lookup(r.discovered()));
     o.put("cookie", cookieSource.orElse(null));
@@ -138,7 +138,7 @@ final class JoinJson {
   /** One event of {@code join --watch -o jsonl}. */
   ObjectNode event(WatchEvent e) {
     ObjectNode o = mapper.createObjectNode();
-    o.put("schema", SCHEMA);
+    o.put("schemaVersion", SCHEMA_VERSION);
     o.put("event", e.type());
     o.put("time", e.at().toString());
     if (e instanceof WatchEvent.Started s) {

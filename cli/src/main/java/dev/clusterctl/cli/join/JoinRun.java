@@ -2,43 +2,38 @@ package dev.clusterctl.cli.join;
 
 import dev.clusterctl.cli.ExitCode;
 import dev.clusterctl.erlang.dist.LoadedCookie;
-import dev.clusterctl.erlang.dist.NodeProbe;
 import dev.clusterctl.erlang.dist.ProbeOptions;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.error.UnreachableException;
-import dev.clusterctl.watch.Discovered;
-import dev.clusterctl.watch.DistPeerProber;
+import dev.clusterctl.watch.JoinPlan;
 import dev.clusterctl.watch.JoinReport;
+import dev.clusterctl.watch.JoinService;
 import dev.clusterctl.watch.JoinWatch;
-import dev.clusterctl.watch.Pause;
-import dev.clusterctl.watch.PeerSource;
-import dev.clusterctl.watch.Refresher;
 import dev.clusterctl.watch.WatchListener;
 import dev.clusterctl.watch.WatchOptions;
 import dev.clusterctl.watch.WatchSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Random;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-/** Wires {@code join}'s options to core (discovery, probe, loop) and to a renderer. */
+/**
+ * Runs a {@link JoinPlan} through core's {@link JoinService} with {@code join}'s probe options and
+ * cookie, and renders what comes back (text, JSON, JSON Lines or the live view).
+ */
 final class JoinRun {
 
   private final JoinCommand o;
-  private final JoinRequest request;
-  private final PeerSource source;
+  private final JoinPlan plan;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  JoinRun(JoinCommand options, JoinRequest request, PrintWriter out, PrintWriter err) {
+  JoinRun(JoinCommand options, JoinPlan plan, PrintWriter out, PrintWriter err) {
     this.o = options;
-    this.request = request;
-    this.source = request.source();
+    this.plan = plan;
     this.out = out;
     this.err = err;
   }
@@ -46,11 +41,8 @@ final class JoinRun {
   /** One refresh and a report; 0 when every peer is joinable. */
   int once() {
     Optional<LoadedCookie> cookie = loadCookie();
-    try (NodeProbe probe = new NodeProbe(probeOptions(cookie))) {
-      JoinReport report = refresher(source, probe).refresh();
-      if (report.discovered() instanceof Discovered.Failed f && f.noServerResponded()) {
-        throw new UnreachableException(f.message());
-      }
+    try (JoinService join = new JoinService(plan, probeOptions(cookie), o.mesh)) {
+      JoinReport report = join.once();
       if (o.output == JoinCommand.Output.json) {
         JoinJson json = new JoinJson();
         out.println(json.pretty(json.report(report, cookie.map(LoadedCookie::source))));
@@ -65,24 +57,23 @@ final class JoinRun {
   /** The refresh loop until a signal, {@code q} or {@code --count}; 130 when ended by a signal. */
   int watch() {
     Optional<LoadedCookie> cookie = loadCookie();
-    WatchOptions wo = new WatchOptions(request.interval(), o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
+    WatchOptions wo = new WatchOptions(plan.interval(), o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
         o.count == null ? OptionalLong.empty() : OptionalLong.of(o.count));
-    try (NodeProbe probe = new NodeProbe(probeOptions(cookie))) {
-      Refresher refresher = refresher(source, probe);
+    try (JoinService join = new JoinService(plan, probeOptions(cookie), o.mesh)) {
       Terminal terminal = liveTerminal();
       if (terminal == null) {
-        return watchWith(refresher, wo, new JsonlWriter(out), null);
+        return watchWith(join, wo, new JsonlWriter(out), null);
       }
       try (terminal; LiveView view = new LiveView(terminal, o.global.colorOnStdout())) {
-        return watchWith(refresher, wo, view, view);
+        return watchWith(join, wo, view, view);
       }
     } catch (IOException e) {
       throw new UnreachableException("cannot open the terminal for the live view: " + e.getMessage(), e);
     }
   }
 
-  private int watchWith(Refresher refresher, WatchOptions wo, WatchListener listener, LiveView view) {
-    JoinWatch w = new JoinWatch(refresher, wo, listener, Clock.systemUTC(), Pause.system(), new Random());
+  private int watchWith(JoinService join, WatchOptions wo, WatchListener listener, LiveView view) {
+    JoinWatch w = join.watch(wo, listener);
     WatchSummary summary;
     boolean signalled;
     try (SignalTrap trap = new SignalTrap(w::stop)) {
@@ -120,10 +111,6 @@ final class JoinRun {
     return t;
   }
 
-  private Refresher refresher(PeerSource source, NodeProbe probe) {
-    return new Refresher(source, new DistPeerProber(probe, request.distPort()), o.mesh);
-  }
-
   private ProbeOptions probeOptions(Optional<LoadedCookie> cookie) {
     if (o.mesh && cookie.isEmpty()) {
       throw new BadInputException(
@@ -135,7 +122,7 @@ final class JoinRun {
   }
 
   private Optional<LoadedCookie> loadCookie() {
-    request.warnings().forEach(w -> err.println("clusterctl: warning: " + w));
+    plan.warnings().forEach(w -> err.println("clusterctl: warning: " + w));
     Optional<LoadedCookie> c = o.cookie.load(System.getenv(), home());
     c.ifPresent(lc -> lc.warnings().forEach(w -> err.println("clusterctl: warning: " + w)));
     if (c.isEmpty()) {

@@ -22,7 +22,9 @@ public final class ShellCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine commands = Main.commandLine();
     commands.getCommandSpec().removeSubcommand("shell");
-    try (Terminal terminal = TerminalBuilder.builder().name("clusterctl").system(true).build()) {
+    // dumb(true): with stdin not a terminal (a pipe, a script) fall back to a dumb terminal quietly;
+    // left unset, JLine does the same but logs a java.util.logging WARNING on stderr
+    try (Terminal terminal = TerminalBuilder.builder().name("clusterctl").system(true).dumb(true).build()) {
       return new Repl(terminal, commands, ConfigDir.of(System.getenv()).resolve("history"), System.getenv()).run();
     }
   }

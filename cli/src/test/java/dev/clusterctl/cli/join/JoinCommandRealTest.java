@@ -61,7 +61,8 @@ class JoinCommandRealTest {
     Cli.Result r = run("mixed.ns.svc", "--cookie-file", fx.cookieFile.toString(), "-o", "json");
     assertThat(r.exit()).isEqualTo(1);
     JsonNode j = JSON.readTree(r.out());
-    assertThat(j.get("schema").asInt()).isEqualTo(1);
+    assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(j.has("schema")).isFalse();
     assertThat(j.get("lookup").get("status").asText()).isEqualTo("NOERROR");
     assertThat(j.get("cookie").asText()).isEqualTo("file " + fx.cookieFile);
     assertThat(j.get("allJoinable").asBoolean()).isFalse();
@@ -200,7 +201,10 @@ class JoinCommandRealTest {
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> events = new ArrayList<>();
     for (String line : r.out().split("\n")) {
-      events.add(JSON.readTree(line).get("event").asText());
+      JsonNode event = JSON.readTree(line);
+      events.add(event.get("event").asText());
+      assertThat(event.get("schemaVersion").asInt()).as(line).isEqualTo(1);
+      assertThat(event.has("schema")).as(line).isFalse();
     }
     assertThat(events).containsExactly("started", "joined", "joined", "refreshed", "refreshed", "stopped");
     assertThat(r.err()).contains("watched 2 refreshes");

@@ -1,0 +1,126 @@
+package dev.clusterctl.doctor.checks;
+
+import dev.clusterctl.doctor.Area;
+import dev.clusterctl.doctor.CheckResult;
+import dev.clusterctl.doctor.DoctorContext;
+import dev.clusterctl.doctor.Remediation;
+import dev.clusterctl.model.ContainerPort;
+import dev.clusterctl.observe.Observed;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** The NetworkPolicies that select the pods let them reach each other on the distribution port and EPMD. */
+public final class NetworkPolicyDist extends BaseCheck {
+
+  /** EPMD's port (<a href="https://www.erlang.org/doc/apps/erts/epmd_cmd.html">epmd</a>). */
+  static final int EPMD = 4369;
+
+  /** The check. */
+  public NetworkPolicyDist() {
+    super(
+        "network-policy-dist",
+        Area.DISTRIBUTION,
+        "NetworkPolicies let the pods reach each other on the distribution port and EPMD",
+        "Once a NetworkPolicy selects a pod for Ingress (or Egress), only what its rules allow gets through. The nodes "
+            + "dial each other on the distribution port (`ERL_DIST_PORT`, `inet_dist_listen_min`) and, unless the release "
+            + "runs without EPMD (`ERL_DIST_PORT` set), on EPMD's port 4369. Every policy of the pods' namespace that "
+            + "selects them is read; the check passes when, in both directions, a rule admits pods with the workload's "
+            + "labels in the same namespace on those TCP ports (rules with `ipBlock` peers are not counted). With a dynamic "
+            + "distribution port, only rules without a port list admit it. Needs the API (list networkpolicies).");
+  }
+
+  @Override
+  public boolean live() {
+    return true;
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    Optional<Observed> seen = Live.observed(ctx);
+    if (seen.isEmpty()) {
+      return skip("NetworkPolicy", Live.FROM_FILES);
+    }
+    Observed o = seen.get();
+    if (!o.policies().seen()) {
+      return skip("NetworkPolicy", o.policies().missing());
+    }
+    Map<String, String> labels = !o.pods().isEmpty() ? o.pods().get(0).labels() : ctx.workload().map(w -> w.template().labels()).orElse(Map.of());
+    if (labels.isEmpty()) {
+      return skip("NetworkPolicy", "the pods' labels are unknown (no running pod and no workload)");
+    }
+    String ns = ctx.model().namespace();
+    DistPorts dp = DistPorts.of(ctx);
+    OptionalInt dist = dp.port();
+    boolean epmdLess = !dp.envValues().isEmpty();
+    Map<String, String> needed = new LinkedHashMap<>();
+    Map<Integer, String> portNames = new LinkedHashMap<>();
+    ctx.workload().ifPresent(w -> w.template().release().ports().forEach((ContainerPort cp) -> portNames.put(cp.port(), cp.name())));
+    int distPort = dist.isPresent() ? dist.getAsInt() : -1;
+    needed.put("distribution", dist.isPresent() ? "TCP " + distPort : "the dynamic distribution port");
+    if (!epmdLess) {
+      needed.put("EPMD", "TCP " + EPMD);
+    }
+    List<NetworkPolicy> all = o.policies().get();
+    Set<String> selecting = new LinkedHashSet<>();
+    List<String> blocked = new ArrayList<>();
+    for (boolean ingress : new boolean[] {true, false}) {
+      List<NetworkPolicy> isolating = all.stream().filter(p -> PolicyRules.isolates(p, labels, ingress)).toList();
+      isolating.forEach(p -> selecting.add(p.getMetadata().getName()));
+      if (isolating.isEmpty()) {
+        continue;
+      }
+      String dir = ingress ? "ingress" : "egress";
+      if (!allowed(isolating, ingress, labels, ns, distPort, portNames)) {
+        blocked.add(dir + " on " + needed.get("distribution") + " (distribution)");
+      }
+      if (!epmdLess && !allowed(isolating, ingress, labels, ns, EPMD, null)) {
+        blocked.add(dir + " on TCP " + EPMD + " (EPMD)");
+      }
+    }
+    String subject = "NetworkPolicies in " + ns;
+    if (selecting.isEmpty()) {
+      return pass(subject, "no NetworkPolicy selects the pods: traffic between them is not restricted")
+          .evidence("policies in namespace", all.size())
+          .build();
+    }
+    if (blocked.isEmpty()) {
+      return pass(subject, "the policies selecting the pods allow " + String.join(" and ", needed.values()) + " between them")
+          .evidence("selecting the pods", String.join(", ", selecting))
+          .build();
+    }
+    String portsYaml = (distPort > 0 ? "    - protocol: TCP\n      port: " + distPort + "\n" : "")
+        + (epmdLess ? "" : "    - protocol: TCP\n      port: " + EPMD + "\n");
+    String selector = labels.entrySet().stream().map(e -> "      " + e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "\n" + b).orElse("");
+    return fail(subject, "the NetworkPolicies selecting the pods block " + String.join(", ", blocked))
+        .evidence("selecting the pods", String.join(", ", selecting))
+        .evidence("needed between the pods", String.join(", ", needed.values()))
+        .fix(Remediation.of("Allow the pods to reach each other on the distribution port" + (epmdLess ? "" : " and EPMD") + ".", "yaml",
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: erlang-distribution\n  namespace: " + ns
+                + "\nspec:\n  podSelector:\n    matchLabels:\n" + selector + "\n  policyTypes: [Ingress, Egress]\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n"
+                + selector.replace("      ", "          ") + "\n" + (portsYaml.isEmpty() ? "" : "    ports:\n" + portsYaml)
+                + "  egress:\n  - to:\n    - podSelector:\n        matchLabels:\n" + selector.replace("      ", "          ") + "\n"
+                + (portsYaml.isEmpty() ? "" : "    ports:\n" + portsYaml)))
+        .build();
+  }
+
+  private static boolean allowed(List<NetworkPolicy> isolating, boolean ingress, Map<String, String> labels, String ns, int port, Map<Integer, String> names) {
+    if (port < 0) {
+      return isolating.stream().anyMatch(p -> PolicyRules.allows(p, ingress, labels, ns, -1, null) && unrestricted(p, ingress));
+    }
+    String name = names == null ? null : names.get(port);
+    return isolating.stream().anyMatch(p -> PolicyRules.allows(p, ingress, labels, ns, port, name));
+  }
+
+  private static boolean unrestricted(NetworkPolicy p, boolean ingress) {
+    return ingress
+        ? p.getSpec().getIngress().stream().anyMatch(r -> r.getPorts() == null || r.getPorts().isEmpty())
+        : p.getSpec().getEgress().stream().anyMatch(r -> r.getPorts() == null || r.getPorts().isEmpty());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.clusterctl.watch;
+
+import dev.clusterctl.discovery.HostType;
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.DnsConfig;
+import dev.clusterctl.dns.QueryType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What {@code join} is asked, as plain values: the name to look up (or the release's sys.config),
+ * how to ask DNS, the discovery library's options, and the release's vm.args. {@link JoinService#plan}
+ * turns it into a {@link JoinPlan}.
+ *
+ * @param domain the name the discovery library looks up; empty with {@code sysConfig}
+ * @param dns the DNS servers and search rules to ask with
+ * @param strategy the discovery library whose lookup to reproduce
+ * @param type the record type asked; empty for the library's default
+ * @param hostType the host part of node names; empty for the library's default
+ * @param basename the node basename; empty to take it from vm.args' node name
+ * @param sysConfig the release's sys.config, whose gen_cluster discovery replaces {@code domain}
+ * @param vmArgs the release's vm.args (node name, {@code -erl_epmd_port})
+ * @param distPort the fixed distribution port; empty for vm.args', else to ask EPMD
+ * @param interval the refresh interval; empty for sys.config's {@code refresh_interval_ms}, else 5 s
+ * @param env the environment vm.args' {@code ${VAR}} are expanded from
+ */
+public record JoinRequest(
+    Optional<String> domain,
+    DnsConfig dns,
+    Strategy strategy,
+    Optional<QueryType> type,
+    Optional<HostType> hostType,
+    Optional<String> basename,
+    Optional<Path> sysConfig,
+    Optional<Path> vmArgs,
+    OptionalInt distPort,
+    Optional<Duration> interval,
+    Map<String, String> env) {
+
+  /** Copies the environment. */
+  public JoinRequest {
+    env = Map.copyOf(env);
+  }
+}
