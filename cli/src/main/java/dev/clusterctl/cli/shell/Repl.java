@@ -135,6 +135,9 @@ public final class Repl {
     return ExitCode.OK.code();
   }
 
+  /** How long a cancelled command may take to unwind before the prompt comes back anyway. */
+  private static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofSeconds(5);
+
   /** Runs one command on its own thread so that Ctrl-C can interrupt it while the shell stays. */
   private int execute(List<String> words) {
     FutureTask<Integer> task = new FutureTask<>(() -> commands.execute(words.toArray(String[]::new)));
@@ -145,6 +148,10 @@ public final class Repl {
       worker.start();
       return task.get();
     } catch (CancellationException cancelled) {
+      // get() returns as soon as the task is cancelled; let the interrupted command unwind (close
+      // its sockets, print its last line) before the prompt comes back, but never hang on one
+      // that ignores the interrupt.
+      awaitQuietly(worker);
       terminal.writer().println("^C interrupted");
       return ExitCode.INTERRUPTED.code();
     } catch (InterruptedException shellInterrupted) {
@@ -157,6 +164,14 @@ public final class Repl {
       return ExitCode.UNREACHABLE.code();
     } finally {
       terminal.handle(Signal.INT, previous);
+    }
+  }
+
+  private static void awaitQuietly(Thread worker) {
+    try {
+      worker.join(CANCEL_GRACE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
