@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Renders a kustomization with {@code kubectl kustomize DIR}, as {@code kubectl apply -k} would.
@@ -18,16 +19,17 @@ import java.util.concurrent.FutureTask;
  */
 public final class Kustomize {
 
-  private final String kubectl;
+  /** Where kubectl is; looked up only when a kustomization is rendered, not for every doctor run. */
+  private final Supplier<String> kubectlLocation;
 
-  /** Uses the {@code kubectl} found on {@code PATH}. */
+  /** Uses the {@code kubectl} found on {@code PATH} when {@link #render} first needs it. */
   public Kustomize() {
-    this(findOnPath("kubectl"));
+    this.kubectlLocation = () -> findOnPath("kubectl");
   }
 
   /** Uses the given kubectl executable ({@code null} when there is none). */
   public Kustomize(String kubectl) {
-    this.kubectl = kubectl;
+    this.kubectlLocation = () -> kubectl;
   }
 
   /** The rendered YAML of the kustomization in {@code dir}. */
@@ -35,6 +37,7 @@ public final class Kustomize {
     if (!Files.isDirectory(Path.of(dir))) {
       throw new BadInputException("-k " + dir + ": not a directory");
     }
+    String kubectl = kubectlLocation.get();
     if (kubectl == null) {
       throw new BadInputException("-k " + dir + ": needs kubectl on PATH to run 'kubectl kustomize' (or pipe 'kustomize build' into -f -)");
     }
