@@ -1,25 +1,25 @@
-package dev.clusterctl.doctor;
+package dev.clusterctl.cli.docs;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.clusterctl.doctor.Area;
+import dev.clusterctl.doctor.Check;
+import dev.clusterctl.doctor.CheckRegistry;
 
 /**
  * Generates {@code docs/checks.md} from the {@link CheckRegistry}: one section per check, its
  * anchor being its id (the {@code docs} link of every result).
  *
- * <p>Run {@code main} with the output path, or let {@code ChecksDocTest} regenerate it (see its
+ * <p>Rendering is the command line's business, not core's: core's registry holds the checks and
+ * their texts, this turns them into Markdown. {@code ChecksDocTest} regenerates the file (see its
  * failure message).
  */
-public final class ChecksDoc {
+final class ChecksDoc {
 
   private ChecksDoc() {}
 
   /** The Markdown text of the check reference. */
-  public static String render(CheckRegistry registry) {
+  static String render(CheckRegistry registry) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<!-- GENERATED from dev.clusterctl.doctor.CheckRegistry by dev.clusterctl.doctor.ChecksDoc: do not edit by hand. -->\n");
+    sb.append("<!-- GENERATED from dev.clusterctl.doctor.CheckRegistry by dev.clusterctl.cli.docs.ChecksDoc: do not edit by hand. -->\n");
     sb.append("# clusterctl doctor checks\n\n");
     sb.append("Every result of `clusterctl doctor` carries one of these ids. The ids are stable: use them with ")
         .append("`--only` and `--skip`, and in tools reading `-o json` or `-o junit`. Each result has a status: ")
@@ -41,11 +41,5 @@ public final class ChecksDoc {
       sb.append(c.description()).append("\n");
     }
     return sb.toString();
-  }
-
-  /** Writes the reference to {@code args[0]} (default {@code docs/checks.md}). */
-  public static void main(String[] args) throws IOException {
-    Path out = Path.of(args.length > 0 ? args[0] : "docs/checks.md");
-    Files.writeString(out, render(CheckRegistry.standard()), StandardCharsets.UTF_8);
   }
 }
