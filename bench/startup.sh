@@ -68,7 +68,8 @@ for ((i = 0; i < runs; i++)); do
     /usr/bin/time -f '%U %S' -o "$work/time" ${cmd[$name]} >/dev/null 2>&1 || true
     t1=$(date +%s%N)
     samples[$name]+="$(( (t1 - t0) / 1000000 )) "
-    cpu[$name]+="$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time") "
+    # time(1) writes 'Command exited with non-zero status N' first when the command fails
+    cpu[$name]+="$(tail -n 1 "$work/time" | awk '{printf "%d", ($1 + $2) * 1000}') "
   done
 done
 
