@@ -7,10 +7,9 @@ import dev.clusterctl.doctor.Remediation;
 import dev.clusterctl.observe.CorednsState;
 import dev.clusterctl.observe.Observed;
 import java.util.List;
-import java.util.Optional;
 
 /** The running CoreDNS pods use the Corefile in the ConfigMap, not an older one. */
-public final class CorednsReloaded extends BaseCheck {
+public final class CorednsReloaded extends LiveCheck {
 
   /** The check. */
   public CorednsReloaded() {
@@ -21,24 +20,16 @@ public final class CorednsReloaded extends BaseCheck {
         "CoreDNS reads its Corefile at start and, with the `reload` plugin, again when it changes. When the "
             + "`kube-system/coredns` ConfigMap changed after the CoreDNS pods started (its newest `managedFields` time, "
             + "else its creation) and the Corefile has no `reload`, the pods still answer with the old configuration: "
-            + "an `endpoint_pod_names` just added is not in effect. Needs the API (get configmaps and list pods in kube-system).");
+            + "an `endpoint_pod_names` just added is not in effect. Needs the API (get configmaps and list pods in kube-system).",
+        "CoreDNS");
   }
 
   @Override
-  public boolean live() {
-    return true;
-  }
-
-  @Override
-  public CheckResult run(DoctorContext ctx) {
-    Optional<Observed> seen = Live.observed(ctx);
-    if (seen.isEmpty()) {
-      return skip("CoreDNS", Live.FROM_FILES);
+  CheckResult judge(DoctorContext ctx, Observed seen) {
+    if (!seen.coredns().seen()) {
+      return skip("CoreDNS", seen.coredns().missing());
     }
-    if (!seen.get().coredns().seen()) {
-      return skip("CoreDNS", seen.get().coredns().missing());
-    }
-    CorednsState s = seen.get().coredns().get();
+    CorednsState s = seen.coredns().get();
     String subject = "ConfigMap/kube-system/coredns";
     if (s.pods().isEmpty()) {
       return skip(subject, "no CoreDNS pods found in kube-system (label k8s-app=kube-dns)");

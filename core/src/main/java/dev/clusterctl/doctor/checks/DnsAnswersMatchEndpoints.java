@@ -11,11 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The real DNS answer to the discovery query lists exactly the service's ready endpoints. */
-public final class DnsAnswersMatchEndpoints extends BaseCheck {
+public final class DnsAnswersMatchEndpoints extends LiveCheck {
 
   /** The check. */
   public DnsAnswersMatchEndpoints() {
@@ -29,21 +28,12 @@ public final class DnsAnswersMatchEndpoints extends BaseCheck {
             + "(EndpointSlices: the endpoint's hostname, the pod name with `endpoint_pod_names`, else the dashed IP). "
             + "Missing names are pods their peers never dial; extra names are pods that are gone or not ready, or "
             + "another configuration than the one judged. Inside a pod (`--local`) the endpoints are not visible: "
-            + "an empty answer fails, otherwise the check skips.");
+            + "an empty answer fails, otherwise the check skips.",
+        "DNS");
   }
 
   @Override
-  public boolean live() {
-    return true;
-  }
-
-  @Override
-  public CheckResult run(DoctorContext ctx) {
-    Optional<Observed> seen = Live.observed(ctx);
-    if (seen.isEmpty()) {
-      return skip("DNS", Live.FROM_FILES);
-    }
-    Observed o = seen.get();
+  CheckResult judge(DoctorContext ctx, Observed o) {
     if (!o.dns().seen()) {
       return skip("DNS", "the discovery query was not asked: " + o.dns().missing());
     }

@@ -12,12 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /** The NetworkPolicies that select the pods let them reach each other on the distribution port and EPMD. */
-public final class NetworkPolicyDist extends BaseCheck {
+public final class NetworkPolicyDist extends LiveCheck {
 
   /** EPMD's port (<a href="https://www.erlang.org/doc/apps/erts/epmd_cmd.html">epmd</a>). */
   static final int EPMD = 4369;
@@ -33,21 +32,12 @@ public final class NetworkPolicyDist extends BaseCheck {
             + "runs without EPMD (`ERL_DIST_PORT` set), on EPMD's port 4369. Every policy of the pods' namespace that "
             + "selects them is read; the check passes when, in both directions, a rule admits pods with the workload's "
             + "labels in the same namespace on those TCP ports (rules with `ipBlock` peers are not counted). With a dynamic "
-            + "distribution port, only rules without a port list admit it. Needs the API (list networkpolicies).");
+            + "distribution port, only rules without a port list admit it. Needs the API (list networkpolicies).",
+        "NetworkPolicy");
   }
 
   @Override
-  public boolean live() {
-    return true;
-  }
-
-  @Override
-  public CheckResult run(DoctorContext ctx) {
-    Optional<Observed> seen = Live.observed(ctx);
-    if (seen.isEmpty()) {
-      return skip("NetworkPolicy", Live.FROM_FILES);
-    }
-    Observed o = seen.get();
+  CheckResult judge(DoctorContext ctx, Observed o) {
     if (!o.policies().seen()) {
       return skip("NetworkPolicy", o.policies().missing());
     }

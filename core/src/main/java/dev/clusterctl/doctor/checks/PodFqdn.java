@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Each running pod's {@code hostname --fqdn} is the host its peers dial. */
-public final class PodFqdn extends BaseCheck {
+public final class PodFqdn extends LiveCheck {
 
   private static final int SHOWN = 20;
 
@@ -29,21 +29,12 @@ public final class PodFqdn extends BaseCheck {
             + "the name CoreDNS publishes for the pod's endpoint. With `--exec` each running pod is asked "
             + "(`hostname --fqdn`, with bounded concurrency); otherwise the FQDN is computed from the pod's spec as the "
             + "kubelet writes it (the report says which). Inside a pod (`--local`) it is asked there and looked for among "
-            + "the real answer's targets. Skipped when peers dial addresses.");
+            + "the real answer's targets. Skipped when peers dial addresses.",
+        "pods");
   }
 
   @Override
-  public boolean live() {
-    return true;
-  }
-
-  @Override
-  public CheckResult run(DoctorContext ctx) {
-    Optional<Observed> seen = Live.observed(ctx);
-    if (seen.isEmpty()) {
-      return skip("pods", Live.FROM_FILES);
-    }
-    Observed o = seen.get();
+  CheckResult judge(DoctorContext ctx, Observed o) {
     if (!o.podsSeen().seen()) {
       return skip("pods", o.podsSeen().missing());
     }
