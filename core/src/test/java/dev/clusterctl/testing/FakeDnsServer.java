@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
+import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,23 +48,38 @@ public final class FakeDnsServer implements AutoCloseable {
 
   /** Starts serving: {@code udpResponder} on UDP and, when not {@code null}, {@code tcpResponder} on TCP. */
   public static FakeDnsServer start(Responder udpResponder, Responder tcpResponder) {
-    try {
-      DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      ServerSocket tcp = null;
-      if (tcpResponder != null) {
-        tcp = new ServerSocket();
-        tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+    // The OS picks a free UDP port; the same number may be taken for TCP (a connection of an
+    // earlier test still holds it), so try a few ports before giving up.
+    BindException lastClash = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        ServerSocket tcp = null;
+        if (tcpResponder != null) {
+          tcp = new ServerSocket();
+          tcp.setReuseAddress(true);
+          try {
+            tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+          } catch (BindException clash) {
+            tcp.close();
+            udp.close();
+            lastClash = clash;
+            continue;
+          }
+        }
+        FakeDnsServer server = new FakeDnsServer(udp, tcp);
+        server.serveUdp(udpResponder);
+        if (tcp != null) {
+          server.serveTcp(tcpResponder);
+        }
+        return server;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start the fake DNS server", e);
       }
-      FakeDnsServer server = new FakeDnsServer(udp, tcp);
-      server.serveUdp(udpResponder);
-      if (tcp != null) {
-        server.serveTcp(tcpResponder);
-      }
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start the fake DNS server", e);
     }
+    throw new IllegalStateException("cannot start the fake DNS server: no port free for both UDP and TCP", lastClash);
   }
+
 
   /** Never answers. */
   public static Responder silent() {
