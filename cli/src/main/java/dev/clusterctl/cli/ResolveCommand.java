@@ -113,11 +113,7 @@ public final class ResolveCommand implements Callable<Integer> {
 
   /** With {@code --verbose}: every question sent, main lookup and follow-ups, with its outcome and time, on stderr. */
   private static void printExchanges(DiscoveryResult result, PrintWriter err) {
-    List<LookupResult> lookups = new ArrayList<>();
-    lookups.add(result.lookup());
-    result.targets().forEach(t -> lookups.addAll(t.followUps()));
-    result.reverse().forEach(r -> lookups.add(r.lookup()));
-    for (LookupResult lookup : lookups) {
+    for (LookupResult lookup : result.allLookups()) {
       printExchanges(lookup, err);
     }
     err.flush();

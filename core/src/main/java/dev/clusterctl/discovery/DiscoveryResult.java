@@ -1,6 +1,7 @@
 package dev.clusterctl.discovery;
 
 import dev.clusterctl.dns.LookupResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,5 +45,14 @@ public record DiscoveryResult(
   /** True when any derived name is one Erlang would refuse (or, for an SRV target, has no address). */
   public boolean hasNameProblems() {
     return nodes.stream().anyMatch(n -> !n.problems().isEmpty());
+  }
+
+  /** Every lookup this run made, in the order asked: the main one, the SRV targets' follow-ups, the PTR lookups. */
+  public List<LookupResult> allLookups() {
+    List<LookupResult> all = new ArrayList<>();
+    all.add(lookup);
+    targets.forEach(t -> all.addAll(t.followUps()));
+    reverse.forEach(r -> all.add(r.lookup()));
+    return all;
   }
 }

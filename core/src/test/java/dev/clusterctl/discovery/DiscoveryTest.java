@@ -73,6 +73,8 @@ class DiscoveryTest {
                 TargetAddresses.Source.QUERY, List.of("10.244.0.6")));
     assertThat(asked).containsExactly(SVC + " SRV", "ledger-1.ledger.payments.svc.cluster.local. A");
     assertThat(r.nodes()).extracting(DerivedNode::display).containsExactly("ledger@10.244.0.5", "ledger@10.244.0.6");
+    assertThat(r.allLookups()).extracting(l -> l.query() + " " + l.attempts().size())
+        .containsExactly(SVC + " 1", "ledger-1.ledger.payments.svc.cluster.local. 1");
   }
 
   @Test
@@ -84,5 +86,7 @@ class DiscoveryTest {
         .containsExactly("ledger@ledger-0.ledger.payments.svc.cluster.local");
     assertThat(r.gaps()).extracting(Gap::reason).containsExactly("the address has no PTR record (NXDOMAIN)");
     assertThat(r.reverse()).hasSize(2);
+    assertThat(r.allLookups()).hasSize(3).first().isSameAs(r.lookup());
+    assertThat(r.allLookups().subList(1, 3)).containsExactly(r.reverse().get(0).lookup(), r.reverse().get(1).lookup());
   }
 }
