@@ -53,10 +53,14 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The command line for {@code args}: only the invoked command when it is a standalone one,
-   * else the whole tree. Parsing, help and exit codes are the same either way.
+   * The command line for {@code args}: only the invoked command when it is a standalone one, no
+   * command at all for a lone {@code --version}, else the whole tree. Parsing, help and exit codes
+   * are the same either way.
    */
   static CommandLine commandLine(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return build(List.of());
+    }
     if (args.length > 0) {
       for (Class<?> command : STANDALONE) {
         if (command.getAnnotation(Command.class).name().equals(args[0])) {
@@ -68,6 +72,7 @@ public final class Main implements Runnable {
   }
 
   private static CommandLine build(List<Class<?>> commands) {
+    skipUnusedPicocliSetUp();
     CommandLine cl = new CommandLine(new Main());
     for (Class<?> command : commands) {
       cl.addSubcommand(newInstance(command));
@@ -111,5 +116,24 @@ public final class Main implements Runnable {
   /** Runs clusterctl and exits the JVM with its exit code; the only {@code System.exit} in clusterctl. */
   public static void main(String[] args) {
     System.exit(commandLine(args).execute(args));
+  }
+
+  /**
+   * Start-up: two of picocli's documented switches, for set-up clusterctl never uses. Every
+   * {@code CommandLine} registers converters for java.sql and java.time types by reflection,
+   * which initialises those classes (MonthDay alone builds a DateTimeFormatter); no clusterctl
+   * option has such a type (durations have their own converter). And picocli looks for Groovy's
+   * Closure class once, a miss that opens every jar on the class path. Together about a tenth of
+   * a cold {@code --version}. Set before the first {@code CommandLine}, so that tests and the shell
+   * run with it too; a value the user set with {@code -D} is kept. One pattern, not two: picocli
+   * compiles every pattern again for each type it considers.
+   */
+  private static void skipUnusedPicocliSetUp() {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+    }
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
+    }
   }
 }

@@ -23,6 +23,45 @@ class MainTest {
   }
 
   @Test
+  void loneVersionBuildsNoOtherCommandAndPrintsWhatTheWholeTreePrints() {
+    picocli.CommandLine alone = Main.commandLine(new String[] {"--version"});
+    assertThat(alone.getSubcommands()).containsOnlyKeys("help");
+    assertThat(Main.commandLine(new String[] {"-V"}).getSubcommands()).containsOnlyKeys("help");
+    java.io.StringWriter aloneOut = new java.io.StringWriter();
+    java.io.StringWriter fullOut = new java.io.StringWriter();
+    alone.setOut(new java.io.PrintWriter(aloneOut));
+    picocli.CommandLine full = Main.commandLine();
+    full.setOut(new java.io.PrintWriter(fullOut));
+    assertThat(alone.execute("--version")).isZero();
+    assertThat(full.execute("--version")).isZero();
+    assertThat(aloneOut.toString()).startsWith("clusterctl ").isEqualTo(fullOut.toString());
+    // anything more than a lone --version still gets the whole tree (and its checks)
+    assertThat(Main.commandLine(new String[] {"--version", "doctor"}).getSubcommands()).containsKey("doctor");
+  }
+
+  @Test
+  void picocliSetUpClusterctlNeverUsesIsSkipped() {
+    Main.commandLine(new String[] {"--version"});
+    assertThat(System.getProperty("picocli.disable.closures")).isEqualTo("true");
+    assertThat(System.getProperty("picocli.converters.excludes")).isNotEmpty();
+    // so no option may rely on picocli's java.time/java.sql converters: each such option names its own
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Main.commandLine()));
+    while (!todo.isEmpty()) {
+      picocli.CommandLine cl = todo.pop();
+      todo.addAll(cl.getSubcommands().values());
+      for (picocli.CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+        String type = arg.type().getName();
+        if ((type.startsWith("java.time.") || type.startsWith("java.sql.")) && arg.converters().length == 0) {
+          missing.add(cl.getCommandName() + " " + arg);
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+    assertThat(Cli.run("join", "--help").exit()).isZero();
+  }
+
+  @Test
   void unknownOptionIsOneLineOnStderrWithUsageExit() {
     Cli.Result r = Cli.run("--no-such-option");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE.code());
