@@ -11,8 +11,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.clusterctl.error.BadInputException;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,6 +25,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads Kubernetes objects from the bytes of one input: multi-document YAML, JSON, and
@@ -95,7 +100,7 @@ public final class ManifestReader {
     }
     KubernetesResource resource;
     try {
-      resource = serialization.convertValue(node, KubernetesResource.class);
+      resource = serialization.convertValue(node, typeOf(node.path("apiVersion").asText(), kind.asText()));
     } catch (IllegalArgumentException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String msg = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
@@ -106,6 +111,23 @@ public final class ManifestReader {
       out.add(new LoadedObject(h, origin));
     }
   }
+
+  /**
+   * The class a document is read into. The kinds the model reads go straight to their class; any
+   * other goes through fabric8's registry of every kind, whose first use loads and indexes about a
+   * thousand model classes (about a third of a small doctor run's start-up). Same objects either way.
+   */
+  static Class<? extends KubernetesResource> typeOf(String apiVersion, String kind) {
+    Class<? extends KubernetesResource> typed = MODELLED.get(apiVersion + "/" + kind);
+    return typed != null ? typed : KubernetesResource.class;
+  }
+
+  private static final Map<String, Class<? extends KubernetesResource>> MODELLED =
+      Map.of(
+          "v1/Service", Service.class,
+          "v1/ConfigMap", ConfigMap.class,
+          "apps/v1/Deployment", Deployment.class,
+          "apps/v1/StatefulSet", StatefulSet.class);
 
   private static String firstLine(String s) {
     return s == null ? "" : s.lines().findFirst().orElse("");

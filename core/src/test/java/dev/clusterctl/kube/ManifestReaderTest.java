@@ -60,6 +60,63 @@ class ManifestReaderTest {
   }
 
   @Test
+  void modelledKindsReadStraightIntoTheSameObjectsAsFabric8sRegistryGives() throws Exception {
+    String manifests =
+        """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: s, namespace: n, labels: {app: a}}
+        spec: {clusterIP: None, publishNotReadyAddresses: true, selector: {app: a}, ports: [{name: epmd, port: 4369, targetPort: epmd}]}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: coredns, namespace: kube-system}
+        data: {Corefile: ".:53 {\\n    kubernetes cluster.local\\n}\\n"}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: d}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: a}}
+          template:
+            metadata: {labels: {app: a}}
+            spec:
+              hostname: h
+              subdomain: s
+              containers:
+              - name: app
+                image: example/app:1
+                env: [{name: RELEASE_NODE, value: "app@$(POD_IP)"}, {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]
+                ports: [{name: epmd, containerPort: 4369}]
+                readinessProbe: {tcpSocket: {port: epmd}}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: ss}
+        spec:
+          serviceName: s
+          replicas: 2
+          selector: {matchLabels: {app: a}}
+          template:
+            metadata: {labels: {app: a}}
+            spec: {containers: [{name: app, image: example/app:1}]}
+          volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}]
+        """;
+    List<LoadedObject> objs = read(manifests);
+    assertThat(objs).extracting(o -> (Object) o.object().getClass())
+        .containsExactly(Service.class, ConfigMap.class, io.fabric8.kubernetes.api.model.apps.Deployment.class, StatefulSet.class);
+    var serialization = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+    List<Object> viaRegistry = new java.util.ArrayList<>();
+    for (String doc : manifests.split("(?m)^---$")) {
+      viaRegistry.add(serialization.unmarshal(doc, io.fabric8.kubernetes.api.model.KubernetesResource.class));
+    }
+    assertThat(objs).extracting(o -> (Object) o.object()).containsExactlyElementsOf(viaRegistry);
+    assertThat(ManifestReader.typeOf("apps/v1beta1", "Deployment")).isEqualTo(io.fabric8.kubernetes.api.model.KubernetesResource.class);
+    assertThat(ManifestReader.typeOf("example.com/v1", "Service")).isEqualTo(io.fabric8.kubernetes.api.model.KubernetesResource.class);
+  }
+
+  @Test
   void yamlSyntaxErrorNamesFileLineAndColumn() {
     assertThatThrownBy(() -> read("apiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n  x: y\n"))
         .isInstanceOf(BadInputException.class)
