@@ -122,13 +122,13 @@ public final class CookieConsistent extends BaseCheck {
     return out;
   }
 
-  /** The cookie's identity for one pod: a SHA-256 prefix of its value, or the Secret it comes from. */
+  /** The cookie's identity for one pod: a keyed label of its value ({@link CookieHash#label}), or the Secret it comes from. */
   static String identity(CookieSource s, ExamplePod pod) {
     if (s.envVar() != null) {
       return valueIdentity(pod.env().get(s.envVar()));
     }
     if (s.variables().isEmpty()) {
-      return s.literalHash() == null ? "(unset)" : "sha256:" + s.literalHash().substring(0, 12);
+      return s.literalHash() == null ? "(unset)" : CookieHash.label(s.literalHash());
     }
     List<String> parts = new ArrayList<>();
     for (String v : s.variables()) {
@@ -144,6 +144,6 @@ public final class CookieConsistent extends BaseCheck {
     if (value.startsWith("<secret ") && value.endsWith(">")) {
       return "from secret " + value.substring("<secret ".length(), value.length() - 1);
     }
-    return "sha256:" + CookieHash.of(value).substring(0, 12);
+    return CookieHash.label(CookieHash.of(value));
   }
 }
