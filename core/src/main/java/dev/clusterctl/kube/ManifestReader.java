@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.clusterctl.error.BadInputException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
@@ -32,8 +33,9 @@ import java.util.Map;
  * {@code kind: List} (its items are read as objects).
  *
  * <p>Documents are split and located with Jackson's YAML parser, so a syntax error names the
- * input, line and column; each document is then turned into a typed object by fabric8's
- * {@link KubernetesSerialization}, which gives unknown kinds a {@code GenericKubernetesResource}.
+ * input, line and column; each document is then turned into an object by fabric8's
+ * {@link KubernetesSerialization}: a typed one for the kinds the model reads (Service, ConfigMap,
+ * Deployment, StatefulSet), a {@code GenericKubernetesResource} for any other.
  * One reader can be reused for many inputs; it holds no per-input state.
  */
 public final class ManifestReader {
@@ -113,13 +115,15 @@ public final class ManifestReader {
   }
 
   /**
-   * The class a document is read into. The kinds the model reads go straight to their class; any
-   * other goes through fabric8's registry of every kind, whose first use loads and indexes about a
-   * thousand model classes (about a third of a small doctor run's start-up). Same objects either way.
+   * The class a document is read into: its own class for the kinds the model reads, else
+   * {@code GenericKubernetesResource} (kind, metadata and the rest as a map), which is all that is
+   * used of them. Never fabric8's registry of every kind ({@code KubernetesResource.class}): its
+   * first use loads and indexes about a thousand model classes, more than the rest of a small
+   * doctor run's start-up, and validates kinds nothing here reads.
    */
   static Class<? extends KubernetesResource> typeOf(String apiVersion, String kind) {
     Class<? extends KubernetesResource> typed = MODELLED.get(apiVersion + "/" + kind);
-    return typed != null ? typed : KubernetesResource.class;
+    return typed != null ? typed : GenericKubernetesResource.class;
   }
 
   private static final Map<String, Class<? extends KubernetesResource>> MODELLED =

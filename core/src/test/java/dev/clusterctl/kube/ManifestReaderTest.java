@@ -112,8 +112,33 @@ class ManifestReaderTest {
       viaRegistry.add(serialization.unmarshal(doc, io.fabric8.kubernetes.api.model.KubernetesResource.class));
     }
     assertThat(objs).extracting(o -> (Object) o.object()).containsExactlyElementsOf(viaRegistry);
-    assertThat(ManifestReader.typeOf("apps/v1beta1", "Deployment")).isEqualTo(io.fabric8.kubernetes.api.model.KubernetesResource.class);
-    assertThat(ManifestReader.typeOf("example.com/v1", "Service")).isEqualTo(io.fabric8.kubernetes.api.model.KubernetesResource.class);
+    assertThat(ManifestReader.typeOf("apps/v1beta1", "Deployment")).isEqualTo(GenericKubernetesResource.class);
+    assertThat(ManifestReader.typeOf("example.com/v1", "Service")).isEqualTo(GenericKubernetesResource.class);
+  }
+
+  @Test
+  void otherKindsAreGenericWithTheirKindMetadataAndFields() {
+    List<LoadedObject> objs =
+        read(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, namespace: n, labels: {app: a}}
+            spec: {containers: [{name: c, image: i}]}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: i}
+            spec: {rules: []}
+            """);
+    assertThat(objs).extracting(o -> (Object) o.object().getClass()).containsOnly(GenericKubernetesResource.class);
+    GenericKubernetesResource pod = (GenericKubernetesResource) objs.get(0).object();
+    assertThat(pod.getKind()).isEqualTo("Pod");
+    assertThat(pod.getApiVersion()).isEqualTo("v1");
+    assertThat(pod.getMetadata().getNamespace()).isEqualTo("n");
+    assertThat(pod.getMetadata().getLabels()).containsEntry("app", "a");
+    assertThat(pod.getAdditionalProperties()).containsKey("spec");
+    assertThat(objs.get(1).object().getKind()).isEqualTo("Ingress");
   }
 
   @Test
