@@ -119,7 +119,7 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Start-up: two of picocli's documented switches, for set-up clusterctl never uses. Every
+   * Start-up: documented switches of picocli (and SLF4J, below) for set-up clusterctl never uses. Every
    * {@code CommandLine} registers converters for java.sql and java.time types by reflection,
    * which initialises those classes (MonthDay alone builds a DateTimeFormatter); no clusterctl
    * option has such a type (durations have their own converter). And picocli looks for Groovy's
@@ -129,11 +129,19 @@ public final class Main implements Runnable {
    * compiles every pattern again for each type it considers.
    */
   private static void skipUnusedPicocliSetUp() {
-    if (System.getProperty("picocli.converters.excludes") == null) {
-      System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
-    }
-    if (System.getProperty("picocli.disable.closures") == null) {
-      System.setProperty("picocli.disable.closures", "true");
+    setUnlessGiven("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+    setUnlessGiven("picocli.disable.closures", "true");
+    // The same for SLF4J (dnsjava and fabric8 log through it; clusterctl reports on stderr itself
+    // and ships the no-op provider): named, the provider is loaded directly instead of found by
+    // a ServiceLoader search that opens every jar on the class path, about 30 ms of a cold
+    // resolve. SLF4J's own "loading the named provider" note stays quiet; its warnings do not.
+    setUnlessGiven("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+    setUnlessGiven("slf4j.internal.verbosity", "WARN");
+  }
+
+  private static void setUnlessGiven(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
     }
   }
 }
