@@ -137,6 +137,21 @@ class ApiDoctorTest {
   }
 
   @Test
+  void networkPolicyThatDependsOnNamespaceLabelsWarnsWithWhatToLookAt() {
+    try (MockCluster c = cluster("srv-deployment", 0)) {
+      c.client().network().v1().networkPolicies().resource(new NetworkPolicyBuilder().withNewMetadata().withName("same-team").withNamespace("payments").endMetadata()
+          .withNewSpec().withNewPodSelector().addToMatchLabels("app", "ledger").endPodSelector().withPolicyTypes("Ingress")
+          .addNewIngress().addNewFrom().withNewNamespaceSelector().addToMatchLabels("team", "payments").endNamespaceSelector().endFrom().endIngress()
+          .endSpec().build()).create();
+      Report r = doctor(c, "srv-deployment", DnsWhere.none());
+      CheckResult res = result(r, "network-policy-dist");
+      assertThat(res.status()).as(ExamplesTest.dump(r)).isEqualTo(Status.WARN);
+      assertThat(res.message()).contains("ingress on TCP 39135 (distribution)").contains("depends on what doctor cannot see");
+      assertThat(res.evidence()).anySatisfy(e -> assertThat(e.value()).contains("team=payments").contains("kubectl get namespace payments"));
+    }
+  }
+
+  @Test
   void forbiddenEndpointSlicesSkipNamingVerbAndResource() {
     try (MockCluster c = cluster("srv-deployment", 0)) {
       c.server().expect().get().withPath("/apis/discovery.k8s.io/v1/namespaces/payments/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dledger-dist")

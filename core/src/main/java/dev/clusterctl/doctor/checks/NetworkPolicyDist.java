@@ -31,8 +31,11 @@ public final class NetworkPolicyDist extends LiveCheck {
             + "dial each other on the distribution port (`ERL_DIST_PORT`, `inet_dist_listen_min`) and, unless the release "
             + "runs without EPMD (`ERL_DIST_PORT` set), on EPMD's port 4369. Every policy of the pods' namespace that "
             + "selects them is read; the check passes when, in both directions, a rule admits pods with the workload's "
-            + "labels in the same namespace on those TCP ports (rules with `ipBlock` peers are not counted). With a dynamic "
-            + "distribution port, only rules without a port list admit it. Needs the API (list networkpolicies).",
+            + "labels in the same namespace on those TCP ports. With a dynamic distribution port, only rules without a port "
+            + "list admit it. It warns instead when the answer depends on what doctor cannot see: a `namespaceSelector` on "
+            + "labels other than `kubernetes.io/metadata.name` (Namespace objects are not read), or an `ipBlock` covering the "
+            + "pods' IPs (Kubernetes leaves its effect on traffic between pods to the network plugin). Needs the API "
+            + "(list networkpolicies).",
         "NetworkPolicy");
   }
 
@@ -58,8 +61,11 @@ public final class NetworkPolicyDist extends LiveCheck {
       needed.put("EPMD", "TCP " + EPMD);
     }
     List<NetworkPolicy> all = o.policies().get();
+    List<String> podIps = o.pods().stream().map(p -> p.ip()).filter(ip -> ip != null && !ip.isEmpty()).toList();
     Set<String> selecting = new LinkedHashSet<>();
     List<String> blocked = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    Set<String> why = new LinkedHashSet<>();
     for (boolean ingress : new boolean[] {true, false}) {
       List<NetworkPolicy> isolating = all.stream().filter(p -> PolicyRules.isolates(p, labels, ingress)).toList();
       isolating.forEach(p -> selecting.add(p.getMetadata().getName()));
@@ -67,11 +73,11 @@ public final class NetworkPolicyDist extends LiveCheck {
         continue;
       }
       String dir = ingress ? "ingress" : "egress";
-      if (!allowed(isolating, ingress, labels, ns, distPort, portNames)) {
-        blocked.add(dir + " on " + needed.get("distribution") + " (distribution)");
-      }
-      if (!epmdLess && !allowed(isolating, ingress, labels, ns, EPMD, null)) {
-        blocked.add(dir + " on TCP " + EPMD + " (EPMD)");
+      PolicyRules.Admission distribution = allowed(isolating, ingress, labels, ns, podIps, distPort, portNames);
+      file(distribution, dir + " on " + needed.get("distribution") + " (distribution)", blocked, open, why);
+      if (!epmdLess) {
+        PolicyRules.Admission epmd = allowed(isolating, ingress, labels, ns, podIps, EPMD, null);
+        file(epmd, dir + " on TCP " + EPMD + " (EPMD)", blocked, open, why);
       }
     }
     String subject = "NetworkPolicies in " + ns;
@@ -80,10 +86,18 @@ public final class NetworkPolicyDist extends LiveCheck {
           .evidence("policies in namespace", all.size())
           .build();
     }
-    if (blocked.isEmpty()) {
+    if (blocked.isEmpty() && open.isEmpty()) {
       return pass(subject, "the policies selecting the pods allow " + String.join(" and ", needed.values()) + " between them")
           .evidence("selecting the pods", String.join(", ", selecting))
           .build();
+    }
+    if (blocked.isEmpty()) {
+      CheckResult.Builder b = warn(subject, "whether the NetworkPolicies selecting the pods allow " + String.join(", ", open)
+              + " depends on what doctor cannot see")
+          .evidence("selecting the pods", String.join(", ", selecting))
+          .evidence("needed between the pods", String.join(", ", needed.values()));
+      why.forEach(w -> b.evidence("depends on", w));
+      return b.build();
     }
     String portsYaml = (distPort > 0 ? "    - protocol: TCP\n      port: " + distPort + "\n" : "")
         + (epmdLess ? "" : "    - protocol: TCP\n      port: " + EPMD + "\n");
@@ -100,17 +114,27 @@ public final class NetworkPolicyDist extends LiveCheck {
         .build();
   }
 
-  private static boolean allowed(List<NetworkPolicy> isolating, boolean ingress, Map<String, String> labels, String ns, int port, Map<Integer, String> names) {
-    if (port < 0) {
-      return isolating.stream().anyMatch(p -> PolicyRules.allows(p, ingress, labels, ns, -1, null) && unrestricted(p, ingress));
+  /** Files one connection's answer: certainly blocked, or open with the reasons, or (allowed) nowhere. */
+  private static void file(PolicyRules.Admission a, String what, List<String> blocked, List<String> open, Set<String> why) {
+    if (a.blocked()) {
+      blocked.add(what);
+    } else if (!a.allowed()) {
+      open.add(what);
+      why.addAll(a.uncertain());
     }
-    String name = names == null ? null : names.get(port);
-    return isolating.stream().anyMatch(p -> PolicyRules.allows(p, ingress, labels, ns, port, name));
   }
 
-  private static boolean unrestricted(NetworkPolicy p, boolean ingress) {
-    return ingress
-        ? p.getSpec().getIngress().stream().anyMatch(r -> r.getPorts() == null || r.getPorts().isEmpty())
-        : p.getSpec().getEgress().stream().anyMatch(r -> r.getPorts() == null || r.getPorts().isEmpty());
+  /**
+   * Whether some isolating policy admits the pods on {@code port}; a dynamic port ({@code -1})
+   * is admitted only by rules that list no port (or a port entry without a number).
+   */
+  private static PolicyRules.Admission allowed(
+      List<NetworkPolicy> isolating, boolean ingress, Map<String, String> labels, String ns, List<String> podIps, int port, Map<Integer, String> names) {
+    String name = names == null || port < 0 ? null : names.get(port);
+    PolicyRules.Admission out = PolicyRules.Admission.BLOCKED;
+    for (NetworkPolicy p : isolating) {
+      out = out.or(PolicyRules.allows(p, ingress, labels, ns, podIps, port, name));
+    }
+    return out;
   }
 }

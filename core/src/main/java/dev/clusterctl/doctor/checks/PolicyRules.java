@@ -3,21 +3,69 @@ package dev.clusterctl.doctor.checks;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The NetworkPolicy rules that decide whether one pod of the workload may reach another on a TCP
  * port (<a href="https://kubernetes.io/docs/concepts/services-networking/network-policies/">Network Policies</a>):
  * a pod is isolated in a direction once a policy of that type selects it, and then only what some
  * rule of those policies allows gets through.
+ *
+ * <p>Some rules cannot be decided from what doctor reads: a {@code namespaceSelector} on labels
+ * other than {@code kubernetes.io/metadata.name} (doctor does not read Namespace objects), and an
+ * {@code ipBlock}, which Kubernetes meant for addresses outside the cluster and whose effect on
+ * pod-to-pod traffic it leaves to the network plugin. Such a rule makes the answer
+ * {@link Admission#uncertain uncertain}, with the reason, rather than a guess either way.
  */
 final class PolicyRules {
 
+  /** The label every Namespace carries with its own name (Kubernetes 1.22 and later). */
+  static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
   private PolicyRules() {}
+
+  /**
+   * What the rules say about one connection: allowed, or not, or it depends on something doctor
+   * cannot see ({@code uncertain} holds why, and is empty when the answer is certain).
+   */
+  record Admission(boolean allowed, Set<String> uncertain) {
+
+    static final Admission ALLOWED = new Admission(true, Set.of());
+    static final Admission BLOCKED = new Admission(false, Set.of());
+
+    Admission {
+      uncertain = Set.copyOf(uncertain);
+    }
+
+    static Admission uncertain(String why) {
+      return new Admission(false, Set.of(why));
+    }
+
+    /** Certainly blocked: nothing allows it, and nothing might. */
+    boolean blocked() {
+      return !allowed && uncertain.isEmpty();
+    }
+
+    /** Either may let it through: allowed if one is, else uncertain for the reasons of both. */
+    Admission or(Admission other) {
+      if (allowed || other.allowed) {
+        return ALLOWED;
+      }
+      Set<String> why = new LinkedHashSet<>(uncertain);
+      why.addAll(other.uncertain);
+      return new Admission(false, why);
+    }
+  }
 
   /** True when {@code selector} selects {@code labels} (an empty selector selects everything). */
   static boolean matches(LabelSelector selector, Map<String, String> labels) {
@@ -33,21 +81,23 @@ final class PolicyRules {
     }
     if (selector.getMatchExpressions() != null) {
       for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-        String v = labels.get(r.getKey());
-        List<String> values = r.getValues() == null ? List.of() : r.getValues();
-        boolean ok = switch (r.getOperator()) {
-          case "In" -> v != null && values.contains(v);
-          case "NotIn" -> v == null || !values.contains(v);
-          case "Exists" -> v != null;
-          case "DoesNotExist" -> v == null;
-          default -> false;
-        };
-        if (!ok) {
+        if (!matches(r, labels.get(r.getKey()))) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  private static boolean matches(LabelSelectorRequirement r, String value) {
+    List<String> values = r.getValues() == null ? List.of() : r.getValues();
+    return switch (r.getOperator()) {
+      case "In" -> value != null && values.contains(value);
+      case "NotIn" -> value == null || !values.contains(value);
+      case "Exists" -> value != null;
+      case "DoesNotExist" -> value == null;
+      default -> false;
+    };
   }
 
   /** True when {@code p} applies to pods with {@code labels} in direction {@code ingress} (else egress). */
@@ -62,31 +112,163 @@ final class PolicyRules {
     return types.contains(ingress ? "Ingress" : "Egress");
   }
 
-  /** True when a rule of {@code p} lets a pod with {@code labels} in {@code namespace} through on TCP {@code port} ({@code portName} is the container port's name, or null). */
-  static boolean allows(NetworkPolicy p, boolean ingress, Map<String, String> labels, String namespace, int port, String portName) {
+  /**
+   * Whether a rule of {@code p} lets a pod with {@code labels} in {@code namespace}, at
+   * {@code podIps} (empty when unknown), through on TCP {@code port} ({@code portName} is the
+   * container port's name, or null).
+   */
+  static Admission allows(NetworkPolicy p, boolean ingress, Map<String, String> labels, String namespace, List<String> podIps, int port, String portName) {
+    Admission out = Admission.BLOCKED;
     if (ingress) {
-      return p.getSpec().getIngress() != null
-          && p.getSpec().getIngress().stream().anyMatch(r -> peersMatch(r.getFrom(), labels, namespace) && portsMatch(r.getPorts(), port, portName));
+      if (p.getSpec().getIngress() != null) {
+        for (var rule : p.getSpec().getIngress()) {
+          if (portsMatch(rule.getPorts(), port, portName)) {
+            out = out.or(peersMatch(p, rule.getFrom(), labels, namespace, podIps));
+          }
+        }
+      }
+    } else if (p.getSpec().getEgress() != null) {
+      for (var rule : p.getSpec().getEgress()) {
+        if (portsMatch(rule.getPorts(), port, portName)) {
+          out = out.or(peersMatch(p, rule.getTo(), labels, namespace, podIps));
+        }
+      }
     }
-    return p.getSpec().getEgress() != null
-        && p.getSpec().getEgress().stream().anyMatch(r -> peersMatch(r.getTo(), labels, namespace) && portsMatch(r.getPorts(), port, portName));
+    return out;
   }
 
-  private static boolean peersMatch(List<NetworkPolicyPeer> peers, Map<String, String> labels, String namespace) {
+  private static Admission peersMatch(NetworkPolicy p, List<NetworkPolicyPeer> peers, Map<String, String> labels, String namespace, List<String> podIps) {
     if (peers == null || peers.isEmpty()) {
-      return true;
+      return Admission.ALLOWED;
     }
+    Admission out = Admission.BLOCKED;
     for (NetworkPolicyPeer peer : peers) {
-      if (peer.getIpBlock() != null) {
-        continue;
-      }
-      boolean nsOk = peer.getNamespaceSelector() == null || matches(peer.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", namespace));
-      boolean podOk = peer.getPodSelector() == null || matches(peer.getPodSelector(), labels);
-      if (nsOk && podOk) {
-        return true;
+      out = out.or(peer.getIpBlock() != null ? ipBlock(p, peer.getIpBlock(), podIps) : selectors(p, peer, labels, namespace));
+    }
+    return out;
+  }
+
+  private static Admission selectors(NetworkPolicy p, NetworkPolicyPeer peer, Map<String, String> labels, String namespace) {
+    // a peer with only a podSelector means pods of the policy's own namespace
+    boolean sameNamespace = namespace.equals(p.getMetadata().getNamespace()) || p.getMetadata().getNamespace() == null;
+    if (peer.getPodSelector() != null && !matches(peer.getPodSelector(), labels)) {
+      return Admission.BLOCKED;
+    }
+    if (peer.getNamespaceSelector() == null) {
+      return peer.getPodSelector() != null && sameNamespace ? Admission.ALLOWED : Admission.BLOCKED;
+    }
+    return namespaceSelector(p, peer.getNamespaceSelector(), namespace);
+  }
+
+  /**
+   * A namespaceSelector against the one label doctor knows of the namespace, its name. A
+   * requirement on that label decides; one on any other label leaves the answer open.
+   */
+  private static Admission namespaceSelector(NetworkPolicy p, LabelSelector selector, String namespace) {
+    List<String> unknown = new ArrayList<>();
+    if (selector.getMatchLabels() != null) {
+      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
+        if (e.getKey().equals(NAMESPACE_NAME_LABEL)) {
+          if (!e.getValue().equals(namespace)) {
+            return Admission.BLOCKED;
+          }
+        } else {
+          unknown.add(e.getKey() + "=" + e.getValue());
+        }
       }
     }
-    return false;
+    if (selector.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+        if (r.getKey().equals(NAMESPACE_NAME_LABEL)) {
+          if (!matches(r, namespace)) {
+            return Admission.BLOCKED;
+          }
+        } else {
+          unknown.add(r.getKey() + " " + r.getOperator() + (r.getValues() == null || r.getValues().isEmpty() ? "" : " " + r.getValues()));
+        }
+      }
+    }
+    if (unknown.isEmpty()) {
+      return Admission.ALLOWED;
+    }
+    return Admission.uncertain("policy " + p.getMetadata().getName() + " admits namespaces labelled " + String.join(", ", unknown)
+        + ": doctor does not read the labels of namespace " + namespace + " (kubectl get namespace " + namespace + " --show-labels)");
+  }
+
+  /**
+   * An ipBlock that covers every pod IP might admit them; one that misses any pod does not.
+   * Whether it does is the network plugin's choice: Kubernetes meant ipBlock for cluster-external
+   * addresses.
+   */
+  private static Admission ipBlock(NetworkPolicy p, IPBlock block, List<String> podIps) {
+    String what = "policy " + p.getMetadata().getName() + " admits ipBlock " + block.getCidr()
+        + (block.getExcept() == null || block.getExcept().isEmpty() ? "" : " except " + String.join(", ", block.getExcept()));
+    if (podIps.isEmpty()) {
+      return Admission.uncertain(what + ", and the pods' IPs are not known (no running pod)");
+    }
+    for (String ip : podIps) {
+      if (!contains(block.getCidr(), ip) || (block.getExcept() != null && block.getExcept().stream().anyMatch(e -> contains(e, ip)))) {
+        return Admission.BLOCKED;
+      }
+    }
+    return Admission.uncertain(what + ", which covers the pods' IPs: whether an ipBlock applies to traffic between pods "
+        + "depends on the network plugin (Kubernetes meant it for addresses outside the cluster); a podSelector rule is certain");
+  }
+
+  /** True when {@code ip} lies in the CIDR block {@code cidr} (IPv4 or IPv6); false for anything malformed. */
+  static boolean contains(String cidr, String ip) {
+    if (cidr == null || ip == null) {
+      return false;
+    }
+    int slash = cidr.indexOf('/');
+    try {
+      byte[] net = literal(slash < 0 ? cidr : cidr.substring(0, slash));
+      byte[] addr = literal(ip);
+      if (net == null || addr == null || net.length != addr.length) {
+        return false;
+      }
+      int bits = slash < 0 ? net.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
+      if (bits < 0 || bits > net.length * 8) {
+        return false;
+      }
+      for (int i = 0; i < bits; i++) {
+        int mask = 0x80 >>> (i % 8);
+        if ((net[i / 8] & mask) != (addr[i / 8] & mask)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The bytes of an IP literal, or null when it is not one (never a DNS lookup). */
+  private static byte[] literal(String s) {
+    if (s.indexOf(':') >= 0) {
+      try {
+        // a string with a colon is only ever parsed as an IPv6 literal, never looked up
+        return InetAddress.getByName(s).getAddress();
+      } catch (UnknownHostException e) {
+        return null;
+      }
+    }
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return null;
+    }
+    byte[] out = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+        return null;
+      }
+      int v = Integer.parseInt(parts[i]);
+      if (v > 255) {
+        return null;
+      }
+      out[i] = (byte) v;
+    }
+    return out;
   }
 
   private static boolean portsMatch(List<NetworkPolicyPort> ports, int port, String portName) {
