@@ -84,10 +84,14 @@ public final class DnsOptions {
       description = "Cluster domain for --pod-namespace (default: cluster.local).")
   String clusterDomain;
 
+  /**
+   * The {@code @host[:port]} arguments of the current run. Not an option, so picocli does not reset
+   * it between runs of the same command object (the shell's): {@link #takeDomainArgument} does.
+   */
   private final List<String> atServers = new ArrayList<>();
 
   /** Takes a positional {@code @host[:port]} argument (the leading {@code @} included), as dig does. */
-  public void addServerArgument(String arg) {
+  private void addServerArgument(String arg) {
     if (!arg.startsWith("@") || arg.length() == 1) {
       throw new BadInputException("'" + arg + "' is not @HOST[:PORT]");
     }
@@ -96,11 +100,13 @@ public final class DnsOptions {
 
   /**
    * Takes the positional arguments of a command that looks up one DOMAIN: every {@code @host[:port]}
-   * goes to {@link #addServerArgument}, and the one other argument, if any, is returned unchecked.
+   * becomes a server to ask (replacing those of an earlier call), and the one other argument, if
+   * any, is returned unchecked.
    *
    * @throws BadInputException when an {@code @} argument is malformed or more than one DOMAIN is given
    */
   public Optional<String> takeDomainArgument(List<String> arguments) {
+    atServers.clear();
     String domain = null;
     for (String arg : arguments) {
       if (isServerArgument(arg)) {
