@@ -116,6 +116,23 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The shell's terminal, which the live view draws on; null outside the shell. Not an option. */
+  private org.jline.terminal.Terminal shellTerminal;
+
+  /**
+   * Draws the live view of {@code --watch} on {@code terminal}, which the caller owns and keeps
+   * open: {@code clusterctl shell} passes its own, since a second system terminal cannot be
+   * opened while the shell holds the first.
+   */
+  public void useTerminal(org.jline.terminal.Terminal terminal) {
+    this.shellTerminal = terminal;
+  }
+
+  /** The terminal set by {@link #useTerminal}, or null. */
+  org.jline.terminal.Terminal shellTerminal() {
+    return shellTerminal;
+  }
+
   @Override
   public Integer call() {
     validate();

@@ -60,32 +60,41 @@ final class JoinRun {
     WatchOptions wo = new WatchOptions(plan.interval(), o.jitter, WatchOptions.DEFAULT_MAX_BACKOFF,
         o.count == null ? OptionalLong.empty() : OptionalLong.of(o.count));
     try (JoinService join = new JoinService(plan, probeOptions(cookie), o.mesh)) {
-      Terminal terminal = liveTerminal();
+      Terminal shell = o.shellTerminal();
+      Terminal terminal = shell != null ? usable(shell) : liveTerminal();
+      Watched watched;
       if (terminal == null) {
-        return watchWith(join, wo, new JsonlWriter(out), null);
+        watched = watchWith(join, wo, new JsonlWriter(out), null);
+      } else {
+        try (LiveView view = new LiveView(terminal, o.global.colorOnStdout())) {
+          watched = watchWith(join, wo, view, view);
+        } finally {
+          if (terminal != shell) {
+            terminal.close();
+          }
+        }
       }
-      try (terminal; LiveView view = new LiveView(terminal, o.global.colorOnStdout())) {
-        return watchWith(join, wo, view, view);
-      }
+      // after the live view has given the screen back, so the summary starts on a line of its own
+      err.println("clusterctl: " + new JoinText(false).summary(watched.summary()));
+      err.flush();
+      return watched.signalled() ? ExitCode.INTERRUPTED.code() : JoinCommand.exitFor(watched.summary());
     } catch (IOException e) {
       throw new UnreachableException("cannot open the terminal for the live view: " + e.getMessage(), e);
     }
   }
 
-  private int watchWith(JoinService join, WatchOptions wo, WatchListener listener, LiveView view) {
+  /** How a watch ended: its summary, and whether a signal ended it. */
+  private record Watched(WatchSummary summary, boolean signalled) {}
+
+  private Watched watchWith(JoinService join, WatchOptions wo, WatchListener listener, LiveView view) {
     JoinWatch w = join.watch(wo, listener);
-    WatchSummary summary;
-    boolean signalled;
     try (SignalTrap trap = new SignalTrap(w::stop)) {
       if (view != null) {
         view.listenForKeys(w);
       }
-      summary = w.run();
-      signalled = trap.fired();
+      WatchSummary summary = w.run();
+      return new Watched(summary, trap.fired());
     }
-    err.println("clusterctl: " + new JoinText(false).summary(summary));
-    err.flush();
-    return signalled ? ExitCode.INTERRUPTED.code() : JoinCommand.exitFor(summary);
   }
 
   /** A terminal for the live view, or null for JSON Lines (not a terminal, or -o jsonl). */
@@ -101,8 +110,19 @@ final class JoinRun {
       return null;
     }
     Terminal t = TerminalBuilder.builder().system(true).build();
-    if (Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
+    Terminal live = usable(t);
+    if (live == null) {
       t.close();
+    }
+    return live;
+  }
+
+  /** {@code t} when the live view can redraw on it; else null for JSON Lines, or an error for {@code -o live}. */
+  private Terminal usable(Terminal t) {
+    if (o.output == JoinCommand.Output.jsonl) {
+      return null;
+    }
+    if (Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
       if (o.output == JoinCommand.Output.live) {
         throw new BadInputException("-o live needs a terminal that can redraw (TERM is dumb); use -o jsonl");
       }

@@ -1,6 +1,7 @@
 package dev.clusterctl.cli.shell;
 
 import dev.clusterctl.cli.Main;
+import dev.clusterctl.cli.join.JoinCommand;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -25,6 +26,8 @@ public final class ShellCommand implements Callable<Integer> {
     // dumb(true): with stdin not a terminal (a pipe, a script) fall back to a dumb terminal quietly;
     // left unset, JLine does the same but logs a java.util.logging WARNING on stderr
     try (Terminal terminal = TerminalBuilder.builder().name("clusterctl").system(true).dumb(true).build()) {
+      // join --watch draws its live view on this terminal: a second system terminal cannot be opened
+      ((JoinCommand) commands.getSubcommands().get("join").getCommand()).useTerminal(terminal);
       return new Repl(terminal, commands, ConfigDir.of(System.getenv()).resolve("history"), System.getenv()).run();
     }
   }

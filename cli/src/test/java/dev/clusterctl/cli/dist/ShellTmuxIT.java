@@ -60,6 +60,35 @@ class ShellTmuxIT {
     assertThat(Files.readString(history)).contains("--version").doesNotContain("completion fish");
   }
 
+  @Test
+  void joinWatchDrawsItsLiveViewOnTheShellsTerminalAndQOrCtrlCEndOnlyTheWatch() throws Exception {
+    tmux = RealServers.require("tmux", "tmux");
+    Path launcher = Path.of(System.getProperty("clusterctl.target", "target"), "clusterctl").toAbsolutePath();
+    session = "clusterctl-it-join-" + ProcessHandle.current().pid();
+    assertThat(tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40",
+        "env XDG_CONFIG_HOME=" + tmp.resolve("config") + " NO_COLOR=1 TERM=xterm-256color " + launcher + " shell 2>&1")).isZero();
+    awaitScreen(s -> s.contains("clusterctl>"));
+    // a closed loopback port as the DNS server: every refresh fails fast, and the view says so
+    String watch = "join --watch --interval 1s --timeout 200ms --tries 1 --basename ledger @127.0.0.1:1 ledger.payments.example.";
+    tmux("send-keys", "-t", session, "-l", watch);
+    tmux("send-keys", "-t", session, "Enter");
+    awaitScreen(s -> s.contains("keys: r refresh now, q quit") && s.contains("lookup failed"));
+    assertThat(screen()).doesNotContain("WARNING").doesNotContain("Unable to create a system terminal").doesNotContain("\"event\"");
+    tmux("send-keys", "-t", session, "q");
+    awaitScreen(s -> s.contains("[exit 1]") && s.trim().endsWith("clusterctl>"));
+    assertThat(screen()).containsPattern("(?m)^clusterctl: watched \\d+ refreshes");
+
+    tmux("send-keys", "-t", session, "-l", watch);
+    tmux("send-keys", "-t", session, "Enter");
+    awaitScreen(s -> s.split("keys: r refresh now, q quit", -1).length == 3);
+    tmux("send-keys", "-t", session, "C-c");
+    awaitScreen(s -> s.contains("[exit 130]") && s.trim().endsWith("clusterctl>"));
+    // the second run asked only its own server: nothing of the first run's arguments is left over
+    assertThat(screen()).doesNotContain("via 127.0.0.1:1, 127.0.0.1:1");
+    tmux("send-keys", "-t", session, "-l", "exit");
+    tmux("send-keys", "-t", session, "Enter");
+  }
+
   private String screen() throws Exception {
     Process p = new ProcessBuilder(tmux.toString(), "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
