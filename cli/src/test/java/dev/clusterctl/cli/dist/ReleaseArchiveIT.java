@@ -108,16 +108,31 @@ class ReleaseArchiveIT {
   }
 
   @Test
-  void theFirstRunMakesAStartUpArchiveTheNextOneUses() throws Exception {
+  void eachCommandsFirstRunMakesTheStartUpArchiveItsNextRunsUse() throws Exception {
     Path cache = tmp.resolve("cache-first-run");
-    Run first = run(List.of(tarHome.resolve("bin/clusterctl").toString(), "--version"), tarHome, cache);
+    String launcher = tarHome.resolve("bin/clusterctl").toString();
+    Run first = run(List.of(launcher, "--version"), tarHome, cache);
     assertThat(first.exit).isZero();
-    try (Stream<Path> files = Files.list(cache.resolve("clusterctl"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().matches("cds-\\d+\\.jsa");
-    }
-    Run second = run(List.of(tarHome.resolve("bin/clusterctl").toString(), "--version"), tarHome, cache);
+    assertThat(archives(cache)).singleElement().asString().matches("cds-\\d+-cli\\.jsa");
+    Run second = run(List.of(launcher, "--version"), tarHome, cache);
     assertThat(second.out).isEqualTo(first.out);
     assertThat(second.err).isEmpty();
+
+    // a doctor after a --version gets an archive of its own, with fabric8's and Jackson's classes
+    String example = tarHome.resolve("examples/srv-deployment").toString();
+    Run doctor = run(List.of(launcher, "doctor", "-f", example, "-o", "json"), tarHome, cache);
+    assertThat(doctor.exit).as(doctor.err).isZero();
+    assertThat(archives(cache)).hasSize(2).anySatisfy(name -> assertThat(name).matches("cds-\\d+-doctor\\.jsa"));
+    Run again = run(List.of(launcher, "doctor", "-f", example, "-o", "json"), tarHome, cache);
+    assertThat(again.exit).isZero();
+    assertThat(again.err).isEmpty();
+    assertThat(archives(cache)).hasSize(2);
+  }
+
+  private static List<String> archives(Path cache) throws java.io.IOException {
+    try (Stream<Path> files = Files.list(cache.resolve("clusterctl"))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   private record Run(int exit, String out, String err) {}
