@@ -7,22 +7,23 @@ import dev.clusterctl.cli.shell.ShellCommand;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The {@code clusterctl} top-level command: its subcommands do the work. */
-@Command(
-    name = "clusterctl",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it."
-    },
-    subcommands = {CommandLine.HelpCommand.class},
-    usageHelpAutoWidth = true,
-    exitCodeListHeading = "%nExit codes:%n")
+/**
+ * The {@code clusterctl} top-level command: its subcommands do the work.
+ *
+ * <p>Unlike the subcommands, its picocli model is built by hand ({@link #topLevel}), with the same
+ * result as {@code @Command(name = "clusterctl", mixinStandardHelpOptions = true, ...)}: reading
+ * annotations makes the JDK generate a proxy class per annotation type at run time, which JDK
+ * 17's class-data sharing cannot archive, and a lone {@code --version} would otherwise spend
+ * about a third of its start-up on that. A test checks the help it prints against the annotated
+ * model's.
+ */
 public final class Main implements Runnable {
 
   /** The subcommands, in the order {@code --help} lists them. */
-  private static final List<Class<?>> COMMANDS =
+  static final List<Class<?>> COMMANDS =
       List.of(
           DoctorCommand.class,
           ResolveCommand.class,
@@ -40,7 +41,9 @@ public final class Main implements Runnable {
   private static final List<Class<?>> STANDALONE =
       List.of(DoctorCommand.class, ResolveCommand.class, JoinCommand.class);
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private CommandSpec spec;
+
+  private Main() {}
 
   @Override
   public void run() {
@@ -71,9 +74,39 @@ public final class Main implements Runnable {
     return commandLine();
   }
 
+  /**
+   * The top-level command's model, as {@code @Command(name = "clusterctl", mixinStandardHelpOptions
+   * = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true, ...)} would make it.
+   */
+  static CommandSpec topLevel() {
+    Main main = new Main();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(main);
+    main.spec = spec;
+    spec.name("clusterctl");
+    spec.versionProvider(new VersionProvider());
+    spec.usageMessage()
+        .description("Shows why Erlang/Elixir nodes do not find each other on Kubernetes, and how to fix it.")
+        .autoWidth(true)
+        .exitCodeListHeading("%nExit codes:%n");
+    // picocli's standard help options, as mixinStandardHelpOptions declares them
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
+        .descriptionKey("mixinStandardHelpOptions.help").description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class).arity("0")
+        .descriptionKey("mixinStandardHelpOptions.version").description("Print version information and exit.").build());
+    return spec;
+  }
+
   private static CommandLine build(List<Class<?>> commands) {
     skipUnusedPicocliSetUp();
-    CommandLine cl = new CommandLine(new Main());
+    return build(new CommandLine(topLevel()), commands);
+  }
+
+  /** {@code top} with {@code commands} (and {@code help} when there are any) and clusterctl's settings. */
+  static CommandLine build(CommandLine top, List<Class<?>> commands) {
+    CommandLine cl = top;
+    if (!commands.isEmpty()) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     for (Class<?> command : commands) {
       cl.addSubcommand(newInstance(command));
     }

@@ -1,24 +1,16 @@
 package dev.clusterctl.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version the build wrote into {@code version.properties}. */
+/** clusterctl's version (from the build) and the Java runtime it runs on. */
 final class VersionProvider implements IVersionProvider {
 
   @Override
-  public String[] getVersion() throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    }
+  public String[] getVersion() {
     return new String[] {
-      "clusterctl " + p.getProperty("version", "unknown"),
-      "Java ${java.version} (${java.vendor}), ${os.name} ${os.arch}"
+      "clusterctl " + BuildInfo.VERSION,
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+          + System.getProperty("os.name") + " " + System.getProperty("os.arch")
     };
   }
 }
