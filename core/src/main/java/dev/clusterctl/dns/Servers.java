@@ -14,6 +14,14 @@ public final class Servers {
   /** The DNS port (RFC 1035 4.2). */
   public static final int DNS_PORT = 53;
 
+  /**
+   * A host name (<a href="https://www.rfc-editor.org/rfc/rfc1123#section-2.1">RFC 1123 2.1</a>):
+   * dot-separated labels of letters, digits and inner hyphens, 1 to 63 characters each, and an
+   * optional final dot.
+   */
+  private static final java.util.regex.Pattern HOST_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+
   private Servers() {}
 
   /**
@@ -59,8 +67,13 @@ public final class Servers {
       if (v6 != null) {
         return InetAddress.getByAddress(v6);
       }
-      if (!host.matches("[A-Za-z0-9.\\-]+")) {
+      if (!HOST_NAME.matcher(host).matches() || host.length() > 254) {
         throw new BadInputException("nameserver '" + text + "': '" + host + "' is not a host name or IP address");
+      }
+      if (host.matches("[0-9.]+")) {
+        // all-numeric labels: a mistyped IPv4 address, never looked up as a name (a top-level
+        // domain is never all digits, RFC 3696 2)
+        throw new BadInputException("nameserver '" + text + "': '" + host + "' is not an IPv4 address");
       }
       return InetAddress.getByName(host);
     } catch (UnknownHostException e) {

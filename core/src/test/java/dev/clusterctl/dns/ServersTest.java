@@ -23,4 +23,14 @@ class ServersTest {
     assertThatThrownBy(() -> Servers.parse("bad host")).isInstanceOf(BadInputException.class);
     assertThatThrownBy(() -> Servers.parse("[::1")).isInstanceOf(BadInputException.class);
   }
+
+  @Test
+  void refusesMalformedHostNamesWithoutLookingThemUp() {
+    for (String host : new String[] {"not..valid", ".dns", "-dns.example", "dns-.example", "a".repeat(64) + ".example", "10.0.0.999", "10.1"}) {
+      assertThatThrownBy(() -> Servers.parse(host)).as(host).isInstanceOf(BadInputException.class)
+          .hasMessageStartingWith("nameserver '" + host + "': '" + host + "' is not ");
+    }
+    // a well-formed name is looked up by the system resolver: localhost, from /etc/hosts
+    assertThat(Servers.parse("localhost:5353").getAddress().isLoopbackAddress()).isTrue();
+  }
 }
