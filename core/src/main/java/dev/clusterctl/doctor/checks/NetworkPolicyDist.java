@@ -31,11 +31,11 @@ public final class NetworkPolicyDist extends LiveCheck {
             + "dial each other on the distribution port (`ERL_DIST_PORT`, `inet_dist_listen_min`) and, unless the release "
             + "runs without EPMD (`ERL_DIST_PORT` set), on EPMD's port 4369. Every policy of the pods' namespace that "
             + "selects them is read; the check passes when, in both directions, a rule admits pods with the workload's "
-            + "labels in the same namespace on those TCP ports. With a dynamic distribution port, only rules without a port "
-            + "list admit it. It warns instead when the answer depends on what doctor cannot see: a `namespaceSelector` on "
-            + "labels other than `kubernetes.io/metadata.name` (Namespace objects are not read), or an `ipBlock` covering the "
-            + "pods' IPs (Kubernetes leaves its effect on traffic between pods to the network plugin). Needs the API "
-            + "(list networkpolicies).",
+            + "labels in the same namespace on those TCP ports. A dynamic distribution port is admitted by rules without a "
+            + "port list, or with a range of all unprivileged ports. It warns instead when the answer depends on what doctor "
+            + "cannot see: a `namespaceSelector` on labels other than `kubernetes.io/metadata.name` (Namespace objects are not "
+            + "read), `ipBlock`s that together cover the pods' IPs (Kubernetes leaves their effect on traffic between pods to "
+            + "the network plugin), or a narrower port range for a dynamic port. Needs the API (list networkpolicies).",
         "NetworkPolicy");
   }
 
@@ -76,7 +76,7 @@ public final class NetworkPolicyDist extends LiveCheck {
       PolicyRules.Admission distribution = allowed(isolating, ingress, labels, ns, podIps, distPort, portNames);
       file(distribution, dir + " on " + needed.get("distribution") + " (distribution)", blocked, open, why);
       if (!epmdLess) {
-        PolicyRules.Admission epmd = allowed(isolating, ingress, labels, ns, podIps, EPMD, null);
+        PolicyRules.Admission epmd = allowed(isolating, ingress, labels, ns, podIps, EPMD, portNames);
         file(epmd, dir + " on TCP " + EPMD + " (EPMD)", blocked, open, why);
       }
     }
@@ -126,7 +126,8 @@ public final class NetworkPolicyDist extends LiveCheck {
 
   /**
    * Whether some isolating policy admits the pods on {@code port}; a dynamic port ({@code -1})
-   * is admitted only by rules that list no port (or a port entry without a number).
+   * is admitted by rules that list no port, a port entry without a number, or a range of all
+   * unprivileged ports, and maybe by a narrower range.
    */
   private static PolicyRules.Admission allowed(
       List<NetworkPolicy> isolating, boolean ingress, Map<String, String> labels, String ns, List<String> podIps, int port, Map<Integer, String> names) {
@@ -135,6 +136,6 @@ public final class NetworkPolicyDist extends LiveCheck {
     for (NetworkPolicy p : isolating) {
       out = out.or(PolicyRules.allows(p, ingress, labels, ns, podIps, port, name));
     }
-    return out;
+    return out.settle(podIps);
   }
 }

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +39,22 @@ final class PolicyRules {
   /**
    * What the rules say about one connection: allowed, or not, or it depends on something doctor
    * cannot see ({@code uncertain} holds why, and is empty when the answer is certain).
+   * {@code ipBlocks} are the ipBlock peers that admit the connection and the pod IPs each covers,
+   * until {@link #settle} weighs them against all the pods.
    */
-  record Admission(boolean allowed, Set<String> uncertain) {
+  record Admission(boolean allowed, Set<String> uncertain, Map<String, Set<String>> ipBlocks) {
 
-    static final Admission ALLOWED = new Admission(true, Set.of());
-    static final Admission BLOCKED = new Admission(false, Set.of());
+    static final Admission ALLOWED = new Admission(true, Set.of(), Map.of());
+    static final Admission BLOCKED = new Admission(false, Set.of(), Map.of());
 
     Admission {
-      uncertain = Set.copyOf(uncertain);
+      // insertion order, so that the evidence reads the same on every run
+      uncertain = Collections.unmodifiableSet(new LinkedHashSet<>(uncertain));
+      ipBlocks = Collections.unmodifiableMap(new LinkedHashMap<>(ipBlocks));
     }
 
     static Admission uncertain(String why) {
-      return new Admission(false, Set.of(why));
+      return new Admission(false, Set.of(why), Map.of());
     }
 
     /** Certainly blocked: nothing allows it, and nothing might. */
@@ -63,7 +69,38 @@ final class PolicyRules {
       }
       Set<String> why = new LinkedHashSet<>(uncertain);
       why.addAll(other.uncertain);
-      return new Admission(false, why);
+      Map<String, Set<String>> blocks = new LinkedHashMap<>(ipBlocks);
+      other.ipBlocks.forEach((block, ips) -> blocks.merge(block, ips, (a, b) -> {
+        Set<String> both = new LinkedHashSet<>(a);
+        both.addAll(b);
+        return both;
+      }));
+      return new Admission(false, why, blocks);
+    }
+
+    /**
+     * The answer once the ipBlocks are weighed: when together they cover every pod IP (or the IPs
+     * are unknown), whether they admit the pods is the network plugin's choice, so the answer is
+     * uncertain; when some pod is outside all of them, they do not change it.
+     */
+    Admission settle(List<String> podIps) {
+      if (allowed || ipBlocks.isEmpty()) {
+        return new Admission(allowed, uncertain, Map.of());
+      }
+      Set<String> why = new LinkedHashSet<>(uncertain);
+      String blocks = String.join(", ", ipBlocks.keySet());
+      if (podIps.isEmpty()) {
+        why.add(blocks + " may admit the pods, whose IPs are not known (no running pod)");
+      } else {
+        Set<String> covered = new LinkedHashSet<>();
+        ipBlocks.values().forEach(covered::addAll);
+        if (covered.containsAll(podIps)) {
+          why.add(blocks + " cover" + (ipBlocks.size() == 1 ? "s" : "") + " the pods' IPs: whether an ipBlock applies to traffic"
+              + " between pods depends on the network plugin (Kubernetes meant it for addresses outside the cluster);"
+              + " a podSelector rule is certain");
+        }
+      }
+      return new Admission(false, why, Map.of());
     }
   }
 
@@ -115,26 +152,51 @@ final class PolicyRules {
   /**
    * Whether a rule of {@code p} lets a pod with {@code labels} in {@code namespace}, at
    * {@code podIps} (empty when unknown), through on TCP {@code port} ({@code portName} is the
-   * container port's name, or null).
+   * container port's name, or null; {@code port} is -1 for a dynamic port). Not yet
+   * {@linkplain Admission#settle settled}: the ipBlocks of several rules and policies may cover the
+   * pods together.
    */
   static Admission allows(NetworkPolicy p, boolean ingress, Map<String, String> labels, String namespace, List<String> podIps, int port, String portName) {
     Admission out = Admission.BLOCKED;
     if (ingress) {
       if (p.getSpec().getIngress() != null) {
         for (var rule : p.getSpec().getIngress()) {
-          if (portsMatch(rule.getPorts(), port, portName)) {
-            out = out.or(peersMatch(p, rule.getFrom(), labels, namespace, podIps));
-          }
+          out = out.or(rule(p, rule.getPorts(), port, portName, () -> peersMatch(p, rule.getFrom(), labels, namespace, podIps)));
         }
       }
     } else if (p.getSpec().getEgress() != null) {
       for (var rule : p.getSpec().getEgress()) {
-        if (portsMatch(rule.getPorts(), port, portName)) {
-          out = out.or(peersMatch(p, rule.getTo(), labels, namespace, podIps));
-        }
+        out = out.or(rule(p, rule.getPorts(), port, portName, () -> peersMatch(p, rule.getTo(), labels, namespace, podIps)));
       }
     }
     return out;
+  }
+
+  private static Admission rule(NetworkPolicy p, List<NetworkPolicyPort> ports, int port, String portName, java.util.function.Supplier<Admission> peers) {
+    PortMatch m = portsMatch(ports, port, portName);
+    if (m == PortMatch.NO) {
+      return Admission.BLOCKED;
+    }
+    Admission a = peers.get();
+    if (m == PortMatch.YES || a.blocked()) {
+      return a;
+    }
+    // a port range and a dynamic port: the port the node listens on is the OS's choice
+    Set<String> why = new LinkedHashSet<>(a.uncertain());
+    why.add("policy " + p.getMetadata().getName() + " admits only the port range " + ranges(ports)
+        + ", and the distribution port is dynamic (no ERL_DIST_PORT or inet_dist_listen_min/max): whether it falls"
+        + " inside is the OS's choice; fix the port");
+    return new Admission(false, why, a.ipBlocks());
+  }
+
+  private static String ranges(List<NetworkPolicyPort> ports) {
+    List<String> out = new ArrayList<>();
+    for (NetworkPolicyPort p : ports) {
+      if (p.getPort() != null && p.getPort().getIntVal() != null && p.getEndPort() != null) {
+        out.add(p.getPort().getIntVal() + "-" + p.getEndPort());
+      }
+    }
+    return String.join(", ", out);
   }
 
   private static Admission peersMatch(NetworkPolicy p, List<NetworkPolicyPeer> peers, Map<String, String> labels, String namespace, List<String> podIps) {
@@ -195,24 +257,21 @@ final class PolicyRules {
         + ": doctor does not read the labels of namespace " + namespace + " (kubectl get namespace " + namespace + " --show-labels)");
   }
 
-  /**
-   * An ipBlock that covers every pod IP might admit them; one that misses any pod does not.
-   * Whether it does is the network plugin's choice: Kubernetes meant ipBlock for cluster-external
-   * addresses.
-   */
+  /** The pod IPs {@code block} covers (inside its CIDR, outside its exceptions), for {@link Admission#settle}. */
   private static Admission ipBlock(NetworkPolicy p, IPBlock block, List<String> podIps) {
-    String what = "policy " + p.getMetadata().getName() + " admits ipBlock " + block.getCidr()
-        + (block.getExcept() == null || block.getExcept().isEmpty() ? "" : " except " + String.join(", ", block.getExcept()));
-    if (podIps.isEmpty()) {
-      return Admission.uncertain(what + ", and the pods' IPs are not known (no running pod)");
-    }
+    String what = "ipBlock " + block.getCidr()
+        + (block.getExcept() == null || block.getExcept().isEmpty() ? "" : " except " + String.join(", ", block.getExcept()))
+        + " (policy " + p.getMetadata().getName() + ")";
+    Set<String> covered = new LinkedHashSet<>();
     for (String ip : podIps) {
-      if (!contains(block.getCidr(), ip) || (block.getExcept() != null && block.getExcept().stream().anyMatch(e -> contains(e, ip)))) {
-        return Admission.BLOCKED;
+      if (contains(block.getCidr(), ip) && (block.getExcept() == null || block.getExcept().stream().noneMatch(e -> contains(e, ip)))) {
+        covered.add(ip);
       }
     }
-    return Admission.uncertain(what + ", which covers the pods' IPs: whether an ipBlock applies to traffic between pods "
-        + "depends on the network plugin (Kubernetes meant it for addresses outside the cluster); a podSelector rule is certain");
+    if (!podIps.isEmpty() && covered.isEmpty()) {
+      return Admission.BLOCKED;
+    }
+    return new Admission(false, Set.of(), Map.of(what, covered));
   }
 
   /** True when {@code ip} lies in the CIDR block {@code cidr} (IPv4 or IPv6); false for anything malformed. */
@@ -246,8 +305,12 @@ final class PolicyRules {
   /** The bytes of an IP literal, or null when it is not one (never a DNS lookup). */
   private static byte[] literal(String s) {
     if (s.indexOf(':') >= 0) {
+      if (!s.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+        return null;
+      }
       try {
-        // a string with a colon is only ever parsed as an IPv6 literal, never looked up
+        // hex digits, colons and dots only: InetAddress parses it as an IPv6 literal or refuses it,
+        // and never looks it up
         return InetAddress.getByName(s).getAddress();
       } catch (UnknownHostException e) {
         return null;
@@ -271,27 +334,40 @@ final class PolicyRules {
     return out;
   }
 
-  private static boolean portsMatch(List<NetworkPolicyPort> ports, int port, String portName) {
+  /** Whether a rule's ports admit a TCP port: yes, no, or (a range, for a dynamic port) maybe. */
+  enum PortMatch { YES, NO, MAYBE }
+
+  /** The unprivileged ports: a range covering them all admits any port the OS hands out for listening. */
+  private static final int FIRST_UNPRIVILEGED = 1024;
+
+  private static PortMatch portsMatch(List<NetworkPolicyPort> ports, int port, String portName) {
     if (ports == null || ports.isEmpty()) {
-      return true;
+      return PortMatch.YES;
     }
+    PortMatch out = PortMatch.NO;
     for (NetworkPolicyPort p : ports) {
       if (p.getProtocol() != null && !"TCP".equals(p.getProtocol())) {
         continue;
       }
       IntOrString v = p.getPort();
       if (v == null) {
-        return true;
+        return PortMatch.YES;
       }
       if (v.getIntVal() != null) {
-        int end = p.getEndPort() != null ? p.getEndPort() : v.getIntVal();
-        if (port >= v.getIntVal() && port <= end) {
-          return true;
+        int start = v.getIntVal();
+        int end = p.getEndPort() != null ? p.getEndPort() : start;
+        if (port < 0 && p.getEndPort() != null) {
+          if (start <= FIRST_UNPRIVILEGED && end >= 65535) {
+            return PortMatch.YES;
+          }
+          out = PortMatch.MAYBE;
+        } else if (port >= start && port <= end) {
+          return PortMatch.YES;
         }
       } else if (portName != null && portName.equals(v.getStrVal())) {
-        return true;
+        return PortMatch.YES;
       }
     }
-    return false;
+    return out;
   }
 }

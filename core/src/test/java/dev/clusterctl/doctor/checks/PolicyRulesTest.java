@@ -33,7 +33,7 @@ class PolicyRulesTest {
   private static Admission admits(String rule, List<String> ips, int port) {
     NetworkPolicy p = ingress(rule);
     assertThat(PolicyRules.isolates(p, APP, true)).isTrue();
-    return PolicyRules.allows(p, true, APP, "payments", ips, port, port == 4369 ? "epmd" : null);
+    return PolicyRules.allows(p, true, APP, "payments", ips, port, port == 4369 ? "epmd" : null).settle(ips);
   }
 
   @Test
@@ -46,10 +46,16 @@ class PolicyRulesTest {
   }
 
   @Test
-  void aDynamicPortNeedsARuleWithoutAPortNumber() {
+  void aDynamicPortNeedsARuleWithoutAPortNumberOrARangeOfEveryUnprivilegedPort() {
     assertThat(admits("from: [{podSelector: {}}]", IPS, -1)).isEqualTo(Admission.ALLOWED);
     assertThat(admits("from: [{podSelector: {}}]\n    ports: [{protocol: TCP}]", IPS, -1)).isEqualTo(Admission.ALLOWED);
+    assertThat(admits("from: [{podSelector: {}}]\n    ports: [{port: 1024, endPort: 65535}]", IPS, -1)).isEqualTo(Admission.ALLOWED);
     assertThat(admits("from: [{podSelector: {}}]\n    ports: [{port: 9100}]", IPS, -1).blocked()).isTrue();
+    Admission range = admits("from: [{podSelector: {}}]\n    ports: [{port: 32768, endPort: 60999}]", IPS, -1);
+    assertThat(range.allowed()).isFalse();
+    assertThat(range.uncertain()).singleElement().asString().contains("32768-60999").contains("fix the port");
+    assertThat(admits("from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 32768, endPort: 60999}]", IPS, -1).blocked())
+        .as("the range does not matter when the peers do not match").isTrue();
   }
 
   @Test
@@ -85,6 +91,28 @@ class PolicyRulesTest {
         .contains("not known");
     // a certain peer beside it wins
     assertThat(admits("from: [{ipBlock: {cidr: 10.244.0.0/16}}, {podSelector: {}}]", IPS, 4369)).isEqualTo(Admission.ALLOWED);
+    // two blocks that each miss a pod but together cover both: as open as one block covering both
+    Admission together = admits("from: [{ipBlock: {cidr: 10.244.1.0/24}}, {ipBlock: {cidr: 10.244.2.0/24}}]", IPS, 4369);
+    assertThat(together.blocked()).isFalse();
+    assertThat(together.uncertain()).singleElement().asString().contains("10.244.1.0/24").contains("10.244.2.0/24").contains("cover the pods");
+  }
+
+  @Test
+  void ipBlocksOfDifferentPoliciesCoverThePodsTogether() {
+    NetworkPolicy one = ingress("from: [{ipBlock: {cidr: 10.244.1.0/24}}]");
+    NetworkPolicy two = ingress("from: [{ipBlock: {cidr: 10.244.2.0/24}}]");
+    Admission a = PolicyRules.allows(one, true, APP, "payments", IPS, 4369, "epmd");
+    Admission b = PolicyRules.allows(two, true, APP, "payments", IPS, 4369, "epmd");
+    assertThat(a.settle(IPS).blocked()).isTrue();
+    assertThat(a.or(b).settle(IPS).blocked()).isFalse();
+  }
+
+  @Test
+  void uncertaintiesKeepTheOrderTheyWereFoundIn() {
+    Admission a = Admission.uncertain("first");
+    Admission b = Admission.uncertain("second");
+    Admission c = Admission.uncertain("third");
+    assertThat(a.or(b).or(c).uncertain()).containsExactly("first", "second", "third");
   }
 
   @Test
@@ -103,5 +131,8 @@ class PolicyRulesTest {
     assertThat(PolicyRules.contains("999.0.0.0/8", "999.0.0.1")).as("not addresses, and never looked up").isFalse();
     assertThat(PolicyRules.contains("ledger.example/8", "10.0.0.1")).isFalse();
     assertThat(PolicyRules.contains("10.0.0.0/x", "10.0.0.1")).isFalse();
+    // strings with a colon but other than hex digits are refused before InetAddress could look them up
+    assertThat(PolicyRules.contains("zz::1/64", "zz::1")).isFalse();
+    assertThat(PolicyRules.contains("localhost:1/8", "127.0.0.1")).isFalse();
   }
 }
