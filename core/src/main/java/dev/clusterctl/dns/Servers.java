@@ -67,7 +67,8 @@ public final class Servers {
       if (v6 != null) {
         return InetAddress.getByAddress(v6);
       }
-      if (!HOST_NAME.matcher(host).matches() || host.length() > 254) {
+      // at most 253 characters, 254 with the final dot (RFC 1035 2.3.4's 255 octets on the wire)
+      if (!HOST_NAME.matcher(host).matches() || host.length() > (host.endsWith(".") ? 254 : 253)) {
         throw new BadInputException("nameserver '" + text + "': '" + host + "' is not a host name or IP address");
       }
       if (host.matches("[0-9.]+")) {

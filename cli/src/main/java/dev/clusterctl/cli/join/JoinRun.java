@@ -110,11 +110,16 @@ final class JoinRun {
       return null;
     }
     Terminal t = TerminalBuilder.builder().system(true).build();
-    Terminal live = usable(t);
-    if (live == null) {
+    try {
+      Terminal live = usable(t);
+      if (live == null) {
+        t.close();
+      }
+      return live;
+    } catch (RuntimeException e) {
       t.close();
+      throw e;
     }
-    return live;
   }
 
   /** {@code t} when the live view can redraw on it; else null for JSON Lines, or an error for {@code -o live}. */
@@ -124,7 +129,7 @@ final class JoinRun {
     }
     if (Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
       if (o.output == JoinCommand.Output.live) {
-        throw new BadInputException("-o live needs a terminal that can redraw (TERM is dumb); use -o jsonl");
+        throw new BadInputException("-o live needs a terminal that can redraw (this one is " + t.getType() + "); use -o jsonl");
       }
       return null;
     }

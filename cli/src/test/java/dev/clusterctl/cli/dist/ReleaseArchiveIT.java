@@ -118,6 +118,11 @@ class ReleaseArchiveIT {
     assertThat(second.out).isEqualTo(first.out);
     assertThat(second.err).isEmpty();
 
+    // asking doctor for its help, or giving it bad input, makes no archive for doctor
+    assertThat(run(List.of(launcher, "doctor", "--help"), tarHome, cache).exit).isZero();
+    assertThat(run(List.of(launcher, "doctor", "-f", "/nonexistent"), tarHome, cache).exit).isEqualTo(2);
+    assertThat(archives(cache)).hasSize(1);
+
     // a doctor after a --version gets an archive of its own, with fabric8's and Jackson's classes
     String example = tarHome.resolve("examples/srv-deployment").toString();
     Run doctor = run(List.of(launcher, "doctor", "-f", example, "-o", "json"), tarHome, cache);
