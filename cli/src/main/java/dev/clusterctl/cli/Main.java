@@ -97,13 +97,12 @@ public final class Main implements Runnable {
   }
 
   private static CommandLine build(List<Class<?>> commands) {
-    skipUnusedPicocliSetUp();
+    skipUnusedLibrarySetUp();
     return build(new CommandLine(topLevel()), commands);
   }
 
-  /** {@code top} with {@code commands} (and {@code help} when there are any) and clusterctl's settings. */
-  static CommandLine build(CommandLine top, List<Class<?>> commands) {
-    CommandLine cl = top;
+  /** {@code cl}, the top-level command, with {@code commands} (and {@code help} when there are any) and clusterctl's settings. */
+  static CommandLine build(CommandLine cl, List<Class<?>> commands) {
     if (!commands.isEmpty()) {
       cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
@@ -161,7 +160,7 @@ public final class Main implements Runnable {
    * run with it too; a value the user set with {@code -D} is kept. One pattern, not two: picocli
    * compiles every pattern again for each type it considers.
    */
-  private static void skipUnusedPicocliSetUp() {
+  private static void skipUnusedLibrarySetUp() {
     setUnlessGiven("picocli.converters.excludes", "java\\.(sql|time)\\..*");
     setUnlessGiven("picocli.disable.closures", "true");
     // The same for SLF4J (dnsjava and fabric8 log through it; clusterctl reports on stderr itself
