@@ -83,6 +83,7 @@ final class ShellEvaluator {
   private final List<ShellNote> notes = new ArrayList<>();
   private final List<CookieWrite> cookieWrites = new ArrayList<>();
   private final List<Exec> execs = new ArrayList<>();
+  private final List<Exec> commands = new ArrayList<>();
   private String file;
   private int sourceDepth;
   private int callDepth;
@@ -100,7 +101,7 @@ final class ShellEvaluator {
     ev.runText(text, state, 1);
     Optional<Exec> exec = ev.execs.stream().filter(e -> !e.conditional()).findFirst()
         .or(() -> ev.execs.stream().findFirst());
-    return new ShellRun(state.vars, ev.notes, exec, ev.cookieWrites, ev.stopped || state.ended && exec.isEmpty());
+    return new ShellRun(state.vars, ev.notes, exec, ev.commands, ev.cookieWrites, ev.stopped || state.ended && exec.isEmpty());
   }
 
   private void runText(String text, State state, int firstLine) {
@@ -493,6 +494,11 @@ final class ShellEvaluator {
           return cmd.equals("echo") || cmd.equals("printf") || cmd.equals("cd") ? Tri.TRUE : Tri.UNKNOWN;
         }
         note(c.line(), ShellNote.Kind.NOT_EVALUATED, "'" + shortName(cmd) + "' is not evaluated");
+        State at = s.copy();
+        for (Assignment a : c.assignments()) {
+          assign(a, at, true);
+        }
+        commands.add(new Exec(fields, file, c.line(), undecided > 0, at.vars));
         return Tri.UNKNOWN;
       }
     }

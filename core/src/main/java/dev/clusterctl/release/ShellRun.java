@@ -9,19 +9,22 @@ import java.util.Optional;
  * @param vars the variables when the script ended (or reached {@code exec})
  * @param notes what was not evaluated, in order
  * @param exec the program the script hands over to with {@code exec}, if it does
+ * @param commands the other programs it runs (not with {@code exec}), in order
  * @param cookieWrites lines that write {@code ~/.erlang.cookie}
  * @param stopped true when the script stops before its end ({@code exit}, a syntax error)
  */
-public record ShellRun(ShellVars vars, List<ShellNote> notes, Optional<Exec> exec, List<CookieWrite> cookieWrites, boolean stopped) {
+public record ShellRun(ShellVars vars, List<ShellNote> notes, Optional<Exec> exec, List<Exec> commands,
+    List<CookieWrite> cookieWrites, boolean stopped) {
 
   /** Copies the lists. */
   public ShellRun {
     notes = List.copyOf(notes);
+    commands = List.copyOf(commands);
     cookieWrites = List.copyOf(cookieWrites);
   }
 
   /**
-   * An {@code exec} of another program.
+   * A program the script runs: with {@code exec} (the script ends there) or as a child.
    *
    * @param words the command and its arguments after expansion
    * @param file the script
