@@ -45,25 +45,35 @@ final class Evaluator {
     final Map<String, Value> vars;
     final Map<String, Value> attributes;
     final Map<String, List<String>> aliases;
+    /** Zero-arity functions of the module being read, by name: their bodies. */
+    final Map<String, Node> functions;
 
     Scope() {
-      this(new HashMap<>(), new HashMap<>(), new HashMap<>());
+      this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
-    private Scope(Map<String, Value> vars, Map<String, Value> attributes, Map<String, List<String>> aliases) {
+    private Scope(Map<String, Value> vars, Map<String, Value> attributes, Map<String, List<String>> aliases,
+        Map<String, Node> functions) {
       this.vars = vars;
       this.attributes = attributes;
       this.aliases = aliases;
+      this.functions = functions;
     }
 
     /** A scope for a nested block: new bindings there do not reach this one. */
     Scope child() {
-      return new Scope(new HashMap<>(vars), attributes, new HashMap<>(aliases));
+      return new Scope(new HashMap<>(vars), attributes, new HashMap<>(aliases), functions);
+    }
+
+    /** A scope for a function body: no variables, the module's attributes, aliases and functions. */
+    Scope function() {
+      return new Scope(new HashMap<>(), attributes, new HashMap<>(aliases), functions);
     }
   }
 
   private final String file;
   private final Value.Phase phase;
+  private int calls;
 
   Evaluator(String file, Value.Phase phase) {
     this.file = file;
@@ -376,6 +386,14 @@ final class Evaluator {
         return ifValue(c, s, name.equals("unless"));
       }
       default -> { }
+    }
+    if (c.target() == null && args.isEmpty() && s.functions.containsKey(name) && calls < 16) {
+      calls++;
+      try {
+        return eval(s.functions.get(name), s.function());
+      } finally {
+        calls--;
+      }
     }
     if (CONVERSIONS.contains(name)) {
       if (args.isEmpty()) {

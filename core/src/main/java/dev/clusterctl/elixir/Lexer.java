@@ -442,7 +442,7 @@ final class Lexer {
     while (i < src.length()) {
       int eol = src.indexOf('\n', i);
       String l = eol < 0 ? src.substring(i) : src.substring(i, eol);
-      if (l.strip().equals(delim)) {
+      if (l.stripLeading().startsWith(delim)) {
         close = i;
         indent = l.length() - l.stripLeading().length();
         break;

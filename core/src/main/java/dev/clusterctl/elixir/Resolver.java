@@ -140,7 +140,7 @@ public final class Resolver {
     }
     if (v instanceof Value.Either e) {
       Value left = value(e.left());
-      if (!(Value.isLiteral(left))) {
+      if (left instanceof Value.Raise || left instanceof Value.Unknown) {
         return left instanceof Value.Raise ? left : unknownFrom(left, e.origin(), "the value of " + e.op() + " depends on it");
       }
       boolean truthy = !(left instanceof Value.Atom a && a.falsy());
@@ -225,7 +225,7 @@ public final class Resolver {
     c.extra().forEach(x -> extra.add(value(x)));
     String fn = c.function();
     if (fn.equals("if")) {
-      if (!Value.isLiteral(arg)) {
+      if (arg instanceof Value.Raise || arg instanceof Value.Unknown) {
         return arg instanceof Value.Raise ? arg : unknownFrom(arg, c.origin(), "the condition of an 'if' depends on it");
       }
       boolean truthy = !(arg instanceof Value.Atom a && a.falsy());

@@ -45,6 +45,12 @@ class ConfigElixirCrossCheckTest {
       script.append("IO.write(:io_lib.format(\"~w.~n\", [Config.Reader.read!(\"").append(file)
           .append("\", env: :").append(env).append(")]));");
     }
+    boolean release = fixture.list("check").containsAll(List.of(ElixirConfig.CONFIG, ElixirConfig.RUNTIME));
+    if (release) {
+      // what a release boots with: the build-time config with runtime.exs merged on top
+      script.append("IO.write(:io_lib.format(\"~w.~n\", [Config.Reader.merge(Config.Reader.read!(\"config/config.exs\", env: :")
+          .append(env).append("), Config.Reader.read!(\"config/runtime.exs\", env: :").append(env).append("))]));");
+    }
     ProcessBuilder pb = new ProcessBuilder(elixir.toString(), "-e", script.toString()).directory(fixture.dir().toFile());
     Map<String, String> penv = pb.environment();
     penv.keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME") && !k.equals("LANG"));
@@ -59,17 +65,24 @@ class ConfigElixirCrossCheckTest {
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(err).isZero();
     List<Term> theirs = TermParser.consult(out, "elixir output");
-    assertThat(theirs).hasSize(fixture.list("check").size());
+    assertThat(theirs).hasSize(fixture.list("check").size() + (release ? 1 : 0));
 
     ElixirConfig config = ElixirConfig.of(fixture.configFiles());
     List<String> wildcards = new ArrayList<>();
-    for (int i = 0; i < theirs.size(); i++) {
+    for (int i = 0; i < fixture.list("check").size(); i++) {
       String file = fixture.list("check").get(i);
       AppConfig mine = config.read(file, env, Environment.complete(fixture.env()));
       Value resolved = mine.resolved().value();
       List<String> diffs = new ArrayList<>();
       compare(resolved, theirs.get(i), file, diffs, wildcards);
       assertThat(diffs).as("differences from Elixir in " + file).isEmpty();
+    }
+    if (release) {
+      Environment same = Environment.complete(fixture.env());
+      Value merged = config.release(env, same, same).resolved().value();
+      List<String> diffs = new ArrayList<>();
+      compare(merged, theirs.get(theirs.size() - 1), "release", diffs, new ArrayList<>());
+      assertThat(diffs).as("differences from Elixir in the merged release config").isEmpty();
     }
     int expected = Integer.parseInt(fixture.props().getProperty("unknowns", "0"));
     assertThat(wildcards).as("values this reader reports as unknown").hasSize(expected);
