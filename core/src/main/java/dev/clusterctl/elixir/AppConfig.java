@@ -25,6 +25,7 @@ public final class AppConfig {
   private final Map<String, Integer> lastWrite = new HashMap<>();
   private final List<Note> notes = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
+  private final List<String> imports = new ArrayList<>();
   private final Resolver resolver;
   private int seq;
 
@@ -63,6 +64,10 @@ public final class AppConfig {
 
   void file(String f) {
     files.add(f);
+  }
+
+  void imported(String f) {
+    imports.add(f);
   }
 
   // ---- reading ----
@@ -115,6 +120,11 @@ public final class AppConfig {
   /** The files read, in order (imports included). */
   public List<String> files() {
     return List.copyOf(files);
+  }
+
+  /** The files {@code import_config} names, in order, whether or not they are among the inputs. */
+  public List<String> imports() {
+    return List.copyOf(imports);
   }
 
   /** The resolver this config resolves with. */

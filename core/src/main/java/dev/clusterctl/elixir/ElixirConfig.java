@@ -83,9 +83,7 @@ public final class ElixirConfig {
   public List<String> importsFor(String path, String configEnv, Environment buildEnv) {
     AppConfig config = new AppConfig(new Resolver(configEnv, buildEnv, buildEnv, null));
     run(normalize(path), config, config.resolver(), 0);
-    List<String> files = new ArrayList<>(config.files());
-    files.remove(normalize(path));
-    return files;
+    return config.imports();
   }
 
   private void run(String path, AppConfig config, Resolver resolver, int depth) {
@@ -154,7 +152,9 @@ public final class ElixirConfig {
       return;
     }
     String dir = from.contains("/") ? from.substring(0, from.lastIndexOf('/') + 1) : "";
-    run(normalize(t.text().startsWith("/") ? t.text() : dir + t.text()), config, resolver, depth + 1);
+    String target = normalize(t.text().startsWith("/") ? t.text() : dir + t.text());
+    config.imported(target);
+    run(target, config, resolver, depth + 1);
   }
 
   private static String normalize(String path) {
