@@ -28,7 +28,7 @@ public record ErlFlag(String name, List<TextValue> args, Origin origin, CookieVa
    * Groups {@code words} into flags as {@code init} reads them: a word starting with {@code -} or
    * {@code +} starts a flag and the plain words after it are its arguments; words before the first
    * flag and everything from {@code -extra} on are not flags. {@code originOf} gives the origin of
-   * word {@code i} when the word's own parts do not name a file line.
+   * word {@code i} (a file line, {@code env ERL_FLAGS}, {@code args[2]}).
    */
   public static List<ErlFlag> parse(List<TextValue> words, IntFunction<Origin> originOf) {
     List<ErlFlag> flags = new ArrayList<>();
@@ -43,7 +43,7 @@ public record ErlFlag(String name, List<TextValue> args, Origin origin, CookieVa
         i++;
         continue;
       }
-      Origin origin = originOfWord(w, originOf.apply(i));
+      Origin origin = originOf.apply(i);
       List<TextValue> args = new ArrayList<>();
       i++;
       while (i < words.size() && !isFlag(words.get(i).known().orElse(""))) {
@@ -60,11 +60,6 @@ public record ErlFlag(String name, List<TextValue> args, Origin origin, CookieVa
       }
     }
     return flags;
-  }
-
-  private static Origin originOfWord(TextValue w, Origin fallback) {
-    return w.parts().stream().map(TextValue.Part::origin).filter(o -> o.kind() == Origin.Kind.FILE)
-        .findFirst().orElse(fallback);
   }
 
   private static boolean isFlag(String word) {

@@ -86,12 +86,12 @@ public final class ReleaseNamingReader {
       case ELIXIR_CLI -> elixirCli(launch);
       case RELEASE -> {
         unknowns.add(new Gap("the release's start script", launch.why(), List.of(Gap.RELEASE_DIR), launch.origin()));
-        yield result(ReleaseKind.RELEASE, launch, Distribution.UNKNOWN, Optional.empty(), Optional.empty(), flags(List.of()), null);
+        yield result(ReleaseKind.RELEASE, launch, Distribution.UNKNOWN, Optional.empty(), Optional.empty(), flags(List.of(), null), null);
       }
-      case NOT_A_NODE -> result(kind, launch, Distribution.NONE, Optional.empty(), Optional.empty(), flags(List.of()), null);
+      case NOT_A_NODE -> result(kind, launch, Distribution.NONE, Optional.empty(), Optional.empty(), flags(List.of(), null), null);
       case UNKNOWN -> {
         unknowns.add(new Gap("the program the container runs", launch.why(), List.of(Gap.RELEASE_DIR), launch.origin()));
-        yield result(kind, launch, Distribution.UNKNOWN, Optional.empty(), Optional.empty(), flags(List.of()), null);
+        yield result(kind, launch, Distribution.UNKNOWN, Optional.empty(), Optional.empty(), flags(List.of(), null), null);
       }
     };
   }
@@ -265,7 +265,7 @@ public final class ReleaseNamingReader {
       cmd.addAll(flagsOfFile(fileText(text, vmArgs.get().name())));
     }
     cmd.addAll(ErlFlag.parse(launch.args(), i -> wordOrigin(launch.args().get(i), launch.origin())));
-    EffectiveFlags eff = flags(cmd);
+    EffectiveFlags eff = flags(cmd, v);
     Optional<TextValue> shownName = Optional.of(node);
     if (distribution != Distribution.NONE && eff.node().isPresent()) {
       distribution = eff.node().get().mode() == NameMode.LONG ? Distribution.LONG : Distribution.SHORT;
@@ -314,7 +314,7 @@ public final class ReleaseNamingReader {
     }
     Optional<NamedText> vmArgs = relxVmArgs(v);
     if (vmArgs.isEmpty()) {
-      return result(ReleaseKind.RELX_RELEASE, launch, Distribution.UNKNOWN, Optional.empty(), Optional.empty(), flags(List.of()), null);
+      return result(ReleaseKind.RELX_RELEASE, launch, Distribution.UNKNOWN, Optional.empty(), Optional.empty(), flags(List.of(), null), null);
     }
     NamedText file = vmArgs.get();
     Binding replace = openVar(v, "RELX_REPLACE_OS_VARS");
@@ -348,7 +348,7 @@ public final class ReleaseNamingReader {
       }
     }
     cmd.addAll(ErlFlag.parse(launch.args(), i -> wordOrigin(launch.args().get(i), launch.origin())));
-    EffectiveFlags eff = flags(cmd);
+    EffectiveFlags eff = flags(cmd, v);
     Distribution distribution = eff.node().map(n -> n.mode() == NameMode.LONG ? Distribution.LONG : Distribution.SHORT)
         .orElse(Distribution.UNKNOWN);
     return result(ReleaseKind.RELX_RELEASE, launch, distribution, eff.node().map(EffectiveFlags.NodeName::name),
@@ -414,7 +414,7 @@ public final class ReleaseNamingReader {
   private ReleaseNaming erl(Launch launch) {
     settle = List.of(Gap.RELEASE_DIR);
     List<TextValue> words = expandArgsFiles(launch.args(), 0);
-    EffectiveFlags eff = flags(ErlFlag.parse(words, i -> wordOrigin(words.get(i), launch.origin())));
+    EffectiveFlags eff = flags(ErlFlag.parse(words, i -> wordOrigin(words.get(i), launch.origin())), launch.vars());
     return fromFlags(ReleaseKind.ERL, launch, eff);
   }
 
@@ -455,7 +455,7 @@ public final class ReleaseNamingReader {
     List<TextValue> words = new ArrayList<>(erl);
     words.addAll(expandArgsFiles(set, 0));
     cmd.addAll(ErlFlag.parse(words, i -> wordOrigin(words.get(i), launch.origin())));
-    return fromFlags(ReleaseKind.ELIXIR_CLI, launch, flags(cmd));
+    return fromFlags(ReleaseKind.ELIXIR_CLI, launch, flags(cmd, launch.vars()));
   }
 
   private ReleaseNaming fromFlags(ReleaseKind kind, Launch launch, EffectiveFlags eff) {
@@ -467,9 +467,13 @@ public final class ReleaseNamingReader {
 
   // ---- flags ----
 
-  /** The flags of the whole command line: ERL_AFLAGS, {@code commandLine}, ERL_FLAGS, ERL_ZFLAGS. */
-  private EffectiveFlags flags(List<ErlFlag> commandLine) {
-    return FlagPrecedence.resolve(commandLine);
+  /** The flags of the whole command line: ERL_AFLAGS, {@code commandLine}, ERL_FLAGS, ERL_ZFLAGS of {@code vars}. */
+  private EffectiveFlags flags(List<ErlFlag> commandLine, ShellVars vars) {
+    if (vars == null) {
+      return FlagPrecedence.resolve(commandLine);
+    }
+    return FlagPrecedence.resolve(FlagPrecedence.erlexecOrder(flagsOfVariable(vars, "ERL_AFLAGS", false), commandLine,
+        flagsOfVariable(vars, "ERL_FLAGS", false), flagsOfVariable(vars, "ERL_ZFLAGS", false)));
   }
 
   private List<ErlFlag> flagsOfVariable(ShellVars v, String name, boolean shellSplit) {
@@ -625,11 +629,6 @@ public final class ReleaseNamingReader {
         }
       }
     });
-    if (kind == ReleaseKind.ERL || kind == ReleaseKind.ELIXIR_CLI) {
-      for (String var : List.of("ERL_AFLAGS", "ERL_FLAGS", "ERL_ZFLAGS")) {
-        openVar(launch.vars(), var);
-      }
-    }
     return new ReleaseNaming(kind, launch.program(), launch.why(), distribution, name, full, nameOrigin,
         cookieSource(eff, scriptCookie, launch), eff, unknowns, assumptions, problems, warnings, notes);
   }

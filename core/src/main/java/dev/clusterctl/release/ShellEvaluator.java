@@ -491,7 +491,11 @@ final class ShellEvaluator {
           return Tri.UNKNOWN;
         }
         if (HARMLESS.contains(cmd)) {
-          return cmd.equals("echo") || cmd.equals("printf") || cmd.equals("cd") ? Tri.TRUE : Tri.UNKNOWN;
+          if (cmd.equals("echo") || cmd.equals("printf")) {
+            return Tri.TRUE;
+          }
+          note(c.line(), ShellNote.Kind.NOT_EVALUATED, "'" + cmd + "' is not evaluated (it sets no variable)");
+          return Tri.UNKNOWN;
         }
         note(c.line(), ShellNote.Kind.NOT_EVALUATED, "'" + shortName(cmd) + "' is not evaluated");
         State at = s.copy();
