@@ -664,13 +664,16 @@ public final class ReleaseNamingReader {
       CookieValue used = c.used().get();
       if (used == scriptCookie) {
         Binding b = releaseCookie;
-        if (b == null) {
+        Tri set = b == null ? Tri.FALSE : b.mayBeUnset() ? Tri.UNKNOWN : ShellEvaluator.nonEmpty(b.value());
+        if (set == Tri.FALSE) {
           return new CookieSource(CookieSource.Kind.RELEASE_FILE, Optional.of(used.origin()), List.of(), Optional.empty(),
-              "the releases/COOKIE file mix release wrote into the release (RELEASE_COOKIE is not set)");
+              "the releases/COOKIE file mix release wrote into the release (RELEASE_COOKIE is not set"
+                  + (b == null ? ")" : " or is empty)"));
         }
-        if (b.mayBeUnset()) {
+        if (set == Tri.UNKNOWN) {
           return new CookieSource(CookieSource.Kind.UNKNOWN, Optional.of(used.origin()), List.of("RELEASE_COOKIE"), Optional.empty(),
-              "RELEASE_COOKIE if the image sets it, else the releases/COOKIE file of the release");
+              "RELEASE_COOKIE (" + used.origin() + ") if it is set and not empty, else the releases/COOKIE file of the release;"
+                  + " the inputs do not say which");
         }
         return new CookieSource(CookieSource.Kind.ENV_VAR, Optional.of(used.origin()), List.of("RELEASE_COOKIE"), used.sha256(),
             "RELEASE_COOKIE, set at " + used.origin());

@@ -450,14 +450,14 @@ final class ShellEvaluator {
         return Tri.FALSE;
       }
       case "test" -> {
-        return Test.evaluate(args);
+        return TestCommand.evaluate(args);
       }
       case "[" -> {
         if (args.isEmpty() || !"]".equals(args.get(args.size() - 1).known().orElse(""))) {
           note(c.line(), ShellNote.Kind.NOT_EVALUATED, "'[' without its closing ']'");
           return Tri.UNKNOWN;
         }
-        return Test.evaluate(args.subList(0, args.size() - 1));
+        return TestCommand.evaluate(args.subList(0, args.size() - 1));
       }
       case "[[" -> {
         note(c.line(), ShellNote.Kind.NOT_EVALUATED, "bash's '[[ … ]]' test is not evaluated");

@@ -66,8 +66,9 @@ class ReleaseNamingTest {
     assertThat(n.program()).isEqualTo("/opt/api/bin/api");
     assertThat(n.fullName().orElseThrow().template()).isEqualTo("api@${POD_IP}");
     assertThat(n.nameOrigin()).contains(Origin.file("/etc/cluster/env.sh", 3));
-    assertThat(n.cookie().kind()).isEqualTo(CookieSource.Kind.ENV_VAR);
+    assertThat(n.cookie().kind()).isEqualTo(CookieSource.Kind.UNKNOWN);
     assertThat(n.cookie().origin()).contains(Origin.file("/etc/cluster/env.sh", 4));
+    assertThat(n.cookie().description()).contains("else the releases/COOKIE file");
     assertThat(n.cookie().sha256()).isEmpty();
     assertThat(n.assumptions()).extracting(Gap::what).contains("the release's env.sh");
 

@@ -11,12 +11,12 @@ import java.util.Set;
  * decided only when its operands are known: string tests ({@code -n}, {@code -z}, {@code =},
  * {@code !=}), integer comparisons and {@code !}. File tests depend on the image and stay undecided.
  */
-final class Test {
+final class TestCommand {
 
   private static final Set<String> FILE_TESTS = Set.of("-b", "-c", "-d", "-e", "-f", "-g", "-h", "-L", "-p", "-r",
       "-S", "-s", "-u", "-w", "-x", "-t");
 
-  private Test() {}
+  private TestCommand() {}
 
   static Tri evaluate(List<TextValue> args) {
     int n = args.size();
