@@ -42,11 +42,21 @@ public sealed interface Value {
     }
   }
 
-  /** A string (an Elixir binary). */
-  record Text(String text, Origin origin) implements Value {}
+  /** A string (an Elixir binary). Printing it shows its length, not its text (config values may be secrets). */
+  record Text(String text, Origin origin) implements Value {
+    @Override
+    public String toString() {
+      return "Text[" + text.length() + " characters, " + origin + "]";
+    }
+  }
 
-  /** A charlist ({@code 'abc'}, {@code ~c"abc"}). */
-  record Chars(String text, Origin origin) implements Value {}
+  /** A charlist ({@code 'abc'}, {@code ~c"abc"}). Printing it shows its length, not its text. */
+  record Chars(String text, Origin origin) implements Value {
+    @Override
+    public String toString() {
+      return "Chars[" + text.length() + " characters, " + origin + "]";
+    }
+  }
 
   /** An integer. */
   record Int(BigInteger value, Origin origin) implements Value {}

@@ -38,4 +38,10 @@ public record Launch(
     notes = List.copyOf(notes);
     cookieWrites = List.copyOf(cookieWrites);
   }
+
+  /** Kind, program, command and arguments, a cookie argument redacted. */
+  @Override
+  public String toString() {
+    return "Launch[" + kind + " " + program + command.map(c -> " " + c).orElse("") + " " + Redaction.words(args) + "]";
+  }
 }

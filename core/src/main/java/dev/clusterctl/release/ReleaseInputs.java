@@ -45,6 +45,14 @@ public record ReleaseInputs(
     files = Map.copyOf(files);
   }
 
+  /** Names and sources only: file texts and variable values may hold secrets. */
+  @Override
+  public String toString() {
+    return "ReleaseInputs[env " + env + ", command " + Redaction.words(command.stream().map(w -> TextValue.of(w, Origin.arg("command", 0))).toList())
+        + ", args " + Redaction.words(args.stream().map(w -> TextValue.of(w, Origin.arg("args", 0))).toList())
+        + ", files " + files.keySet() + ", releaseEnv " + releaseEnv + ", vmArgs " + vmArgs + "]";
+  }
+
   /** A builder with nothing set. */
   public static Builder builder() {
     return new Builder();

@@ -37,6 +37,12 @@ public record ShellRun(ShellVars vars, List<ShellNote> notes, Optional<Exec> exe
     public Exec {
       words = List.copyOf(words);
     }
+
+    /** The command with a cookie argument redacted. */
+    @Override
+    public String toString() {
+      return "Exec[" + file + ":" + line + " " + Redaction.words(words) + (conditional ? ", conditional" : "") + "]";
+    }
   }
 
   /**

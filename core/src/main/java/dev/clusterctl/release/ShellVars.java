@@ -21,7 +21,14 @@ public final class ShellVars {
    * @param exported whether programs the script starts see it
    * @param mayBeUnset true when the inputs do not say whether it is set at all
    */
-  public record Binding(TextValue value, boolean exported, boolean mayBeUnset) {}
+  public record Binding(TextValue value, boolean exported, boolean mayBeUnset) {
+    /** Where the parts come from, never the value (it may be a cookie). */
+    @Override
+    public String toString() {
+      return "Binding[" + (exported ? "exported" : "not exported") + (value.isKnown() ? ", known" : ", holes " + value.holes().size())
+          + ", from " + value.origins() + "]";
+    }
+  }
 
   private final Environment base;
   private final Map<String, Binding> assigned;
