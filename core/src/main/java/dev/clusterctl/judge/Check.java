@@ -1,0 +1,33 @@
+package dev.clusterctl.judge;
+
+/**
+ * One check: a stable id, what it looks at, and a judgement of the model and its simulation.
+ * Implementations are small, stateless and registered in {@link CheckRegistry}.
+ */
+public interface Check {
+
+  /** The stable id ({@code node-host-matches-dns}); a public contract used in docs, JSON and {@code --only}. */
+  String id();
+
+  /** The area the report groups it under. */
+  Area area();
+
+  /** One line saying what it verifies. */
+  String title();
+
+  /** A paragraph for {@code docs/checks.md}: why it matters and how it decides. */
+  String description();
+
+  /** True for checks of what is running (real pods, DNS answers); false for checks of the deployed configuration. */
+  default boolean live() {
+    return false;
+  }
+
+  /** Judges {@code ctx}; may throw, in which case the doctor reports {@link Status#ERROR}. */
+  CheckResult run(DoctorContext ctx);
+
+  /** The link to a check's section of the generated check reference. */
+  static String docsLink(String id) {
+    return "docs/checks.md#" + id;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.clusterctl.report;
+
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.model.ClusterModel;
+import java.util.List;
+
+/**
+ * The doctor's report: plain data for the text, JSON and JUnit renderers.
+ *
+ * @param schemaVersion the version of the JSON schema ({@code docs/schemas/doctor.schema.json})
+ * @param inputs what was read (files, ConfigMaps, options)
+ * @param notes assumptions made (a default Corefile, an inferred service)
+ * @param target what was judged: the service, workload, discovery and naming
+ * @param results one result per check run, in registry order
+ * @param summary counts per status
+ */
+public record Report(int schemaVersion, List<String> inputs, List<String> notes, Target target, List<CheckResult> results, Summary summary) {
+
+  /** The current schema version. */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** Copies the lists. */
+  public Report {
+    inputs = List.copyOf(inputs);
+    notes = List.copyOf(notes);
+    results = List.copyOf(results);
+  }
+
+  /** The report of {@code results} judged on {@code model}, built from {@code inputs}. */
+  public static Report of(List<String> inputs, ClusterModel model, List<CheckResult> results) {
+    return new Report(SCHEMA_VERSION, inputs, model.notes(), Target.of(model), results, Summary.of(results));
+  }
+
+  /** True when a check has {@code status}. */
+  public boolean has(Status status) {
+    return results.stream().anyMatch(r -> r.status() == status);
+  }
+}
