@@ -134,7 +134,7 @@ public final class ModelBuilder {
     }
     List<ServiceInfo> candidates = services.stream().filter(s -> ns == null || s.namespace().equals(ns)).filter(ServiceInfo::headless).toList();
     if (candidates.size() > 1) {
-      List<ServiceInfo> selecting = candidates.stream().filter(s -> workloads.stream().anyMatch(w -> selects(s, w))).toList();
+      List<ServiceInfo> selecting = candidates.stream().filter(s -> workloads.stream().anyMatch(w -> s.selects(w))).toList();
       candidates = selecting.isEmpty() ? candidates : selecting;
     }
     if (candidates.size() > 1) {
@@ -219,7 +219,7 @@ public final class ModelBuilder {
           .or(() -> workloads.stream().filter(w -> w.kind() == k && w.name().equals(name)).findFirst())
           .orElseThrow(() -> new BadInputException("--workload " + a + ": no " + k.kind() + " " + name + " among the inputs")));
     }
-    List<WorkloadInfo> candidates = service.map(s -> workloads.stream().filter(w -> selects(s, w)).toList()).orElse(List.of());
+    List<WorkloadInfo> candidates = service.map(s -> workloads.stream().filter(w -> s.selects(w)).toList()).orElse(List.of());
     if (candidates.isEmpty()) {
       candidates = workloads.stream().filter(w -> w.namespace().equals(namespace)).toList();
       if (candidates.isEmpty() && service.isEmpty()) {
@@ -235,7 +235,7 @@ public final class ModelBuilder {
     if (candidates.size() > 1) {
       throw new BadInputException("several workloads could be the cluster's (" + candidates.stream().map(WorkloadInfo::subject).collect(Collectors.joining(", ")) + "): choose one with --workload deploy/NAME or sts/NAME");
     }
-    if (candidates.size() == 1 && (service.isEmpty() || !selects(service.get(), candidates.get(0)))) {
+    if (candidates.size() == 1 && (service.isEmpty() || !service.get().selects(candidates.get(0)))) {
       notes.add("workload " + candidates.get(0).subject() + " assumed: the only one" + (service.isPresent() ? ", though the Service does not select it" : ""));
     }
     return candidates.stream().findFirst();
@@ -333,13 +333,6 @@ public final class ModelBuilder {
     Set<String> seen = new LinkedHashSet<>();
     out.removeIf(c -> !seen.add(c.origin()));
     return out;
-  }
-
-  private static boolean selects(ServiceInfo s, WorkloadInfo w) {
-    if (s.selector().isEmpty() || !s.namespace().equals(w.namespace())) {
-      return false;
-    }
-    return s.selector().entrySet().stream().allMatch(e -> e.getValue().equals(w.template().labels().get(e.getKey())));
   }
 
   private static <T> List<T> ofType(List<LoadedObject> objects, Class<T> type) {
