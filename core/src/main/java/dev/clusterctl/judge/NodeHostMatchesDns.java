@@ -5,8 +5,10 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The heart of the doctor: the name each node calls itself equals, exactly, the name its peers
@@ -29,9 +31,15 @@ public final class NodeHostMatchesDns extends BaseCheck {
   }
 
   @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.NODE_NAME, Assumption.Topic.DISCOVERY, Assumption.Topic.COREDNS);
+  }
+
+  @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.model().release().naming().isEmpty()) {
-      return skip("release", "node naming unknown: give --vm-args, or set RELEASE_NODE/RELEASE_DISTRIBUTION in the container");
+      return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
+          + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
     }
     if (ctx.model().release().discovery().isEmpty()) {
       return skip("release", "discovery unknown: give --sys-config or --strategy");

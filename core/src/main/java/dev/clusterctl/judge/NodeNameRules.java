@@ -4,6 +4,7 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.NodeNaming;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +29,15 @@ public final class NodeNameRules extends BaseCheck {
   }
 
   @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.NODE_NAME);
+  }
+
+  @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.model().release().naming().isEmpty()) {
-      return skip("release", "node naming unknown: give --vm-args, or set RELEASE_NODE/RELEASE_DISTRIBUTION in the container");
+      return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
+          + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
     }
     NodeNaming naming = ctx.model().release().naming().get();
     String subject = "release " + naming.origin();

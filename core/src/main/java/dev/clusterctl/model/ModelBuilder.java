@@ -3,8 +3,6 @@ package dev.clusterctl.model;
 import dev.clusterctl.coredns.Corefile;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.error.BadInputException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,20 +19,20 @@ public final class ModelBuilder {
 
   /** Builds the model; an ambiguous or impossible choice is a {@link BadInputException}. */
   public static ClusterModel build(ModelRequest r) {
-    List<String> notes = new ArrayList<>();
+    Notes notes = new Notes();
     String defaultNs = r.namespace().orElse(DEFAULT_NAMESPACE);
     Inventory inventory = Inventory.of(r.objects(), defaultNs, notes);
     Corefile corefile = CorednsReader.corefile(r, notes);
-    notes.addAll(corefile.fileImportNotes());
-    r.sysConfig().ifPresent(sc -> notes.addAll(sc.warnings()));
-    r.vmArgs().ifPresent(v -> notes.addAll(v.warnings()));
+    notes.noteAll(corefile.fileImportNotes());
+    r.sysConfig().ifPresent(sc -> notes.noteAll(sc.warnings()));
+    r.vmArgs().ifPresent(v -> notes.noteAll(v.warnings()));
     String clusterDomain = r.clusterDomain().or(corefile::clusterDomain).map(DomainNames::withoutTrailingDot).orElse("cluster.local");
     CorednsSettings coredns = CorednsReader.settings(corefile, clusterDomain);
     DiscoveryReader discovery = DiscoveryReader.of(r, notes);
     TargetPicker.Picked t = TargetPicker.pick(r, discovery, inventory, defaultNs, notes);
     ContainerInfo release = t.workload().map(w -> w.template().release()).orElse(null);
     Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, release);
-    ReleaseInfo info = ReleaseReader.read(r, discovery.strategy(), d, release);
-    return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), t.workload(), coredns, clusterDomain, info, notes);
+    ReleaseInfo info = ReleaseReader.read(r, discovery.strategy(), d, release, notes);
+    return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), t.workload(), coredns, clusterDomain, info, notes.assumptions(), notes.notes());
   }
 }

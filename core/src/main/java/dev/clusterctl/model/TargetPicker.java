@@ -28,7 +28,7 @@ final class TargetPicker {
   record Picked(Optional<ServiceInfo> service, String serviceWanted, String namespace, Optional<WorkloadInfo> workload) {}
 
   /** Picks the Service, then the workload; {@code defaultNs} is the namespace of objects without one. */
-  static Picked pick(ModelRequest r, DiscoveryReader discovery, Inventory inventory, String defaultNs, List<String> notes) {
+  static Picked pick(ModelRequest r, DiscoveryReader discovery, Inventory inventory, String defaultNs, Notes notes) {
     Picked s = service(r, discovery, inventory.services(), inventory.workloads(), defaultNs, notes);
     Optional<WorkloadInfo> workload = workload(r.workload(), inventory.workloads(), s.service(), s.namespace(), notes);
     String namespace = s.service().isEmpty() && s.serviceWanted() == null && workload.isPresent() ? workload.get().namespace() : s.namespace();
@@ -37,7 +37,7 @@ final class TargetPicker {
 
   /** The service: {@code --service}, else the one the discovery domain names, else the one headless candidate. */
   private static Picked service(
-      ModelRequest r, DiscoveryReader discovery, List<ServiceInfo> services, List<WorkloadInfo> workloads, String defaultNs, List<String> notes) {
+      ModelRequest r, DiscoveryReader discovery, List<ServiceInfo> services, List<WorkloadInfo> workloads, String defaultNs, Notes notes) {
     String wanted = r.service().orElse(null);
     String namespace = r.namespace().orElse(null);
     Optional<String> query = discovery.serviceQuery();
@@ -65,7 +65,8 @@ final class TargetPicker {
       return new Picked(Optional.empty(), null, namespace != null ? namespace : defaultNs, Optional.empty());
     }
     ServiceInfo only = candidates.get(0);
-    notes.add("service " + only.name() + " inferred: no discovery domain names one, and it is the one headless Service that fits");
+    notes.assume(new Assumption(Assumption.Topic.SERVICE, "the cluster's Service", only.subject(),
+        "no discovery query names one, and it is the one headless Service that fits", "--service NAME"));
     return new Picked(Optional.of(only), only.name(), namespace != null ? namespace : only.namespace(), Optional.empty());
   }
 
@@ -80,7 +81,7 @@ final class TargetPicker {
   }
 
   /** The workload: {@code --workload}, else the one the Service selects, else the one in the namespace. */
-  private static Optional<WorkloadInfo> workload(Optional<String> asked, List<WorkloadInfo> workloads, Optional<ServiceInfo> service, String namespace, List<String> notes) {
+  private static Optional<WorkloadInfo> workload(Optional<String> asked, List<WorkloadInfo> workloads, Optional<ServiceInfo> service, String namespace, Notes notes) {
     if (asked.isPresent()) {
       String a = asked.get();
       int slash = a.indexOf('/');
@@ -115,7 +116,8 @@ final class TargetPicker {
       throw new BadInputException("several workloads could be the cluster's (" + candidates.stream().map(WorkloadInfo::subject).collect(Collectors.joining(", ")) + "): choose one with --workload deploy/NAME or sts/NAME");
     }
     if (candidates.size() == 1 && (service.isEmpty() || !service.get().selects(candidates.get(0)))) {
-      notes.add("workload " + candidates.get(0).subject() + " assumed: the only one" + (service.isPresent() ? ", though the Service does not select it" : ""));
+      notes.assume(new Assumption(Assumption.Topic.WORKLOAD, "the cluster's workload", candidates.get(0).subject(),
+          "it is the only one" + (service.isPresent() ? ", though the Service does not select it" : ""), "--workload deploy/NAME or sts/NAME"));
     }
     return candidates.stream().findFirst();
   }
