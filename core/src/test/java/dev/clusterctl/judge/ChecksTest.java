@@ -286,6 +286,19 @@ class ChecksTest {
     });
   }
 
+  /** Kubernetes never runs $(hostname -f) in an env value: the node name holds the text, and node-name says exactly that. */
+  @Test
+  void aCommandInAnEnvValueStaysText() {
+    String env = """
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: "app@$(hostname -f)"}""";
+    CheckResult r = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", env)).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("names itself app@$(hostname -f) literally").contains("Kubernetes expands only $(VAR)").contains("never runs $(hostname -f)");
+    assertThat(r.remediation().orElseThrow().text()).contains("rel/env.sh.eex").contains("status.podIP");
+  }
+
   /** Without any naming among the inputs, the node-name checks warn and name the flags that supply it. */
   @Test
   void unknownNamingWarnsWithTheFlags() {
