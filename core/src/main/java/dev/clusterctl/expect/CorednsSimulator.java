@@ -1,5 +1,6 @@
 package dev.clusterctl.expect;
 
+import dev.clusterctl.coredns.EndpointName;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.model.ContainerInfo;
 import dev.clusterctl.model.ContainerPort;
@@ -26,24 +27,31 @@ public final class CorednsSimulator {
 
   private final CorednsSettings dns;
   private final List<ServiceInfo> services;
-  private final WorkloadInfo workload;
+  private final List<WorkloadInfo> workloads;
   private final List<ExamplePod> pods;
 
   /** A simulator for {@code services}, with {@code pods} made from {@code workload} (may be {@code null}). */
   public CorednsSimulator(CorednsSettings dns, List<ServiceInfo> services, WorkloadInfo workload, List<ExamplePod> pods) {
+    this(dns, services, workload == null ? List.of() : List.of(workload), pods);
+  }
+
+  /**
+   * A simulator for {@code services}, with {@code pods} made from {@code workloads} (each pod names
+   * its workload; a pod naming none belongs to the first).
+   */
+  public CorednsSimulator(CorednsSettings dns, List<ServiceInfo> services, List<WorkloadInfo> workloads, List<ExamplePod> pods) {
     this.dns = dns;
     this.services = List.copyOf(services);
-    this.workload = workload;
+    this.workloads = List.copyOf(workloads);
     this.pods = List.copyOf(pods);
   }
 
-  /** True when {@code svc}'s selector selects the workload's pods (a non-empty subset of their labels). */
-  public static boolean selects(ServiceInfo svc, WorkloadInfo w) {
-    if (w == null || svc.selector().isEmpty() || !svc.namespace().equals(w.namespace())) {
-      return false;
+  /** The workload {@code p} belongs to, or {@code null} when none is simulated. */
+  private WorkloadInfo workloadOf(ExamplePod p) {
+    if (workloads.isEmpty()) {
+      return null;
     }
-    Map<String, String> labels = w.template().labels();
-    return svc.selector().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    return workloads.stream().filter(w -> w.subject().equals(p.workload())).findFirst().orElse(workloads.get(0));
   }
 
   /**
@@ -52,32 +60,24 @@ public final class CorednsSimulator {
    */
   public List<Endpoint> endpoints(ServiceInfo svc) {
     List<Endpoint> out = new ArrayList<>();
-    if (!selects(svc, workload)) {
-      return out;
-    }
     for (ExamplePod p : pods) {
+      WorkloadInfo w = workloadOf(p);
+      if (!svc.selects(w)) {
+        continue;
+      }
       if (!svc.publishNotReadyAddresses() && !p.ready()) {
         continue;
       }
-      String name;
-      String rule;
-      if (p.specHostname() != null && !p.specHostname().isEmpty() && svc.name().equals(p.specSubdomain())) {
-        name = p.specHostname();
-        rule = "hostname";
-      } else if (dns.endpointPodNames() && p.name().length() < 64) {
-        name = p.name();
-        rule = "endpoint_pod_names";
-      } else {
-        name = dashed(p.ip());
-        rule = "dashed IP";
-      }
-      out.add(new Endpoint(p, name, rule, resolvePorts(svc)));
+      // the EndpointSlice controller sets the endpoint's hostname only for a pod with a hostname whose subdomain is the service
+      String hostname = p.specHostname() != null && svc.name().equals(p.specSubdomain()) ? p.specHostname() : null;
+      EndpointName name = EndpointName.of(hostname, p.name(), p.ip(), dns.endpointPodNames());
+      out.add(new Endpoint(p, name.label(), name.rule().words(), resolvePorts(svc, w)));
     }
     return out;
   }
 
   /** The pod port each service port resolves to; a named target port the pod lacks is left out, as the EndpointSlice controller does. */
-  private Map<String, Integer> resolvePorts(ServiceInfo svc) {
+  private static Map<String, Integer> resolvePorts(ServiceInfo svc, WorkloadInfo workload) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (ServicePort sp : svc.ports()) {
       String key = sp.name() == null ? "" : sp.name();
@@ -237,7 +237,7 @@ public final class CorednsSimulator {
     if (svc.selector().isEmpty()) {
       return svc.name() + " has no selector";
     }
-    if (!selects(svc, workload)) {
+    if (workloads.stream().noneMatch(svc::selects)) {
       return svc.name() + "'s selector matches no pod among the inputs";
     }
     return "no pod is Ready and publishNotReadyAddresses is off";
@@ -256,9 +256,4 @@ public final class CorednsSimulator {
     return ip.indexOf(':') >= 0;
   }
 
-  /** CoreDNS's dashed form of an address: {@code 10.244.0.15} → {@code 10-244-0-15}. */
-  public static String dashed(String ip) {
-    String d = ip.replace('.', '-').replace(':', '-');
-    return d.endsWith("-") ? d + "0" : d;
-  }
 }
