@@ -3,6 +3,7 @@ package dev.clusterctl.cli;
 import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.ResolvConf;
+import dev.clusterctl.dns.ResolverMode;
 import dev.clusterctl.dns.SearchMode;
 import dev.clusterctl.dns.Servers;
 import dev.clusterctl.error.BadInputException;
@@ -144,7 +145,10 @@ public final class DnsOptions {
     List<InetSocketAddress> servers = serverTexts().stream().map(Servers::parse).toList();
     List<String> search = searchList();
     ResolvConf conf = needsResolvConf(servers, search) ? readResolvConf() : ResolvConf.empty("(none)");
+    // glibc's name rules come with glibc's wire rules (its timeout and attempts from resolv.conf);
+    // otherwise an Erlang node's: inet_res's own timeout and retry
     DnsConfig config = DnsConfig.from(conf)
+        .withResolver(search() == SearchMode.LIBC ? ResolverMode.LIBC : ResolverMode.ERLANG)
         .withSearchMode(search())
         .withTcp(tcp)
         .withServers(servers.isEmpty() ? conf.nameservers() : servers)

@@ -123,6 +123,6 @@ final class ReplyCheck {
 
   private static Verdict wrongId(int got, int asked) {
     return new Verdict(Outcome.Kind.WRONG_ID, Optional.empty(),
-        "answer has the wrong message ID " + got + " (asked with " + asked + ")");
+        "a reply with the wrong message ID (expected " + asked + ", got " + got + ")");
   }
 }

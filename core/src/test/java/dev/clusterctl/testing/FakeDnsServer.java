@@ -171,9 +171,10 @@ public final class FakeDnsServer implements AutoCloseable {
    */
   public static Responder wrongQuestion() {
     return q -> {
-      Message m = answer(q, Rcode.NOERROR, false);
-      Message other = new Message(m.getHeader().getID());
-      other.setHeader(m.getHeader());
+      Message other = new Message(q.getHeader().getID());
+      other.getHeader().setFlag(Flags.QR);
+      other.getHeader().setFlag(Flags.AA);
+      copyRd(q, other);
       Name elsewhere = Name.fromConstantString("elsewhere.invalid.");
       other.addRecord(Record.newRecord(elsewhere, q.getQuestion().getType(), DClass.IN), Section.QUESTION);
       other.addRecord(new ARecord(elsewhere, DClass.IN, 30, new byte[] {(byte) 192, 0, 2, 66}), Section.ANSWER);
