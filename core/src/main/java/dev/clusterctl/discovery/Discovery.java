@@ -11,6 +11,7 @@ import dev.clusterctl.dns.Question;
 import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.time.Deadline;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,21 +52,22 @@ public final class Discovery {
     List<Record> answers = lookup.records();
     Map<String, TargetAddresses> targets = new LinkedHashMap<>();
     Map<String, ReverseName> reverse = new LinkedHashMap<>();
-    // every follow-up of this run shares one budget (the time one name may take) and runs concurrently
-    Deadline followUps = Deadline.after(resolver.config().nameBudget());
+    // every follow-up of this run shares one budget (the time one name may take) and runs concurrently;
+    // the budget starts with the first follow-up question
+    Duration budget = resolver.config().nameBudget();
     int unanswered = 0;
     if (found.isPresent() && spec.type() == QueryType.SRV) {
-      unanswered += targetAddresses(Answers.srv(answers), found.get().additional(), followUps, targets);
+      unanswered += targetAddresses(Answers.srv(answers), found.get().additional(), budget, targets);
     }
     if (found.isPresent() && spec.type() != QueryType.SRV && spec.hostType() == HostType.HOSTNAME) {
-      unanswered += reverseNames(Answers.addresses(answers), followUps, reverse);
+      unanswered += reverseNames(Answers.addresses(answers), budget, reverse);
     }
     Derivation d = Derivation.derive(spec, answers, targets, reverse);
     List<String> notes = new ArrayList<>(lookup.notes());
     notes.addAll(notes(spec, domain));
     if (unanswered > 0) {
       notes.add(unanswered + " follow-up " + (unanswered == 1 ? "lookup was" : "lookups were")
-          + " left unanswered within their shared budget of " + followUps.budget().toMillis() + " ms");
+          + " left unanswered within their shared budget of " + budget.toMillis() + " ms");
     }
     return new DiscoveryResult(spec, lookup, new ArrayList<>(targets.values()), new ArrayList<>(reverse.values()),
         d.nodes(), d.gaps(), notes, unanswered);
@@ -73,10 +75,10 @@ public final class Discovery {
 
   /**
    * Fills {@code out} with each SRV target's addresses, in SRV order: from the additional section,
-   * else from follow-up A lookups (then AAAA for targets with no A record), all of them at once under
-   * {@code deadline}. Returns how many follow-ups were left unanswered.
+   * else from follow-up A lookups (then AAAA for targets with no A record), all of them at once within
+   * {@code budget}, which starts with the first question. Returns how many follow-ups were left unanswered.
    */
-  private int targetAddresses(List<SRVRecord> srvs, List<Record> additional, Deadline deadline,
+  private int targetAddresses(List<SRVRecord> srvs, List<Record> additional, Duration budget,
       Map<String, TargetAddresses> out) {
     Map<String, Name> toAsk = new LinkedHashMap<>();
     Map<String, List<InetAddress>> fromAdditional = new LinkedHashMap<>();
@@ -90,6 +92,7 @@ public final class Discovery {
       }
     }
     List<String> names = new ArrayList<>(toAsk.keySet());
+    Deadline deadline = Deadline.after(budget);
     BatchResult a = resolver.lookupAll(
         names.stream().map(n -> new Question(toAsk.get(n).toString(), Type.A)).toList(), deadline);
     Map<String, LookupResult> aByName = new LinkedHashMap<>();
@@ -131,11 +134,12 @@ public final class Discovery {
     return a.unansweredCount() + aaaa.unansweredCount();
   }
 
-  /** Fills {@code out} with each address's PTR names, all looked up at once under {@code deadline}; returns how many were left unanswered. */
-  private int reverseNames(List<InetAddress> addresses, Deadline deadline, Map<String, ReverseName> out) {
+  /** Fills {@code out} with each address's PTR names, all looked up at once within {@code budget}; returns how many were left unanswered. */
+  private int reverseNames(List<InetAddress> addresses, Duration budget, Map<String, ReverseName> out) {
     List<InetAddress> distinct = addresses.stream().distinct().toList();
     BatchResult ptr = resolver.lookupAll(
-        distinct.stream().map(a -> new Question(ReverseMap.fromAddress(a).toString(), Type.PTR)).toList(), deadline);
+        distinct.stream().map(a -> new Question(ReverseMap.fromAddress(a).toString(), Type.PTR)).toList(),
+        Deadline.after(budget));
     for (int i = 0; i < distinct.size(); i++) {
       LookupResult r = ptr.results().get(i);
       out.putIfAbsent(Addresses.format(distinct.get(i)),
