@@ -45,13 +45,15 @@ public final class DnsOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.Positive.class,
-      description = "Wait this long for each answer: 2, 2s, 500ms (default: resolv.conf's timeout, else 5s).")
+      description = "The resolver's timeout: 2, 2s, 500ms. Erlang's rules wait timeout x 2^round / tries per server"
+          + " (default 2000 ms, inet_res's); with --search libc glibc's (default: resolv.conf's timeout, else 5s).")
   Duration timeout;
 
   @Option(
       names = "--tries",
       paramLabel = "N",
-      description = "Rounds through the server list per name (default: resolv.conf's attempts, else 2).")
+      description = "Rounds through the server list per name (default 3, inet_res's retry; with --search libc"
+          + " resolv.conf's attempts, else 2).")
   Integer tries;
 
   @Option(
