@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -52,8 +53,11 @@ final class NameQuery {
   /** One exchange's outcome, the response it brought (if any) and whether that response was truncated. */
   private record Step(Outcome outcome, Message response, boolean truncated) {}
 
-  /** Asks about {@code absoluteName} until it is settled, the rounds are over or {@code deadline} passes. */
-  Attempt run(String absoluteName, int type, Deadline deadline) {
+  /**
+   * Asks about {@code absoluteName} until it is settled, the rounds are over or the deadline passes;
+   * {@code deadlines} is asked for the deadline once the question is built (a budget may start then).
+   */
+  Attempt run(String absoluteName, int type, Supplier<Deadline> deadlines) {
     Name qname;
     try {
       qname = Name.fromString(absoluteName, Name.root);
@@ -61,6 +65,8 @@ final class NameQuery {
       throw new BadInputException("invalid domain name '" + absoluteName + "': " + e.getMessage(), e);
     }
     Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
+    query.toWire();
+    Deadline deadline = deadlines.get();
     ResolverMode mode = config.resolver();
     List<InetSocketAddress> servers = config.servers();
     List<Exchange> log = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.clusterctl.time.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -60,13 +61,14 @@ public final class Resolver {
 
   /**
    * Looks {@code name} up for {@code type} within the configuration's lookup budget
-   * ({@link DnsConfig#lookupBudget}); see {@link #lookup(String, int, Deadline)}.
+   * ({@link DnsConfig#lookupBudget}), counted from the moment the first question is ready to go
+   * (so that a cold start of the DNS library cannot eat it); see {@link #lookup(String, int, Deadline)}.
    *
    * @throws BadInputException when the name is invalid or no server is configured
    */
   public LookupResult lookup(String name, int type) {
     DomainNames.lookupName(name);
-    return lookup(name, type, Deadline.after(config.lookupBudget(name)));
+    return lookup(name, type, fromFirstQuestion(config.lookupBudget(name)));
   }
 
   /**
@@ -78,14 +80,18 @@ public final class Resolver {
    * @throws dev.clusterctl.error.InterruptedRunException when the thread is interrupted
    */
   public LookupResult lookup(String name, int type, Deadline deadline) {
+    return lookup(name, type, () -> deadline);
+  }
+
+  private LookupResult lookup(String name, int type, Supplier<Deadline> deadline) {
     DomainNames.lookupName(name);
     requireServers();
     List<Attempt> attempts = new ArrayList<>();
     for (String candidate : config.candidates(name)) {
-      if (deadline.expired() && !attempts.isEmpty()) {
+      if (!attempts.isEmpty() && deadline.get().expired()) {
         break;
       }
-      Attempt a = query(candidate, type, deadline);
+      Attempt a = new NameQuery(config, client, pause).run(candidate, type, deadline);
       attempts.add(a);
       if (a.status() == Status.NOERROR || !config.searchMode().continuesAfter(a.status())) {
         break;
@@ -94,9 +100,12 @@ public final class Resolver {
     return new LookupResult(name, type, config.searchMode(), attempts, notes());
   }
 
-  /** Looks up an absolute name (as {@code inet_res:lookup/3} does: no search list) within {@link DnsConfig#nameBudget}. */
+  /**
+   * Looks up an absolute name (as {@code inet_res:lookup/3} does: no search list) within
+   * {@link DnsConfig#nameBudget}, counted from the first question.
+   */
   public LookupResult lookupAbsolute(String name, int type) {
-    return lookupAbsolute(name, type, Deadline.after(config.nameBudget()));
+    return lookupAbsolute(name, type, fromFirstQuestion(config.nameBudget()));
   }
 
   /**
@@ -106,15 +115,20 @@ public final class Resolver {
    * @throws dev.clusterctl.error.InterruptedRunException when the thread is interrupted
    */
   public LookupResult lookupAbsolute(String name, int type, Deadline deadline) {
+    return lookupAbsolute(name, type, () -> deadline);
+  }
+
+  private LookupResult lookupAbsolute(String name, int type, Supplier<Deadline> deadline) {
     String absolute = name.endsWith(".") ? name : name + ".";
     DomainNames.lookupName(absolute);
     requireServers();
-    return new LookupResult(name, type, SearchMode.NONE, List.of(query(absolute, type, deadline)), notes());
+    Attempt a = new NameQuery(config, client, pause).run(absolute, type, deadline);
+    return new LookupResult(name, type, SearchMode.NONE, List.of(a), notes());
   }
 
-  /** Asks the servers about one absolute name, round after round, within {@link DnsConfig#nameBudget}. */
+  /** Asks the servers about one absolute name, round after round, within {@link DnsConfig#nameBudget} from the first question. */
   public Attempt query(String absoluteName, int type) {
-    return query(absoluteName, type, Deadline.after(config.nameBudget()));
+    return new NameQuery(config, client, pause).run(absoluteName, type, fromFirstQuestion(config.nameBudget()));
   }
 
   /**
@@ -124,7 +138,7 @@ public final class Resolver {
    * @throws dev.clusterctl.error.InterruptedRunException when the thread is interrupted
    */
   public Attempt query(String absoluteName, int type, Deadline deadline) {
-    return new NameQuery(config, client, pause).run(absoluteName, type, deadline);
+    return new NameQuery(config, client, pause).run(absoluteName, type, () -> deadline);
   }
 
   /**
@@ -189,6 +203,17 @@ public final class Resolver {
         + ", which Erlang's inet_res does not read: a node waits " + String.join(", ", waits)
         + " ms per server in its " + config.tries() + " rounds (timeout " + config.timeout().toMillis()
         + " ms, retry " + config.tries() + "); glibc programs in the same pod apply them");
+  }
+
+  /** A deadline {@code budget} after the first time it is asked for (the first question, ready to go). */
+  private static Supplier<Deadline> fromFirstQuestion(Duration budget) {
+    Deadline[] started = {null};
+    return () -> {
+      if (started[0] == null) {
+        started[0] = Deadline.after(budget);
+      }
+      return started[0];
+    };
   }
 
   private void requireServers() {

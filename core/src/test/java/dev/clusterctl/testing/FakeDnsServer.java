@@ -232,6 +232,26 @@ public final class FakeDnsServer implements AutoCloseable {
     };
   }
 
+  /**
+   * Answers an SRV question with {@code n} records whose targets are {@code t0.example.},
+   * {@code t1.example.} … (no addresses in the additional section, so each target needs a
+   * follow-up), and any other question not at all.
+   */
+  public static Responder srvTargetsThenSilence(int n) {
+    return q -> {
+      if (q.getQuestion().getType() != org.xbill.DNS.Type.SRV) {
+        return null;
+      }
+      Message m = answer(q, Rcode.NOERROR, true);
+      m.getHeader().unsetFlag(Flags.TC);
+      for (int i = 0; i < n; i++) {
+        m.addRecord(new org.xbill.DNS.SRVRecord(q.getQuestion().getName(), DClass.IN, 30, 0, 1, 39135,
+            Name.fromConstantString("t" + i + ".example.")), Section.ANSWER);
+      }
+      return m.toWire();
+    };
+  }
+
   /** Answers {@code first} for the first {@code n} queries, then {@code then}. */
   public static Responder firstThen(int n, Responder first, Responder then) {
     AtomicInteger seen = new AtomicInteger();
