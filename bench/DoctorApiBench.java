@@ -1,10 +1,12 @@
-import dev.clusterctl.doctor.ApiDoctor;
-import dev.clusterctl.doctor.ApiInputs;
-import dev.clusterctl.doctor.CheckRegistry;
-import dev.clusterctl.doctor.Report;
-import dev.clusterctl.kube.KubeApi;
+import dev.clusterctl.doctor.Doctor;
+import dev.clusterctl.doctor.DoctorOptions;
+import dev.clusterctl.gather.ApiInputs;
+import dev.clusterctl.gather.ApiSource;
+import dev.clusterctl.gather.DnsWhere;
+import dev.clusterctl.gather.KubeApi;
+import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.model.TargetOptions;
-import dev.clusterctl.observe.DnsWhere;
+import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.MockCluster;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -44,7 +46,7 @@ public class DoctorApiBench {
         int before = c.server().getRequestCount();
         long cpu0 = cpu.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
-        Report r = ApiDoctor.run(new KubeApi(c.client(), "payments"), in, TargetOptions.none(), CheckRegistry.standard().all());
+        Report r = Doctor.diagnose(ApiSource.of(new KubeApi(c.client(), "payments"), in), new DoctorOptions(TargetOptions.none(), CheckRegistry.standard().all()));
         long wall = System.nanoTime() - w0;
         long thread = cpu.getCurrentThreadCpuTime() - cpu0;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();

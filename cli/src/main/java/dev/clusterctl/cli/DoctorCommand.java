@@ -8,30 +8,33 @@ import dev.clusterctl.cli.doctor.Verdict;
 import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.dns.Servers;
-import dev.clusterctl.doctor.ApiDoctor;
-import dev.clusterctl.doctor.ApiInputs;
-import dev.clusterctl.doctor.Check;
-import dev.clusterctl.doctor.LocalDoctor;
-import dev.clusterctl.doctor.LocalPod;
-import dev.clusterctl.kube.KubeTarget;
-import dev.clusterctl.observe.DnsWhere;
-import java.util.function.BiConsumer;
-import dev.clusterctl.doctor.CheckRegistry;
-import dev.clusterctl.doctor.FileDoctor;
-import dev.clusterctl.doctor.FileInputs;
-import dev.clusterctl.doctor.Report;
+import dev.clusterctl.doctor.Doctor;
+import dev.clusterctl.doctor.DoctorOptions;
+import dev.clusterctl.gather.ApiInputs;
+import dev.clusterctl.gather.ApiSource;
+import dev.clusterctl.gather.DnsWhere;
+import dev.clusterctl.gather.FileInputs;
+import dev.clusterctl.gather.FileSource;
+import dev.clusterctl.gather.KubeTarget;
+import dev.clusterctl.gather.LocalPod;
+import dev.clusterctl.gather.LocalSource;
+import dev.clusterctl.gather.Source;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.report.Report;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code clusterctl doctor}: will these manifests and this release form a cluster, and if not, why. */
 @Command(
@@ -168,13 +171,10 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     TargetOptions options = targetOptions();
     validateSources();
-    Report report = switch (source()) {
-      case FILES -> new FileDoctor(System.in, new Kustomize()).run(
-          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), options, checks);
-      case API -> ApiDoctor.run(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), exec, execConcurrency, dnsWhere(), progress()), options, checks);
-      case LOCAL -> LocalDoctor.run(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal(), options, checks);
-    };
+    Report report;
+    try (Source source = openSource()) {
+      report = Doctor.diagnose(source, new DoctorOptions(options, checks));
+    }
     boolean failOnWarn = failOn == FailOn.warn;
     Verdict verdict = Verdict.of(report, failOnWarn);
     switch (output) {
@@ -186,31 +186,41 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   /** Where the doctor reads from. */
-  enum Source {
+  enum From {
     FILES,
     API,
     LOCAL
   }
 
-  private Source source() {
+  private From from() {
     if (local) {
-      return Source.LOCAL;
+      return From.LOCAL;
     }
-    return files.isEmpty() && kustomize.isEmpty() ? Source.API : Source.FILES;
+    return files.isEmpty() && kustomize.isEmpty() ? From.API : From.FILES;
+  }
+
+  private Source openSource() {
+    return switch (from()) {
+      case FILES -> new FileSource(System.in, new Kustomize(),
+          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)));
+      case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), exec, execConcurrency, dnsWhere(), progress()));
+      case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
+    };
   }
 
   private void validateSources() {
-    Source s = source();
+    From s = from();
     if (local && (!files.isEmpty() || !kustomize.isEmpty())) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--local reads this pod: it cannot be combined with -f/-k");
     }
-    if (s != Source.API && (kubeconfig != null || context != null || exec || dnsPortForward)) {
+    if (s != From.API && (kubeconfig != null || context != null || exec || dnsPortForward)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig, --context, --exec and --dns-port-forward work against the API (without -f/-k/--local)");
     }
-    if (s != Source.LOCAL && releaseDir != null) {
+    if (s != From.LOCAL && releaseDir != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--release-dir works with --local");
     }
-    if (s == Source.FILES && !nameservers.isEmpty()) {
+    if (s == From.FILES && !nameservers.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--nameserver works against a running cluster (without -f/-k)");
     }
     if (dnsPortForward && !nameservers.isEmpty()) {

@@ -63,7 +63,7 @@ class DoctorCommandTest {
     Cli.Result r = Cli.run("doctor", "-f", example("broken/srv-no-endpoint-pod-names"), "-o", "json");
     assertThat(r.exit()).isEqualTo(1);
     JsonNode root = new ObjectMapper().readTree(r.out());
-    assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(root.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(root.get("verdict").asText()).isEqualTo("fail");
     assertThat(root.get("exitCode").asInt()).isEqualTo(1);
     assertThat(root.get("summary").get("fail").asInt()).isEqualTo(2);

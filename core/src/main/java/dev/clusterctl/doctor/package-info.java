@@ -1,6 +1,6 @@
 /**
- * Judging the model: small {@link dev.clusterctl.doctor.Check}s with stable ids, kept in one
- * {@link dev.clusterctl.doctor.CheckRegistry}, run by {@link dev.clusterctl.doctor.Doctor} into a
- * {@link dev.clusterctl.doctor.Report} that is plain data for any renderer.
+ * The doctor's one entry, {@link dev.clusterctl.doctor.Doctor#diagnose}: a {@link
+ * dev.clusterctl.gather.Source} is gathered, modelled, observed when live, judged by the checks
+ * and turned into a {@link dev.clusterctl.report.Report}.
  */
 package dev.clusterctl.doctor;

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param coredns the CoreDNS {@code kubernetes} settings
  * @param clusterDomain the kubelet's cluster domain (pod FQDNs end with it)
  * @param release the release's naming, discovery and cookie
- * @param notes assumptions made while building the model, shown in the report
+ * @param assumptions what the inputs did not settle and the model took in its place
+ * @param notes other things worth saying about the inputs (an object read twice, a sys.config warning)
  */
 public record ClusterModel(
     String namespace,
@@ -25,11 +26,29 @@ public record ClusterModel(
     CorednsSettings coredns,
     String clusterDomain,
     ReleaseInfo release,
+    List<Assumption> assumptions,
     List<String> notes) {
 
   /** Copies the lists. */
   public ClusterModel {
     services = List.copyOf(services);
+    assumptions = List.copyOf(assumptions);
     notes = List.copyOf(notes);
+  }
+
+  /** The assumptions about {@code topics}. */
+  public List<Assumption> assumptionsAbout(Assumption.Topic... topics) {
+    List<Assumption.Topic> wanted = List.of(topics);
+    return assumptions.stream().filter(a -> wanted.contains(a.topic())).toList();
+  }
+
+  /** This model with other CoreDNS settings. */
+  public ClusterModel withCoredns(CorednsSettings other) {
+    return new ClusterModel(namespace, service, serviceWanted, services, workload, other, clusterDomain, release, assumptions, notes);
+  }
+
+  /** This model with other release settings. */
+  public ClusterModel withRelease(ReleaseInfo other) {
+    return new ClusterModel(namespace, service, serviceWanted, services, workload, coredns, clusterDomain, other, assumptions, notes);
   }
 }

@@ -27,4 +27,9 @@ public record TargetOptions(
   public static TargetOptions none() {
     return new TargetOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
+
+  /** These options with {@code namespace} as {@code -n}. */
+  public TargetOptions withNamespace(String namespace) {
+    return new TargetOptions(strategy, basename, domain, service, workload, Optional.of(namespace), clusterDomain);
+  }
 }

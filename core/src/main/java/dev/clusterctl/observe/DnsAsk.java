@@ -6,6 +6,7 @@ import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.LookupResult;
 import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.error.ClusterctlException;
+import dev.clusterctl.gather.Observation;
 import java.util.List;
 import org.xbill.DNS.Type;
 

@@ -1,5 +1,6 @@
 package dev.clusterctl.observe;
 
+import dev.clusterctl.gather.Observation;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 

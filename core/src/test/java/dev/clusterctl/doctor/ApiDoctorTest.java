@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterctl.error.UnreachableException;
-import dev.clusterctl.kube.KubeApi;
-import dev.clusterctl.kube.KubeTarget;
+import dev.clusterctl.gather.ApiInputs;
+import dev.clusterctl.gather.ApiSource;
+import dev.clusterctl.gather.DnsWhere;
+import dev.clusterctl.gather.KubeApi;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckRegistry;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Status;
 import dev.clusterctl.model.TargetOptions;
-import dev.clusterctl.observe.DnsWhere;
+import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.BindServer;
 import dev.clusterctl.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -27,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The doctor against fabric8's mock API server in CRUD mode, loaded with the shipped examples. */
 class ApiDoctorTest {
 
+  static final DoctorOptions ALL = new DoctorOptions(TargetOptions.none(), CheckRegistry.standard().all());
+
   static final Path EXAMPLES = ExamplesTest.EXAMPLES;
 
   static ApiInputs inputs(String example, DnsWhere dns) {
@@ -43,7 +51,7 @@ class ApiDoctorTest {
   }
 
   static Report doctor(MockCluster c, String example, DnsWhere dns) {
-    return ApiDoctor.run(new KubeApi(c.client(), "payments"), inputs(example, dns), TargetOptions.none(), CheckRegistry.standard().all());
+    return Doctor.diagnose(ApiSource.of(new KubeApi(c.client(), "payments"), inputs(example, dns)), ALL);
   }
 
   static Map<String, Status> configChecks(Report r) {
@@ -205,7 +213,7 @@ class ApiDoctorTest {
       java.util.List<String> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
       ApiInputs base = inputs("srv-deployment", DnsWhere.none());
       ApiInputs in = new ApiInputs(base.sysConfig(), base.vmArgs(), true, 2, DnsWhere.none(), (d, t) -> progress.add(d + "/" + t));
-      Report r = ApiDoctor.run(new KubeApi(c.client(), "payments"), in, TargetOptions.none(), CheckRegistry.standard().all());
+      Report r = Doctor.diagnose(ApiSource.of(new KubeApi(c.client(), "payments"), in), ALL);
       CheckResult res = result(r, "pod-fqdn");
       assertThat(res.status()).as(ExamplesTest.dump(r)).isEqualTo(Status.PASS);
       assertThat(res.message()).contains("from exec in 0 pods; computed from the spec for 3 where exec failed");
@@ -272,7 +280,7 @@ class ApiDoctorTest {
     int port = MockCluster.freePort();
     io.fabric8.kubernetes.client.Config cfg = new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:" + port).withRequestRetryBackoffLimit(0).build();
     try (KubeApi closed = new KubeApi(new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(cfg).build(), "payments")) {
-      assertThatThrownBy(() -> ApiDoctor.run(closed, inputs("srv-deployment", DnsWhere.none()), TargetOptions.none(), CheckRegistry.standard().all()))
+      assertThatThrownBy(() -> Doctor.diagnose(ApiSource.of(closed, inputs("srv-deployment", DnsWhere.none())), ALL))
           .isInstanceOf(UnreachableException.class)
           .hasMessage("Kubernetes API http://127.0.0.1:" + port + "/ cannot be reached: connection refused");
     }

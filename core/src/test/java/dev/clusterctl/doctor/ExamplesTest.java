@@ -2,8 +2,15 @@ package dev.clusterctl.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.doctor.Doctor;
+import dev.clusterctl.gather.FileInputs;
+import dev.clusterctl.gather.FileSource;
+import dev.clusterctl.judge.CheckRegistry;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Status;
 import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.report.Report;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +27,8 @@ class ExamplesTest {
   static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
   static Report doctor(String example) {
-    FileDoctor doctor = new FileDoctor(new ByteArrayInputStream(new byte[0]), new Kustomize(null));
     FileInputs in = new FileInputs(List.of(EXAMPLES.resolve(example).toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-    return doctor.run(in, TargetOptions.none(), CheckRegistry.standard().all());
+    return Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null), in), new DoctorOptions(TargetOptions.none(), CheckRegistry.standard().all()));
   }
 
   static Map<String, Status> statuses(Report report) {

@@ -2,7 +2,11 @@ package dev.clusterctl.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.gather.LocalPod;
+import dev.clusterctl.gather.LocalSource;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.BindServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +62,7 @@ class LocalDoctorTest {
     try (BindServer bind = BindServer.start(zone.build())) {
       String resolv = "search payments.svc.cluster.local svc.cluster.local cluster.local\nnameserver 127.0.0.1\n";
       Path good = pod(dir.resolve("good"), true, resolv);
-      Report r = LocalDoctor.run(local(good), Optional.of(List.of(bind.address())), TargetOptions.none(), CheckRegistry.standard().all());
+      Report r = Doctor.diagnose(new LocalSource(local(good), Optional.of(List.of(bind.address()))), ApiDoctorTest.ALL);
       assertThat(ApiDoctorTest.status(r, "pod-fqdn")).as(ExamplesTest.dump(r)).isEqualTo(Status.PASS);
       assertThat(ApiDoctorTest.result(r, "pod-fqdn").message()).contains("in this pod: canonical name of " + POD + " in /etc/hosts");
       assertThat(ApiDoctorTest.result(r, "dns-answers-match-endpoints").status()).isEqualTo(Status.SKIP);
@@ -66,7 +70,7 @@ class LocalDoctorTest {
       assertThat(r.inputs().toString()).doesNotContain("secret-cookie");
 
       Path noSubdomain = pod(dir.resolve("bad"), false, resolv);
-      Report bad = LocalDoctor.run(local(noSubdomain), Optional.of(List.of(bind.address())), TargetOptions.none(), CheckRegistry.standard().all());
+      Report bad = Doctor.diagnose(new LocalSource(local(noSubdomain), Optional.of(List.of(bind.address()))), ApiDoctorTest.ALL);
       CheckResult fqdn = ApiDoctorTest.result(bad, "pod-fqdn");
       assertThat(fqdn.status()).as(ExamplesTest.dump(bad)).isEqualTo(Status.FAIL);
       assertThat(fqdn.names().get(0).calledItself()).isEqualTo(POD);
@@ -77,7 +81,7 @@ class LocalDoctorTest {
   void emptyAnswerFails(@TempDir Path dir) throws Exception {
     try (BindServer bind = BindServer.start(BindServer.zone("cluster.local").a("other.payments.svc", "10.0.0.1").build())) {
       Path root = pod(dir, true, "search payments.svc.cluster.local svc.cluster.local cluster.local\nnameserver 127.0.0.1\n");
-      Report r = LocalDoctor.run(local(root), Optional.of(List.of(bind.address())), TargetOptions.none(), CheckRegistry.standard().all());
+      Report r = Doctor.diagnose(new LocalSource(local(root), Optional.of(List.of(bind.address()))), ApiDoctorTest.ALL);
       assertThat(ApiDoctorTest.status(r, "dns-answers-match-endpoints")).as(ExamplesTest.dump(r)).isEqualTo(Status.FAIL);
     }
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.ResolvConf;
-import dev.clusterctl.doctor.FileInputs;
-import dev.clusterctl.doctor.FileSource;
-import dev.clusterctl.doctor.Gathered;
+import dev.clusterctl.gather.FileInputs;
+import dev.clusterctl.gather.FileSource;
+import dev.clusterctl.gather.Gathered;
 import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
@@ -66,8 +66,9 @@ class RealResolverDerivationTest {
   }
 
   static ClusterModel model(String example) {
-    FileSource source = new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null));
-    Gathered g = source.gather(new FileInputs(List.of(Path.of("..", "docs", "examples", example).toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+    FileSource source = new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null),
+        new FileInputs(List.of(Path.of("..", "docs", "examples", example).toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+    Gathered g = source.gather();
     return ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), TargetOptions.none()));
   }
 

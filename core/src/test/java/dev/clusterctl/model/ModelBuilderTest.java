@@ -75,7 +75,8 @@ class ModelBuilderTest {
     ClusterModel m = ModelBuilder.build(request(service("nodes", "a", "x") + workload("StatefulSet", "x", "a", "x", "  serviceName: nodes\n"), null, TargetOptions.none()));
     assertThat(m.service()).isPresent();
     assertThat(m.workload().orElseThrow().kind()).isEqualTo(WorkloadKind.STATEFULSET);
-    assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("inferred")).anySatisfy(n -> assertThat(n).contains("kubeadm's default Corefile"));
+    assertThat(m.assumptions()).anySatisfy(a -> assertThat(a.describe()).startsWith("the cluster's Service: assumed Service/a/nodes").contains("--service NAME"))
+        .anySatisfy(a -> assertThat(a.describe()).startsWith("the Corefile: assumed kubeadm's default").contains("--corefile FILE"));
     assertThat(m.coredns().assumedDefault()).isTrue();
     assertThat(m.release().discovery()).isEmpty();
   }

@@ -1,7 +1,7 @@
 package dev.clusterctl.cli.completion;
 
-import dev.clusterctl.doctor.Check;
-import dev.clusterctl.doctor.CheckRegistry;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.clusterctl.cli.doctor;
 
-import dev.clusterctl.doctor.Check;
+import dev.clusterctl.judge.Check;
 import java.io.PrintWriter;
 import java.util.List;
 

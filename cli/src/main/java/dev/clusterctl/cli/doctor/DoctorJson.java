@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clusterctl.doctor.Check;
-import dev.clusterctl.doctor.CheckResult;
-import dev.clusterctl.doctor.Evidence;
-import dev.clusterctl.doctor.NamePair;
-import dev.clusterctl.doctor.Report;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Evidence;
+import dev.clusterctl.judge.NamePair;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.report.Report;
+import dev.clusterctl.report.Target;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -27,12 +29,10 @@ public final class DoctorJson {
     root.put("exitCode", verdict.exit().code());
     ArrayNode inputs = root.putArray("inputs");
     report.inputs().forEach(inputs::add);
+    assumptions(root.putArray("assumptions"), report.assumptions());
     ArrayNode notes = root.putArray("notes");
     report.notes().forEach(notes::add);
-    ObjectNode target = root.putObject("target");
-    for (Evidence e : report.target()) {
-      target.put(camel(e.label()), e.value());
-    }
+    target(root.putObject("target"), report.target());
     ObjectNode summary = root.putObject("summary");
     summary.put("pass", report.summary().pass());
     summary.put("warn", report.summary().warn());
@@ -90,6 +90,7 @@ public final class DoctorJson {
       o.putNull("remediation");
     }
     o.put("docs", r.docs());
+    assumptions(o.putArray("assumptions"), r.assumptions());
     return o;
   }
 
@@ -102,18 +103,56 @@ public final class DoctorJson {
     }
   }
 
-  /** {@code cluster domain} → {@code clusterDomain}. */
-  static String camel(String label) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char c : label.toCharArray()) {
-      if (c == ' ' || c == '-') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(c) : (sb.length() == 0 ? Character.toLowerCase(c) : c));
-        up = false;
-      }
+  private static void assumptions(ArrayNode out, List<Assumption> assumptions) {
+    for (Assumption a : assumptions) {
+      out.addObject().put("topic", a.topic().id()).put("what", a.what()).put("assumed", a.assumed()).put("because", a.because()).put("supply", a.supply());
     }
-    return sb.toString();
+  }
+
+  private static void target(ObjectNode o, Target t) {
+    o.put("namespace", t.namespace());
+    ObjectNode s = o.putObject("service");
+    putOptional(s, "name", t.service().name());
+    putOptional(s, "namespace", t.service().namespace());
+    s.put("found", t.service().found());
+    s.put("headless", t.service().headless());
+    if (t.workload().isPresent()) {
+      Target.WorkloadTarget w = t.workload().get();
+      o.putObject("workload").put("kind", w.kind()).put("namespace", w.namespace()).put("name", w.name()).put("replicas", w.replicas());
+    } else {
+      o.putNull("workload");
+    }
+    o.putObject("corefile").put("origin", t.corefile().origin()).put("assumedDefault", t.corefile().assumedDefault());
+    o.put("clusterDomain", t.clusterDomain());
+    if (t.discovery().isPresent()) {
+      Target.DiscoveryTarget d = t.discovery().get();
+      ObjectNode n = o.putObject("discovery");
+      n.put("kind", d.kind());
+      putOptional(n, "library", d.library());
+      putOptional(n, "recordType", d.recordType());
+      putOptional(n, "query", d.query());
+      putOptional(n, "hostType", d.hostType());
+      n.put("description", d.description());
+      n.put("origin", d.origin());
+    } else {
+      o.putNull("discovery");
+    }
+    if (t.nodeName().isPresent()) {
+      Target.NodeNameTarget n = t.nodeName().get();
+      ObjectNode nn = o.putObject("nodeName");
+      nn.put("template", n.template());
+      putOptional(nn, "mode", n.mode());
+      nn.put("origin", n.origin());
+    } else {
+      o.putNull("nodeName");
+    }
+  }
+
+  private static void putOptional(ObjectNode o, String key, java.util.Optional<String> value) {
+    if (value.isPresent()) {
+      o.put(key, value.get());
+    } else {
+      o.putNull(key);
+    }
   }
 }

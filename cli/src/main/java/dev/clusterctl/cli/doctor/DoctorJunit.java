@@ -1,9 +1,9 @@
 package dev.clusterctl.cli.doctor;
 
-import dev.clusterctl.doctor.CheckResult;
-import dev.clusterctl.doctor.Evidence;
-import dev.clusterctl.doctor.Report;
-import dev.clusterctl.doctor.Status;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Evidence;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.report.Report;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;

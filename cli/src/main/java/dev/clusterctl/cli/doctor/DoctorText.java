@@ -1,12 +1,14 @@
 package dev.clusterctl.cli.doctor;
 
-import dev.clusterctl.doctor.Area;
-import dev.clusterctl.doctor.CheckResult;
-import dev.clusterctl.doctor.Evidence;
-import dev.clusterctl.doctor.NamePair;
-import dev.clusterctl.doctor.Report;
-import dev.clusterctl.doctor.Status;
-import dev.clusterctl.doctor.Summary;
+import dev.clusterctl.judge.Area;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Evidence;
+import dev.clusterctl.judge.NamePair;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.report.Report;
+import dev.clusterctl.report.Summary;
+import dev.clusterctl.report.Target;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +32,13 @@ public final class DoctorText {
   /** Writes {@code report} to {@code out}. */
   public void render(Report report, Verdict verdict, PrintWriter out) {
     out.println(ansi.string("@|bold clusterctl doctor|@"));
-    for (Evidence e : report.target()) {
+    for (Evidence e : targetLines(report.target())) {
       out.printf("  %-15s %s%n", e.label(), e.value());
     }
     out.println("  inputs          " + String.join(", ", report.inputs()));
+    for (Assumption a : report.assumptions()) {
+      out.println("  " + ansi.string("@|yellow assumed|@") + "         " + a.describe());
+    }
     for (String n : report.notes()) {
       out.println("  " + ansi.string("@|yellow note|@") + "            " + n);
     }
@@ -130,5 +135,24 @@ public final class DoctorText {
       case ERROR -> ansi.string("@|magenta,bold some checks could not run: verdict incomplete|@");
     };
     return "Summary: " + counts + " — " + verdict;
+  }
+
+  /** The target as label and value lines, in words. */
+  static List<Evidence> targetLines(Target t) {
+    Target.ServiceTarget s = t.service();
+    String service;
+    if (s.found()) {
+      service = "Service/" + s.namespace().orElse(t.namespace()) + "/" + s.name().orElse("") + (s.headless() ? " (headless)" : "");
+    } else {
+      service = s.name().map(n -> n + " (not among the inputs)").orElse("(none)");
+    }
+    return List.of(
+        new Evidence("namespace", t.namespace()),
+        new Evidence("service", service),
+        new Evidence("workload", t.workload().map(w -> w.kind() + "/" + w.namespace() + "/" + w.name() + ", " + w.replicas() + " replicas").orElse("(none)")),
+        new Evidence("Corefile", t.corefile().origin()),
+        new Evidence("cluster domain", t.clusterDomain()),
+        new Evidence("discovery", t.discovery().map(d -> d.description() + " (" + d.origin() + ")").orElse("(unknown: give --sys-config or --strategy)")),
+        new Evidence("node name", t.nodeName().map(n -> n.template() + " (" + n.origin() + ")").orElse("(unknown: give --vm-args or set RELEASE_* in the container)")));
   }
 }

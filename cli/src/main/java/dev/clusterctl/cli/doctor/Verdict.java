@@ -1,8 +1,8 @@
 package dev.clusterctl.cli.doctor;
 
 import dev.clusterctl.cli.ExitCode;
-import dev.clusterctl.doctor.Report;
-import dev.clusterctl.doctor.Status;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.report.Report;
 
 /** The overall outcome of a report and its exit code, given {@code --fail-on}. */
 public enum Verdict {

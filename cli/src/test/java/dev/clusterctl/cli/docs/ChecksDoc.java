@@ -1,8 +1,8 @@
 package dev.clusterctl.cli.docs;
 
-import dev.clusterctl.doctor.Area;
-import dev.clusterctl.doctor.Check;
-import dev.clusterctl.doctor.CheckRegistry;
+import dev.clusterctl.judge.Area;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckRegistry;
 
 /**
  * Generates {@code docs/checks.md} from the {@link CheckRegistry}: one section per check, its
@@ -19,7 +19,7 @@ final class ChecksDoc {
   /** The Markdown text of the check reference. */
   static String render(CheckRegistry registry) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<!-- GENERATED from dev.clusterctl.doctor.CheckRegistry by dev.clusterctl.cli.docs.ChecksDoc: do not edit by hand. -->\n");
+    sb.append("<!-- GENERATED from dev.clusterctl.judge.CheckRegistry by dev.clusterctl.cli.docs.ChecksDoc: do not edit by hand. -->\n");
     sb.append("# clusterctl doctor checks\n\n");
     sb.append("Every result of `clusterctl doctor` carries one of these ids. The ids are stable: use them with ")
         .append("`--only` and `--skip`, and in tools reading `-o json` or `-o junit`. Each result has a status: ")

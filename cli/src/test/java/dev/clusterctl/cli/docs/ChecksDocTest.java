@@ -2,8 +2,8 @@ package dev.clusterctl.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterctl.doctor.Check;
-import dev.clusterctl.doctor.CheckRegistry;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,11 +3,12 @@ package dev.clusterctl.cli.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.cli.ExitCode;
-import dev.clusterctl.doctor.Area;
-import dev.clusterctl.doctor.CheckResult;
-import dev.clusterctl.doctor.Report;
-import dev.clusterctl.doctor.Status;
-import dev.clusterctl.doctor.Summary;
+import dev.clusterctl.judge.Area;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.report.Report;
+import dev.clusterctl.report.Summary;
+import dev.clusterctl.report.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ class VerdictTest {
     for (Status s : statuses) {
       rs.add(new CheckResult("check-" + i++, Area.DNS, s, "subject", "message", List.of(), List.of(), Optional.empty(), "docs/checks.md#x"));
     }
-    return new Report(Report.SCHEMA_VERSION, List.of(), List.of(), List.of(), rs, Summary.of(rs));
+    Target target = new Target("ns", new Target.ServiceTarget(Optional.empty(), Optional.empty(), false, false), Optional.empty(),
+        new Target.CorefileTarget("kubeadm default", true), "cluster.local", Optional.empty(), Optional.empty());
+    return new Report(Report.SCHEMA_VERSION, List.of(), List.of(), List.of(), target, rs, Summary.of(rs));
   }
 
   @Test

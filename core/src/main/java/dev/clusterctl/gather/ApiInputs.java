@@ -1,0 +1,16 @@
+package dev.clusterctl.gather;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * What the doctor reads besides the cluster, and how it observes it.
+ *
+ * @param sysConfig {@code --sys-config}
+ * @param vmArgs {@code --vm-args}
+ * @param exec true to run {@code hostname --fqdn} in each pod ({@code --exec})
+ * @param execConcurrency how many execs run at once
+ * @param dns where the discovery query is asked
+ * @param progress told {@code (done, total)} as execs finish
+ */
+public record ApiInputs(Optional<String> sysConfig, Optional<String> vmArgs, boolean exec, int execConcurrency, DnsWhere dns, BiConsumer<Integer, Integer> progress) {}

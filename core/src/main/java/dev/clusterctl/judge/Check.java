@@ -1,0 +1,44 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.model.Assumption;
+import java.util.Set;
+
+/**
+ * One check: a stable id, what it looks at, and a judgement of the model and its simulation.
+ * Implementations are small, stateless and registered in {@link CheckRegistry}.
+ */
+public interface Check {
+
+  /** The stable id ({@code node-host-matches-dns}); a public contract used in docs, JSON and {@code --only}. */
+  String id();
+
+  /** The area the report groups it under. */
+  Area area();
+
+  /** One line saying what it verifies. */
+  String title();
+
+  /** A paragraph for {@code docs/checks.md}: why it matters and how it decides. */
+  String description();
+
+  /** True for checks of what is running (real pods, DNS answers); false for checks of the deployed configuration. */
+  default boolean live() {
+    return false;
+  }
+
+  /**
+   * What the verdict depends on that the inputs may leave unsettled: a failure is reported as a
+   * warning when the model assumed something about one of these topics.
+   */
+  default Set<Assumption.Topic> restsOn() {
+    return Set.of();
+  }
+
+  /** Judges {@code ctx}; may throw, in which case the doctor reports {@link Status#ERROR}. */
+  CheckResult run(DoctorContext ctx);
+
+  /** The link to a check's section of the generated check reference. */
+  static String docsLink(String id) {
+    return "docs/checks.md#" + id;
+  }
+}

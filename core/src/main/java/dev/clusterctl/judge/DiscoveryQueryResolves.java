@@ -1,0 +1,70 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.expect.DnsAnswer;
+import dev.clusterctl.expect.Rcode;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.model.Discovery;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The discovery query, as the library's resolver expands it, gets records. */
+public final class DiscoveryQueryResolves extends BaseCheck {
+
+  /** The check. */
+  public DiscoveryQueryResolves() {
+    super(
+        "discovery-query-resolves",
+        Area.DNS,
+        "The discovery query gets records from CoreDNS",
+        "Simulates the discovery library's lookup against what CoreDNS would answer: Erlang's `inet_res` tries a "
+            + "dotted name as-is, then with the pod's search domains (`<ns>.svc.<domain>`, `svc.<domain>`, "
+            + "`<domain>`), ignores `ndots`, and takes a trailing-dot name as-is only. Fails when every name tried "
+            + "ends in NXDOMAIN or NODATA (no service, no endpoints, no such port, a zone CoreDNS does not serve), "
+            + "since then the library finds no peers and, being silent about lookup errors, logs nothing; and when "
+            + "the answer is the Service itself (a ClusterIP service) instead of one record per pod.");
+  }
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.DISCOVERY);
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.dns().isEmpty()) {
+      return skip("discovery", "discovery is not DNS-based (or unknown)");
+    }
+    Discovery.Dns d = ctx.dns().get();
+    String subject = "discovery " + d.query();
+    if (ctx.sim().answer().isEmpty()) {
+      return skip(subject, "nothing to query");
+    }
+    DnsAnswer a = ctx.sim().answer().get();
+    String tried = ctx.sim().tried().stream().map(t -> t.name() + " → " + t.rcode()).collect(Collectors.joining("; "));
+    boolean perPod = a.srv().stream().allMatch(r -> r.pod() != null) && a.addresses().stream().allMatch(r -> r.pod() != null);
+    if (a.hasRecords() && !perPod) {
+      CheckResult.Builder b = fail(subject, d.recordType() + " " + a.name() + " answers with the Service itself, not one record per pod: peers find no node")
+          .evidence("names tried", tried);
+      for (String line : a.lines(6)) {
+        b.evidence("answer", line);
+      }
+      return b.fix(Remediation.text("Discover through a headless Service (clusterIP: None); see service-headless.")).build();
+    }
+    if (a.hasRecords()) {
+      int n = a.srv().size() + a.addresses().size();
+      CheckResult.Builder b = pass(subject, d.recordType() + " " + a.name() + " answers " + n + " record" + (n == 1 ? "" : "s") + " for " + ctx.sim().pods().size() + " example pods")
+          .evidence("names tried", tried);
+      for (String line : a.lines(6)) {
+        b.evidence("answer", line);
+      }
+      return b.build();
+    }
+    boolean outside = ctx.sim().tried().stream().allMatch(t -> t.rcode() == Rcode.NOT_IN_CLUSTER_ZONE);
+    return fail(subject, d.recordType() + " lookup of " + d.query() + " finds nothing: " + (a.why().isEmpty() ? a.rcode().toString() : a.why()))
+        .evidence("names tried", tried)
+        .fix(outside
+            ? Remediation.text("Query a name under the cluster domain: <svc>.<ns> (expanded by the search list) or <svc>.<ns>.svc." + ctx.model().clusterDomain() + ".")
+            : Remediation.text("See the Service and Pods checks above: the service must exist, be headless, select Ready (or published) pods and have the queried port."))
+        .build();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.erlang.NameMode;
+import dev.clusterctl.erlang.NodeName;
+import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.model.NodeNaming;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every node name, own and derived, is legal for the name mode, and the basename is consistent. */
+public final class NodeNameRules extends BaseCheck {
+
+  /** The check. */
+  public NodeNameRules() {
+    super(
+        "node-name",
+        Area.NODE_NAMES,
+        "Node names are legal for -name/-sname and share one basename",
+        "Long names (`-name`) need a host with a dot or an IP address (`localhost` and bare host names are "
+            + "illegal); short names (`-sname`) refuse any dot, so an IP address or an FQDN cannot be a short "
+            + "name's host. Judged for the name each pod gives itself (vm.args with `${VAR}` from the container's "
+            + "environment, or `RELEASE_DISTRIBUTION`/`RELEASE_NODE`) and for the names peers derive from DNS. "
+            + "Every `${VAR}` must be set, every pod must get a different name, and the basename a library "
+            + "is configured with (`--basename`: libcluster's `application_name`) must be the nodes' own. "
+            + "Names with IPv6 addresses need distribution over IPv6 (`-proto_dist inet6_tcp`).");
+  }
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.NODE_NAME);
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.model().release().naming().isEmpty()) {
+      return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
+          + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
+    }
+    NodeNaming naming = ctx.model().release().naming().get();
+    String subject = "release " + naming.origin();
+    if (naming.mode().isEmpty()) {
+      return fail(subject, "distribution is off (" + naming.describe() + "): the node cannot join any cluster")
+          .fix(Remediation.of("Turn distribution on with long names.", "yaml", "env:\n- name: RELEASE_DISTRIBUTION\n  value: name"))
+          .build();
+    }
+    NameMode mode = naming.mode().get();
+    List<PeerRow> rows = ctx.sim().rows();
+    if (rows.isEmpty()) {
+      return skip(subject, "no workload: no pod to name");
+    }
+    PeerRow first = rows.get(0);
+    if (!first.self().unresolved().isEmpty()) {
+      String vars = String.join(", ", first.self().unresolved());
+      return fail(subject, naming.describe() + " uses " + vars + " but the container does not set it")
+          .evidence("rendered", first.self().name())
+          .fix(Remediation.of("Set the variable in the release container's env.", "yaml", "env:\n- name: " + first.self().unresolved().get(0) + "\n  valueFrom:\n    fieldRef:\n      fieldPath: status.podIP"))
+          .build();
+    }
+    List<NodeName.Problem> own = NodeName.parse(first.self().name()).problems(mode);
+    if (!own.isEmpty()) {
+      CheckResult.Builder b = fail(subject, "pod " + first.pod().name() + " names itself " + first.self().name() + ": " + own.get(0).message())
+          .evidence("name mode", mode.flag())
+          .evidence("naming", naming.describe());
+      return b.fix(fixFor(mode, ctx)).build();
+    }
+    for (String derived : ctx.sim().derived()) {
+      List<NodeName.Problem> p = NodeName.parse(derived).problems(mode);
+      if (!p.isEmpty()) {
+        return fail(subject, "peers derive " + derived + " from DNS, illegal with " + mode.flag() + ": " + p.get(0).message())
+            .evidence("name mode", mode.flag())
+            .fix(fixFor(mode, ctx))
+            .build();
+      }
+    }
+    boolean ipv6 = rows.stream().anyMatch(r -> isV6(r.self().name())) || ctx.sim().derived().stream().anyMatch(NodeNameRules::isV6);
+    if (ipv6 && !ctx.model().release().protoDist().filter(p -> p.startsWith("inet6")).isPresent()) {
+      return fail(subject, "node names use IPv6 addresses but distribution runs over IPv4 (no -proto_dist inet6_tcp)")
+          .evidence("-proto_dist", ctx.model().release().protoDist().orElse(null))
+          .fix(Remediation.of("Run distribution over IPv6.", "vm.args", "-proto_dist inet6_tcp"))
+          .build();
+    }
+    Set<String> seen = new HashSet<>();
+    for (PeerRow r : rows) {
+      if (!seen.add(r.self().name()) && rows.size() > 1) {
+        return fail(subject, "every pod calls itself " + r.self().name() + ": nodes with one name refuse each other")
+            .evidence("naming", naming.describe())
+            .fix(Remediation.of("Put something per pod in the host part, such as the pod IP.", "vm.args", Snippets.nameByPodIp(NodeName.parse(r.self().name()).alive())))
+            .build();
+      }
+    }
+    String alive = NodeName.parse(first.self().name()).alive();
+    if (ctx.dns().isPresent() && ctx.dns().get().strategy() != Strategy.GEN_CLUSTER && ctx.model().release().basename().isPresent()
+        && !ctx.model().release().basename().get().equals(alive)) {
+      String base = ctx.model().release().basename().get();
+      return fail(subject, "peers are looked up as " + base + "@… but the nodes call themselves " + alive + "@…")
+          .evidence("--basename", base)
+          .evidence("node basename", alive + " (" + naming.origin() + ")")
+          .fix(Remediation.text("Make the library's basename (application_name / node_basename) equal the release's node name before '@': " + alive + "."))
+          .build();
+    }
+    return pass(subject, first.self().name() + " is a legal " + (mode == NameMode.LONG ? "long" : "short") + " name" + (ctx.sim().derived().isEmpty() ? "" : ", and so are the names peers derive"))
+        .evidence("name mode", mode.flag())
+        .build();
+  }
+
+  private static boolean isV6(String nodeName) {
+    String host = NodeName.parse(nodeName).host();
+    return host != null && host.indexOf(':') >= 0 && NodeName.isAddress(host);
+  }
+
+  private static Remediation fixFor(NameMode mode, DoctorContext ctx) {
+    if (mode == NameMode.SHORT) {
+      return Remediation.of("Use long names: hosts with dots (FQDNs, IP addresses) need -name.", "vm.args", "-name " + alive(ctx));
+    }
+    return Remediation.of("Give long names a fully qualified host: a subdomain under the headless service, or the pod IP.", "vm.args", Snippets.nameByPodIp(alive(ctx)));
+  }
+
+  private static String alive(DoctorContext ctx) {
+    return ctx.sim().rows().isEmpty() ? "app" : NodeName.parse(ctx.sim().rows().get(0).self().name()).alive();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.model.WorkloadInfo;
+import dev.clusterctl.model.WorkloadKind;
+
+/** The pods' subdomain (a StatefulSet's serviceName) is the headless service. */
+public final class PodSubdomain extends BaseCheck {
+
+  /** The check. */
+  public PodSubdomain() {
+    super(
+        "pod-subdomain",
+        Area.PODS,
+        "The pods' subdomain (StatefulSet: serviceName) is the headless Service",
+        "A pod's `hostname --fqdn` is `<host>.<subdomain>.<ns>.svc.<domain>` only when `spec.subdomain` is set; "
+            + "without it the FQDN is the bare pod name, which has no dot and is refused by `-name`. The "
+            + "EndpointSlice controller also gives an endpoint a hostname only when the pod's subdomain equals the "
+            + "service name. A Deployment needs `subdomain: <headless service>`; a StatefulSet sets it from "
+            + "`spec.serviceName`, which must be the headless service. Needed when node names use host names; "
+            + "with IP-address names it does not matter.");
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.workload().isEmpty()) {
+      return skip("workload", "no workload to judge");
+    }
+    WorkloadInfo w = ctx.workload().get();
+    String svc = ctx.serviceName();
+    if (svc == null) {
+      return skip(w.subject(), "no Service to compare with");
+    }
+    boolean needed = ctx.peersUseHostNames() || ctx.selfUsesHostName();
+    String have = w.kind() == WorkloadKind.STATEFULSET ? w.serviceName() : w.template().subdomain();
+    String field = w.kind() == WorkloadKind.STATEFULSET ? "spec.serviceName" : "spec.template.spec.subdomain";
+    if (svc.equals(have)) {
+      return pass(w.subject(), field + " is " + svc + ", so pods are named <pod>." + svc + "." + w.namespace() + ".svc." + ctx.model().clusterDomain()).build();
+    }
+    if (!needed && w.kind() == WorkloadKind.DEPLOYMENT && have == null) {
+      return pass(w.subject(), "no subdomain, and none is needed: node names use IP addresses").build();
+    }
+    String msg = have == null
+        ? "the pods have no subdomain, so hostname --fqdn is the bare pod name (no dot, no service)"
+        : field + " is " + have + ", not the headless service " + svc;
+    CheckResult.Builder b = needed ? fail(w.subject(), msg) : warn(w.subject(), msg + " (harmless while names use IP addresses)");
+    return b.evidence(field, have)
+        .evidence("headless service", svc)
+        .evidence("example pod FQDN", ctx.sim().pods().isEmpty() ? null : ctx.sim().pods().get(0).host().fqdn())
+        .fix(Remediation.of("Set the pods' subdomain to the headless service.", "yaml", Snippets.subdomain(w, ctx.service().orElse(null), svc)))
+        .build();
+  }
+}

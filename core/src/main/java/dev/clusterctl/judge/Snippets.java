@@ -1,0 +1,124 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.model.ServiceInfo;
+import dev.clusterctl.model.WorkloadInfo;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Remediation snippets shared by several checks, filled in with the model's names. */
+final class Snippets {
+
+  private Snippets() {}
+
+  /** A headless Service for the workload's pods, with a named distribution port. */
+  static String headlessService(DoctorContext ctx, String name) {
+    String ns = ctx.model().namespace();
+    Map<String, String> labels = ctx.workload().map(w -> w.template().labels()).orElse(Map.of("app", name));
+    String selector = labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> "    " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    String port = ctx.srvPortLabels().map(l -> l[0]).orElse("dist-erl");
+    return """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          clusterIP: None
+          publishNotReadyAddresses: true
+          selector:
+        %s
+          ports:
+          - name: %s
+            protocol: TCP
+            port: 39135
+            targetPort: 39135
+        """.formatted(name, ns, selector, port);
+  }
+
+  /** The Corefile's kubernetes block with {@code endpoint_pod_names}, and the restart it needs. */
+  static String endpointPodNames(DoctorContext ctx) {
+    String zone = ctx.model().coredns().forwardZone() == null ? "cluster.local" : ctx.model().coredns().forwardZone();
+    return """
+        # kube-system/coredns ConfigMap, key Corefile:
+        kubernetes %s in-addr.arpa ip6.arpa {
+           pods insecure
+           fallthrough in-addr.arpa ip6.arpa
+           ttl 30
+           endpoint_pod_names
+        }
+        # then: kubectl -n kube-system rollout restart deployment coredns
+        """.formatted(zone);
+  }
+
+  /** The pod-template lines that give pods an FQDN under the headless service. */
+  static String subdomain(WorkloadInfo w, ServiceInfo svc, String serviceName) {
+    String name = svc == null ? serviceName : svc.name();
+    if (w.kind() == dev.clusterctl.model.WorkloadKind.STATEFULSET) {
+      return """
+          # %s
+          spec:
+            serviceName: %s
+          """.formatted(w.subject(), name);
+    }
+    return """
+        # %s
+        spec:
+          template:
+            spec:
+              subdomain: %s
+        """.formatted(w.subject(), name);
+  }
+
+  /** vm.args and env for naming nodes after their pod IP. */
+  static String nameByPodIp(String base) {
+    return """
+        # vm.args.src
+        -name %s@${NODE_HOST}
+        # container env
+        env:
+        - name: NODE_HOST
+          valueFrom:
+            fieldRef:
+              fieldPath: status.podIP
+        """.formatted(base);
+  }
+
+  /** An Elixir release's container env naming the node after its pod IP (long names). */
+  static String elixirNameByPodIp(String base) {
+    return """
+        # container env (Elixir release)
+        env:
+        - name: POD_IP
+          valueFrom:
+            fieldRef:
+              fieldPath: status.podIP
+        - name: RELEASE_DISTRIBUTION
+          value: name
+        - name: RELEASE_NODE
+          value: %s@$(POD_IP)
+        """.formatted(base);
+  }
+
+  /** An Elixir release's rel/env.sh.eex naming the node by the pod's FQDN (long names). */
+  static String elixirNameByFqdn(String base) {
+    return """
+        # rel/env.sh.eex
+        export RELEASE_DISTRIBUTION=name
+        export RELEASE_NODE=%s@$(hostname -f)
+        """.formatted(base);
+  }
+
+  /** libcluster's Kubernetes.DNS topology: A records of {@code query}, peers named {@code base@<ip>}. */
+  static String libclusterDns(String query, String base) {
+    return """
+        # config/runtime.exs
+        config :libcluster,
+          topologies: [
+            k8s: [
+              strategy: Cluster.Strategy.Kubernetes.DNS,
+              config: [service: "%s", application_name: "%s"]
+            ]
+          ]
+        """.formatted(query, base);
+  }
+}

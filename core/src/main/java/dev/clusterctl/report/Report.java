@@ -1,0 +1,43 @@
+package dev.clusterctl.report;
+
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.model.ClusterModel;
+import java.util.List;
+
+/**
+ * The doctor's report: plain data for the text, JSON and JUnit renderers.
+ *
+ * @param schemaVersion the version of the JSON schema ({@code docs/schemas/doctor.schema.json})
+ * @param inputs what was read (files, ConfigMaps, options)
+ * @param assumptions what the inputs did not settle and the doctor took in its place (a default Corefile, an inferred Service)
+ * @param notes other things worth saying about the inputs (an object read twice)
+ * @param target what was judged: the service, workload, discovery and naming
+ * @param results one result per check run, in registry order
+ * @param summary counts per status
+ */
+public record Report(
+    int schemaVersion, List<String> inputs, List<Assumption> assumptions, List<String> notes, Target target, List<CheckResult> results, Summary summary) {
+
+  /** The current schema version. */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** Copies the lists. */
+  public Report {
+    inputs = List.copyOf(inputs);
+    assumptions = List.copyOf(assumptions);
+    notes = List.copyOf(notes);
+    results = List.copyOf(results);
+  }
+
+  /** The report of {@code results} judged on {@code model}, built from {@code inputs}. */
+  public static Report of(List<String> inputs, ClusterModel model, List<CheckResult> results) {
+    return new Report(SCHEMA_VERSION, inputs, model.assumptions(), model.notes(), Target.of(model), results, Summary.of(results));
+  }
+
+  /** True when a check has {@code status}. */
+  public boolean has(Status status) {
+    return results.stream().anyMatch(r -> r.status() == status);
+  }
+}
