@@ -9,6 +9,8 @@ import dev.clusterctl.model.NodeNaming;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Every node name, own and derived, is legal for the name mode, and the basename is consistent. */
 public final class NodeNameRules extends BaseCheck {
@@ -27,6 +29,9 @@ public final class NodeNameRules extends BaseCheck {
             + "is configured with (`--basename`: libcluster's `application_name`) must be the nodes' own. "
             + "Names with IPv6 addresses need distribution over IPv6 (`-proto_dist inet6_tcp`).");
   }
+
+  /** A command substitution, {@code $(hostname -f)} or {@code `hostname -i`}, left as text by Kubernetes. */
+  private static final Pattern COMMAND = Pattern.compile("\\$\\([^)]*\\s[^)]*\\)|`[^`]*`|\\$\\((?:hostname|cat|echo)[^)]*\\)");
 
   @Override
   public Set<Assumption.Topic> restsOn() {
@@ -57,6 +62,15 @@ public final class NodeNameRules extends BaseCheck {
       return fail(subject, naming.describe() + " uses " + vars + " but the container does not set it")
           .evidence("rendered", first.self().name())
           .fix(Remediation.of("Set the variable in the release container's env.", "yaml", "env:\n- name: " + first.self().unresolved().get(0) + "\n  valueFrom:\n    fieldRef:\n      fieldPath: status.podIP"))
+          .build();
+    }
+    Matcher command = COMMAND.matcher(first.self().name());
+    if (command.find()) {
+      return fail(subject, "pod " + first.pod().name() + " names itself " + first.self().name() + " literally: Kubernetes expands only $(VAR) of a variable "
+          + "defined earlier in the container's env, and never runs " + command.group() + "; the text reaches the release as it is")
+          .evidence("naming", naming.describe())
+          .fix(Remediation.text("Compute the host where a shell runs (rel/env.sh.eex: export RELEASE_NODE=<name>@$(hostname -f)), "
+              + "or take it from the pod: an env var with valueFrom fieldRef status.podIP, referenced as $(POD_IP)."))
           .build();
     }
     List<NodeName.Problem> own = NodeName.parse(first.self().name()).problems(mode);

@@ -37,16 +37,21 @@ public final class ElixirNaming implements NodeNaming {
     String supply = "--release-env FILE (the image's rel/env.sh.eex), --release-dir DIR or --vm-args FILE";
     List<Assumption> out = new ArrayList<>();
     if (!distributionSet) {
-      ElixirNaming longNames = new ElixirNaming("name", nodeSet, defaultNode);
       out.add(new Assumption(Assumption.Topic.NODE_NAME, "RELEASE_DISTRIBUTION", "sname (mix release's default: short names)",
           "the container does not set it and no env.sh or vm.args was read, though the image's env.sh usually does", supply,
-          List.of(new Assumption.Alternative("name", m -> m.withRelease(m.release().withNaming(longNames))))));
+          List.of(new Assumption.Alternative("name", m -> m.mapReleases(ElixirNaming::withLongNames)))));
     }
     if (!nodeSet && defaultNode != null) {
       out.add(new Assumption(Assumption.Topic.NODE_NAME, "RELEASE_NODE", defaultNode + " (the release name, from --basename)",
           "the container does not set it and no env.sh was read", supply));
     }
     return out;
+  }
+
+  /** {@code release} with long names where its naming is an Elixir release's whose distribution was not set. */
+  static ReleaseInfo withLongNames(ReleaseInfo release) {
+    return release.naming().filter(ElixirNaming.class::isInstance).map(ElixirNaming.class::cast).filter(n -> !n.distributionSet)
+        .map(n -> release.withNaming(new ElixirNaming("name", n.nodeSet, n.defaultNode))).orElse(release);
   }
 
   @Override

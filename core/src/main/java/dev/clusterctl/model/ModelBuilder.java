@@ -3,6 +3,8 @@ package dev.clusterctl.model;
 import dev.clusterctl.coredns.Corefile;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.error.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,9 +32,17 @@ public final class ModelBuilder {
     CorednsSettings coredns = CorednsReader.settings(corefile, clusterDomain);
     DiscoveryReader discovery = DiscoveryReader.of(r, notes);
     TargetPicker.Picked t = TargetPicker.pick(r, discovery, inventory, defaultNs, notes);
-    ContainerInfo release = t.workload().map(w -> w.template().release()).orElse(null);
-    Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, release);
-    ReleaseInfo info = ReleaseReader.read(r, discovery.strategy(), d, release, notes);
-    return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), t.workload(), coredns, clusterDomain, info, notes.assumptions(), notes.notes());
+    List<Member> members = new ArrayList<>();
+    for (WorkloadInfo w : t.workloads()) {
+      members.add(new Member(w, release(r, discovery, t, clusterDomain, w.template().release(), notes)));
+    }
+    ReleaseInfo first = members.isEmpty() ? release(r, discovery, t, clusterDomain, null, notes) : members.get(0).release();
+    return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), members, coredns, clusterDomain, first, notes.assumptions(), notes.notes());
+  }
+
+  /** The settings of the release run by {@code container} ({@code null}: no workload, only the release files). */
+  private static ReleaseInfo release(ModelRequest r, DiscoveryReader discovery, TargetPicker.Picked t, String clusterDomain, ContainerInfo container, Notes notes) {
+    Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, container);
+    return ReleaseReader.read(r, discovery.strategy(), d, container, notes);
   }
 }

@@ -9,9 +9,12 @@ final class Notes {
   private final List<Assumption> assumptions = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  /** Records an assumption. */
+  /** Records an assumption, once however many members make it. */
   void assume(Assumption a) {
-    assumptions.add(a);
+    boolean known = assumptions.stream().anyMatch(b -> b.topic() == a.topic() && b.what().equals(a.what()) && b.assumed().equals(a.assumed()));
+    if (!known) {
+      assumptions.add(a);
+    }
   }
 
   /** Records a note. */

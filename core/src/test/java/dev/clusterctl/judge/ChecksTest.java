@@ -240,6 +240,65 @@ class ChecksTest {
     assertThat(longNames.status()).as(longNames.message()).isEqualTo(Status.PASS);
   }
 
+  /** A Deployment of one release of the app under the shared headless Service, its node named RELEASE_NODE. */
+  static String release(String name, String node) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s, namespace: ns}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: app, role: %s}}
+          template:
+            metadata: {labels: {app: app, role: %s}}
+            spec:
+              containers:
+              - name: %s
+                image: app:1
+                env:
+                - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+                - {name: RELEASE_DISTRIBUTION, value: name}
+                - {name: RELEASE_NODE, value: "%s@$(POD_IP)"}
+        """.formatted(name, name, name, name, node);
+  }
+
+  /**
+   * A web and a worker release behind one headless Service form one cluster: with gen_cluster each
+   * node dials its peers with its own basename, so releases named differently never reach each
+   * other, while one shared basename works.
+   */
+  @Test
+  void severalWorkloadsAreJudgedTogetherAsOneMesh() {
+    String same = Fixture.SERVICE + "---\n" + release("web", "app") + "---\n" + release("worker", "app");
+    CheckResult ok = Fixture.a().yaml(same).vm(null).run("node-host-matches-dns");
+    assertThat(ok.status()).as(ok.message()).isEqualTo(Status.PASS);
+    assertThat(ok.message()).contains("each of 4 pods of 2 workloads");
+
+    String different = Fixture.SERVICE + "---\n" + release("web", "web") + "---\n" + release("worker", "worker");
+    CheckResult bad = Fixture.a().yaml(different).vm(null).run("node-host-matches-dns");
+    assertThat(bad.status()).as(bad.message()).isEqualTo(Status.FAIL);
+    assertThat(bad.message()).contains("web → worker: 2 of 2 pods, the basenames differ (worker vs web)")
+        .contains("worker → web: 2 of 2 pods, the basenames differ (web vs worker)");
+    assertThat(bad.names()).first().satisfies(p -> {
+      assertThat(p.subject()).startsWith("web → worker-");
+      assertThat(p.calledItself()).startsWith("worker@10.244.2.");
+      assertThat(p.peersUse()).startsWith("web@10.244.2.");
+    });
+  }
+
+  /** Kubernetes never runs $(hostname -f) in an env value: the node name holds the text, and node-name says exactly that. */
+  @Test
+  void aCommandInAnEnvValueStaysText() {
+    String env = """
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: "app@$(hostname -f)"}""";
+    CheckResult r = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", env)).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("names itself app@$(hostname -f) literally").contains("Kubernetes expands only $(VAR)").contains("never runs $(hostname -f)");
+    assertThat(r.remediation().orElseThrow().text()).contains("rel/env.sh.eex").contains("status.podIP");
+  }
+
   /** Without any naming among the inputs, the node-name checks warn and name the flags that supply it. */
   @Test
   void unknownNamingWarnsWithTheFlags() {

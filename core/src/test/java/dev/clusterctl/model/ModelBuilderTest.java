@@ -82,14 +82,23 @@ class ModelBuilderTest {
   }
 
   @Test
-  void ambiguousWorkloadsAreListed() {
+  void everyWorkloadTheServiceSelectsIsAMemberAndWorkloadNarrows() {
     String yaml = service("nodes", "a", "x") + workload("Deployment", "one", "a", "x", "") + workload("Deployment", "two", "a", "x", "");
-    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, sys("nodes.a"), TargetOptions.none())))
-        .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("Deployment/a/one").hasMessageContaining("Deployment/a/two").hasMessageContaining("--workload");
+    ClusterModel both = ModelBuilder.build(request(yaml, sys("nodes.a"), TargetOptions.none()));
+    assertThat(both.members()).extracting(m -> m.workload().name()).containsExactly("one", "two");
+    assertThat(both.notes()).anySatisfy(n -> assertThat(n).contains("selects the pods of 2 workloads").contains("judged together"));
     ClusterModel chosen = ModelBuilder.build(request(yaml, sys("nodes.a"),
         new TargetOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("deploy/two"), Optional.empty(), Optional.empty())));
     assertThat(chosen.workload()).map(WorkloadInfo::name).contains("two");
+    assertThat(chosen.members()).hasSize(1);
+  }
+
+  @Test
+  void ambiguousWorkloadsWithoutAServiceAreListed() {
+    String yaml = workload("Deployment", "one", "a", "x", "") + workload("Deployment", "two", "a", "x", "");
+    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, null, TargetOptions.none())))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Deployment/a/one").hasMessageContaining("Deployment/a/two").hasMessageContaining("--workload");
   }
 
   @Test
