@@ -3,6 +3,7 @@ package dev.clusterctl.cli;
 import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.ResolvConf;
+import dev.clusterctl.dns.ResolverMode;
 import dev.clusterctl.dns.SearchMode;
 import dev.clusterctl.dns.Servers;
 import dev.clusterctl.error.BadInputException;
@@ -44,13 +45,15 @@ public final class DnsOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.Positive.class,
-      description = "Wait this long for each answer: 2, 2s, 500ms (default: resolv.conf's timeout, else 5s).")
+      description = "The resolver's timeout: 2, 2s, 500ms. Erlang's rules wait timeout x 2^round / tries per server"
+          + " (default 2000 ms, inet_res's); with --search libc glibc's (default: resolv.conf's timeout, else 5s).")
   Duration timeout;
 
   @Option(
       names = "--tries",
       paramLabel = "N",
-      description = "Rounds through the server list per name (default: resolv.conf's attempts, else 2).")
+      description = "Rounds through the server list per name (default 3, inet_res's retry; with --search libc"
+          + " resolv.conf's attempts, else 2).")
   Integer tries;
 
   @Option(
@@ -144,7 +147,10 @@ public final class DnsOptions {
     List<InetSocketAddress> servers = serverTexts().stream().map(Servers::parse).toList();
     List<String> search = searchList();
     ResolvConf conf = needsResolvConf(servers, search) ? readResolvConf() : ResolvConf.empty("(none)");
+    // glibc's name rules come with glibc's wire rules (its timeout and attempts from resolv.conf);
+    // otherwise an Erlang node's: inet_res's own timeout and retry
     DnsConfig config = DnsConfig.from(conf)
+        .withResolver(search() == SearchMode.LIBC ? ResolverMode.LIBC : ResolverMode.ERLANG)
         .withSearchMode(search())
         .withTcp(tcp)
         .withServers(servers.isEmpty() ? conf.nameservers() : servers)

@@ -125,7 +125,10 @@ public final class ResolveCommand implements Callable<Integer> {
         err.printf("  %s %s %s %s: %s%s (%d ms)%n", a.name(), a.typeName(), e.serverText(), e.transport().id(),
             e.detail().isEmpty() ? e.status().label() : e.detail(), e.truncated() ? ", truncated" : "",
             e.elapsed().toMillis());
+        e.dropped().forEach(d -> err.printf("    dropped: %s%n", d));
       }
+      a.cnames().forEach(c -> err.printf("    via CNAME: %s%n", c));
+      a.ignored().forEach(r -> err.printf("    ignored, not an answer (owner not asked, class not IN): %s%n", r));
     }
   }
 }

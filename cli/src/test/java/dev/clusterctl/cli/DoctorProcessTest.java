@@ -2,7 +2,6 @@ package dev.clusterctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.FakeKubectl;
 import java.io.File;
 import java.io.IOException;
@@ -113,7 +112,7 @@ class DoctorProcessTest {
     String cfg = DoctorCommandTest.example("broken/srv-no-endpoint-pod-names") + File.separator + "config" + File.separator;
     Run broken = run(manifestsOf("broken/srv-no-endpoint-pod-names"), "doctor", "-f", "-", "--sys-config", cfg + "sys.config", "--vm-args", cfg + "vm.args.src", "-o", "json");
     assertThat(broken.exit()).isEqualTo(1);
-    assertThat(broken.out()).contains("\"schemaVersion\" : " + Report.SCHEMA_VERSION).contains("\"verdict\" : \"fail\"");
+    assertThat(broken.out()).contains("\"schemaVersion\" : " + dev.clusterctl.report.Report.SCHEMA_VERSION).contains("\"verdict\" : \"fail\"");
 
     Run garbage = run("kind: [unclosed\n".getBytes(StandardCharsets.UTF_8), "doctor", "-f", "-");
     assertThat(garbage.exit()).isEqualTo(2);

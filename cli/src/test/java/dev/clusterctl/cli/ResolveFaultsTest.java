@@ -81,4 +81,18 @@ class ResolveFaultsTest {
       assertThat(r.out()).isEqualTo("192.0.2.1\n");
     }
   }
+
+  @Test
+  void thirtySilentSrvTargetsEndWithinOneSharedBudgetAndAreCounted() {
+    try (FakeDnsServer s = FakeDnsServer.start(FakeDnsServer.srvTargetsThenSilence(30), null)) {
+      long start = System.nanoTime();
+      Cli.Result r = Cli.run("resolve", "@" + s.hostPort(), "_dist-erl._tcp.ledger.example.", "--basename", "ledger",
+          "--timeout", "1", "--tries", "1");
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      // one second for all 30 follow-ups (the schedule of one name), not one second each
+      assertThat(tookMs).isBetween(1000L, 2500L);
+      assertThat(r.exit()).isEqualTo(ExitCode.PROBLEM.code());
+      assertThat(r.out()).contains("30 follow-up lookups were left unanswered within their shared budget of 1200 ms");
+    }
+  }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param nodes the derived node names, sorted
  * @param gaps answers that yield no node name
  * @param notes remarks about the query itself (e.g. a name libcluster-dnssrv would never build)
+ * @param unansweredFollowUps how many follow-up lookups (SRV targets' A/AAAA, PTR) no server
+ *     answered within their shared budget: not asked, cut short, or met only by silence and errors
  */
 public record DiscoveryResult(
     DiscoverySpec spec,
@@ -23,7 +25,8 @@ public record DiscoveryResult(
     List<ReverseName> reverse,
     List<DerivedNode> nodes,
     List<Gap> gaps,
-    List<String> notes) {
+    List<String> notes,
+    int unansweredFollowUps) {
 
   /** Copies the lists. */
   public DiscoveryResult {
@@ -32,6 +35,12 @@ public record DiscoveryResult(
     nodes = List.copyOf(nodes);
     gaps = List.copyOf(gaps);
     notes = List.copyOf(notes);
+  }
+
+  /** A result whose follow-ups were all answered. */
+  public DiscoveryResult(DiscoverySpec spec, LookupResult lookup, List<TargetAddresses> targets,
+      List<ReverseName> reverse, List<DerivedNode> nodes, List<Gap> gaps, List<String> notes) {
+    this(spec, lookup, targets, reverse, nodes, gaps, notes, 0);
   }
 
   /**

@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
@@ -59,12 +61,14 @@ public final class Answers {
 
   /** The SRV records among {@code records}, deduplicated and sorted (answers are sets). */
   public static List<SRVRecord> srv(List<Record> records) {
-    List<SRVRecord> out = new ArrayList<>();
+    // keyed by the record data: linear in the answer's size (thousands of targets are a real case)
+    Map<String, SRVRecord> distinct = new LinkedHashMap<>();
     for (Record r : records) {
-      if (r instanceof SRVRecord s && out.stream().noneMatch(o -> o.rdataToString().equals(s.rdataToString()))) {
-        out.add(s);
+      if (r instanceof SRVRecord s) {
+        distinct.putIfAbsent(s.rdataToString(), s);
       }
     }
+    List<SRVRecord> out = new ArrayList<>(distinct.values());
     out.sort(SRV_ORDER);
     return out;
   }

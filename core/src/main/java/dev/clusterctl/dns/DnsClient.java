@@ -1,26 +1,49 @@
 package dev.clusterctl.dns;
 
+import dev.clusterctl.time.Deadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import org.xbill.DNS.Message;
 
 /**
- * Sends one DNS message to one server over one transport and returns the response as received,
- * truncated or not. {@link Resolver} decides what to do with it; tests replace the network with
- * synthetic responses.
+ * Carries one DNS question to one server over one transport and hands back, one by one, what the
+ * server sends. {@link Resolver} decides which replies to take, drop or wait past (by the rules of
+ * its {@link ResolverMode}); tests replace the network with synthetic replies.
  */
 @FunctionalInterface
 public interface DnsClient {
 
   /**
-   * Sends {@code query} and waits for its response.
+   * Sends {@code query} (for TCP: connects, then sends) by {@code deadline} and returns the
+   * conversation to read the replies from; the caller closes it.
    *
-   * @throws java.net.SocketTimeoutException when nothing arrives within {@code timeout}
-   * @throws java.net.PortUnreachableException or {@link java.net.ConnectException} when the port is closed
-   * @throws org.xbill.DNS.WireParseException when what arrives is not a DNS message answering the query
+   * @throws java.net.SocketTimeoutException when the TCP connection is not accepted by {@code deadline}
+   * @throws java.net.ConnectException when the TCP port is closed
+   * @throws java.nio.channels.ClosedByInterruptException when the thread is interrupted
    * @throws IOException for other network failures
    */
-  Message send(Message query, InetSocketAddress server, Transport transport, Duration timeout)
+  Conversation send(Message query, InetSocketAddress server, Transport transport, Deadline deadline)
       throws IOException;
+
+  /** The replies to one question from one server. */
+  interface Conversation extends AutoCloseable {
+
+    /**
+     * The next message the server sends, as received (any message ID: checking it is the
+     * resolver's job), waiting at most until {@code deadline}. Over TCP one call reads one
+     * length-prefixed message (RFC 1035 4.2.2), all of it by {@code deadline}.
+     *
+     * @throws java.net.SocketTimeoutException when nothing (more) arrives by {@code deadline}; its
+     *     message, when not null, says what did arrive (e.g. part of a TCP answer)
+     * @throws java.net.PortUnreachableException when the server's UDP port is closed (ICMP)
+     * @throws java.io.EOFException when the server closes the TCP connection early
+     * @throws java.nio.channels.ClosedByInterruptException when the thread is interrupted
+     * @throws IOException for other network failures
+     */
+    byte[] receive(Deadline deadline) throws IOException;
+
+    /** Releases the socket. */
+    @Override
+    void close();
+  }
 }

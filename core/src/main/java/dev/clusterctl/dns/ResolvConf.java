@@ -28,6 +28,8 @@ import org.xbill.DNS.Address;
  * @param ndots {@code options ndots:} (default 1, at most 15)
  * @param timeoutSeconds {@code options timeout:} (default 5, at most 30)
  * @param attempts {@code options attempts:} (default 2, at most 5)
+ * @param retransmitOptions the {@code timeout:} and {@code attempts:} options as written, in order
+ *     (glibc applies them; Erlang's {@code inet_res} does not read them)
  */
 public record ResolvConf(
     String source,
@@ -35,7 +37,8 @@ public record ResolvConf(
     List<String> search,
     int ndots,
     int timeoutSeconds,
-    int attempts) {
+    int attempts,
+    List<String> retransmitOptions) {
 
   /** Where the system's resolver configuration lives. */
   public static final Path SYSTEM = Path.of("/etc/resolv.conf");
@@ -53,6 +56,13 @@ public record ResolvConf(
   public ResolvConf {
     nameservers = List.copyOf(nameservers);
     search = List.copyOf(search);
+    retransmitOptions = List.copyOf(retransmitOptions);
+  }
+
+  /** A configuration without {@code timeout:} or {@code attempts:} written in it. */
+  public ResolvConf(String source, List<InetSocketAddress> nameservers, List<String> search, int ndots,
+      int timeoutSeconds, int attempts) {
+    this(source, nameservers, search, ndots, timeoutSeconds, attempts, List.of());
   }
 
   /** An empty configuration (no servers, no search list, glibc's defaults), named {@code source}. */
@@ -97,6 +107,7 @@ public record ResolvConf(
     int ndots = DEFAULT_NDOTS;
     int timeout = DEFAULT_TIMEOUT_SECONDS;
     int attempts = DEFAULT_ATTEMPTS;
+    List<String> retransmit = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -132,8 +143,10 @@ public record ResolvConf(
               ndots = Math.min(15, option(opt, where));
             } else if (opt.startsWith("timeout:")) {
               timeout = Math.max(1, Math.min(30, option(opt, where)));
+              retransmit.add(opt);
             } else if (opt.startsWith("attempts:")) {
               attempts = Math.max(1, Math.min(5, option(opt, where)));
+              retransmit.add(opt);
             }
           }
         }
@@ -142,7 +155,7 @@ public record ResolvConf(
         }
       }
     }
-    return new ResolvConf(source, servers, search, ndots, timeout, attempts);
+    return new ResolvConf(source, servers, search, ndots, timeout, attempts, retransmit);
   }
 
   private static InetSocketAddress nameserver(String text, String where) {

@@ -1,112 +1,192 @@
 package dev.clusterctl.dns;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import dev.clusterctl.time.Deadline;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.WireParseException;
 
 /**
- * The network {@link DnsClient}: one blocking socket per question, messages encoded and decoded
- * by dnsjava's {@link Message}. No EDNS is added (as Erlang's {@code inet_res} and glibc ask by
- * default), so UDP answers are limited to 512 bytes (RFC 1035 4.2.1); TCP messages carry the
- * two-byte length prefix (RFC 1035 4.2.2). No background thread is started.
+ * The network {@link DnsClient}: one non-blocking NIO channel and {@link Selector} per question,
+ * so that every wait ends at its deadline, whatever the server does (a TCP answer dripped a byte
+ * at a time ends at the deadline, not after a timeout per read), and at once when the thread is
+ * interrupted ({@link Selector#select(long)} returns when its thread is interrupted; no polling).
+ * No EDNS is added (as Erlang's {@code inet_res} and glibc ask by default), so UDP answers are
+ * limited to 512 bytes (RFC 1035 4.2.1); TCP messages carry the two-byte length prefix (RFC 1035
+ * 4.2.2). UDP sockets are connected, so datagrams from any other address or port are dropped by the
+ * kernel, as {@code inet_res} drops them. No background thread is started.
  *
- * <p>A UDP datagram with another message ID is not the answer (RFC 5452 section 9.1): it is
- * skipped and the wait goes on; when only such datagrams arrived, the failure says so.
+ * <p>Hand-written rather than dnsjava's {@code SimpleResolver}/{@code NioClient}: those share one
+ * selector thread per JVM, check the reply themselves and hide every reply they drop, while the
+ * resolver here must see each reply to apply the node's own rules to it.
  */
 public final class SocketDnsClient implements DnsClient {
 
-  private static final int MAX_UDP = 65535;
+  private static final int MAX_MESSAGE = 65535;
 
   @Override
-  public Message send(Message query, InetSocketAddress server, Transport transport, Duration timeout)
+  public Conversation send(Message query, InetSocketAddress server, Transport transport, Deadline deadline)
       throws IOException {
-    return transport == Transport.TCP ? tcp(query, server, timeout) : udp(query, server, timeout);
+    byte[] wire = query.toWire();
+    return transport == Transport.TCP ? Tcp.open(server, wire, deadline) : Udp.open(server, wire);
   }
 
-  private static Message udp(Message query, InetSocketAddress server, Duration timeout) throws IOException {
-    byte[] wire = query.toWire();
-    int id = query.getHeader().getID();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (DatagramSocket socket = new DatagramSocket()) {
-      socket.connect(server);
-      socket.send(new DatagramPacket(wire, wire.length));
-      byte[] buf = new byte[MAX_UDP];
-      int wrongId = -1;
+  /** Waits on {@code selector} until something is ready, the deadline passes or the thread is interrupted. */
+  private static void await(Selector selector, Deadline deadline, String arrived) throws IOException {
+    long ms = deadline.remainingMillis();
+    if (ms == 0) {
+      throw new SocketTimeoutException(arrived);
+    }
+    selector.select(ms);
+    selector.selectedKeys().clear();
+    if (Thread.currentThread().isInterrupted()) {
+      throw new ClosedByInterruptException();
+    }
+  }
+
+  private static void closeQuietly(SelectableChannel channel, Selector selector) {
+    try {
+      if (selector != null) {
+        selector.close();
+      }
+    } catch (IOException e) {
+      // closing anyway
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+  }
+
+  /** One datagram out, datagrams back from the connected server. */
+  private static final class Udp implements Conversation {
+    private final DatagramChannel channel;
+    private final Selector selector;
+    private final ByteBuffer buffer = ByteBuffer.allocate(MAX_MESSAGE);
+
+    private Udp(DatagramChannel channel, Selector selector) {
+      this.channel = channel;
+      this.selector = selector;
+    }
+
+    static Udp open(InetSocketAddress server, byte[] wire) throws IOException {
+      DatagramChannel channel = DatagramChannel.open();
+      Selector selector = null;
+      try {
+        channel.configureBlocking(false);
+        channel.connect(server);
+        selector = Selector.open();
+        channel.register(selector, SelectionKey.OP_READ);
+        if (channel.write(ByteBuffer.wrap(wire)) != wire.length) {
+          throw new IOException("the question could not be sent (no buffer space)");
+        }
+        return new Udp(channel, selector);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(channel, selector);
+        throw e;
+      }
+    }
+
+    @Override
+    public byte[] receive(Deadline deadline) throws IOException {
       while (true) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          throw timeout(wrongId, id);
+        buffer.clear();
+        int n = channel.read(buffer);
+        if (n > 0) {
+          return Arrays.copyOf(buffer.array(), n);
         }
-        socket.setSoTimeout((int) Math.max(1, left));
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        try {
-          socket.receive(p);
-        } catch (SocketTimeoutException e) {
-          throw timeout(wrongId, id);
-        }
-        if (p.getLength() >= 2) {
-          int got = ((buf[0] & 0xff) << 8) | (buf[1] & 0xff);
-          if (got != id) {
-            wrongId = got;
-            continue;
+        await(selector, deadline, null);
+      }
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(channel, selector);
+    }
+  }
+
+  /** A TCP connection: the question with its length prefix out, length-prefixed messages back. */
+  private static final class Tcp implements Conversation {
+    private final SocketChannel channel;
+    private final Selector selector;
+    private final SelectionKey key;
+
+    private Tcp(SocketChannel channel, Selector selector, SelectionKey key) {
+      this.channel = channel;
+      this.selector = selector;
+      this.key = key;
+    }
+
+    static Tcp open(InetSocketAddress server, byte[] wire, Deadline deadline) throws IOException {
+      SocketChannel channel = SocketChannel.open();
+      Selector selector = null;
+      try {
+        channel.configureBlocking(false);
+        selector = Selector.open();
+        SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+        if (!channel.connect(server)) {
+          while (!channel.finishConnect()) {
+            await(selector, deadline, "the TCP connection was not accepted");
           }
         }
-        return parse(buf, p.getLength());
+        ByteBuffer out = ByteBuffer.allocate(2 + wire.length);
+        out.putShort((short) wire.length).put(wire).flip();
+        key.interestOps(SelectionKey.OP_WRITE);
+        while (out.hasRemaining()) {
+          channel.write(out);
+          if (out.hasRemaining()) {
+            await(selector, deadline, "the question could not be sent");
+          }
+        }
+        key.interestOps(SelectionKey.OP_READ);
+        return new Tcp(channel, selector, key);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(channel, selector);
+        throw e;
       }
     }
-  }
 
-  private static IOException timeout(int wrongId, int id) {
-    if (wrongId >= 0) {
-      return new WireParseException("only answers with the wrong message ID arrived (expected " + id + ", got " + wrongId + ")");
+    @Override
+    public byte[] receive(Deadline deadline) throws IOException {
+      ByteBuffer length = ByteBuffer.allocate(2);
+      fill(length, deadline, -1);
+      int size = length.getShort(0) & 0xffff;
+      ByteBuffer body = ByteBuffer.allocate(size);
+      fill(body, deadline, size);
+      return body.array();
     }
-    return new SocketTimeoutException("no answer");
-  }
 
-  private static Message tcp(Message query, InetSocketAddress server, Duration timeout) throws IOException {
-    byte[] wire = query.toWire();
-    int millis = (int) Math.max(1, timeout.toMillis());
-    try (Socket socket = new Socket()) {
-      socket.connect(server, millis);
-      socket.setSoTimeout(millis);
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      out.writeShort(wire.length);
-      out.write(wire);
-      out.flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      int length;
-      try {
-        length = in.readUnsignedShort();
-      } catch (EOFException e) {
-        throw new EOFException("the server closed the TCP connection without answering");
+    /** Reads until {@code buffer} is full, by {@code deadline}; {@code announced} is the message length ({@code -1} while reading it). */
+    private void fill(ByteBuffer buffer, Deadline deadline, int announced) throws IOException {
+      while (buffer.hasRemaining()) {
+        int n = channel.read(buffer);
+        if (n < 0) {
+          throw new EOFException(announced < 0 && buffer.position() == 0
+              ? "the server closed the TCP connection without answering"
+              : "the TCP answer ended after fewer than the " + Math.max(announced, 2) + " bytes announced");
+        }
+        if (n == 0) {
+          await(selector, deadline, announced < 0
+              ? (buffer.position() == 0 ? null : "only part of the answer's length arrived")
+              : buffer.position() + " of the " + announced + " bytes announced arrived");
+        }
       }
-      byte[] buf = new byte[length];
-      try {
-        in.readFully(buf);
-      } catch (EOFException e) {
-        throw new EOFException("the TCP answer ended after fewer than the " + length + " bytes announced");
-      }
-      return parse(buf, length);
     }
-  }
 
-  private static Message parse(byte[] buf, int length) throws WireParseException {
-    byte[] data = length == buf.length ? buf : java.util.Arrays.copyOf(buf, length);
-    try {
-      return new Message(data);
-    } catch (WireParseException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new WireParseException(e.getMessage());
+    @Override
+    public void close() {
+      key.cancel();
+      closeQuietly(channel, selector);
     }
   }
 }

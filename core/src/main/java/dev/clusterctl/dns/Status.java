@@ -19,16 +19,25 @@ public enum Status {
   SERVFAIL(true),
   /** The server refused (REFUSED), e.g. a name outside its zones with recursion off. */
   REFUSED(true),
-  /** Any other response code (FORMERR, NOTIMP, …). */
+  /** The server could not read our question (FORMERR). */
+  FORMERR(true),
+  /** The server does not do this kind of query (NOTIMP). */
+  NOTIMP(true),
+  /** Any other response code (YXDOMAIN, BADVERS, …). */
   OTHER_RCODE(true),
-  /** No answer within the timeout. */
+  /** No answer within the wait for it (or before the operation's deadline). */
   TIMEOUT(false),
   /** The server's port is closed (ICMP port unreachable on UDP, connection refused on TCP). */
   CONNECTION_REFUSED(false),
-  /** Something came back that is not a DNS answer to our question (garbage, wrong ID). */
+  /**
+   * Something came back that is not a DNS answer to our question: garbage, a wrong message ID, a
+   * reply whose question is not ours (RFC 5452 section 9.1), a packet that is not a response.
+   */
   MALFORMED(false),
   /** Any other network failure. */
-  NETWORK_ERROR(false);
+  NETWORK_ERROR(false),
+  /** Never asked: the operation's deadline came before this question's turn. */
+  NOT_ASKED(false);
 
   private final boolean response;
 

@@ -9,6 +9,7 @@ import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.dns.SearchMode;
+import dev.clusterctl.testing.InMemoryDns;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,15 +28,16 @@ import org.xbill.DNS.Type;
 class DiscoveryTest {
 
   private static final String SVC = "_dist-erl._tcp.ledger.payments.svc.cluster.local.";
-  private final List<String> asked = new ArrayList<>();
+  private final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** Answers the SRV with two targets, only the first of which is in the additional section. */
-  private final DnsClient client = (q, server, transport, timeout) -> {
+  private final DnsClient client = InMemoryDns.answering(q -> {
     Record question = q.getQuestion();
     String n = question.getName().toString();
     asked.add(n + " " + Type.string(question.getType()));
     Message m = new Message(q.getHeader().getID());
     m.getHeader().setFlag(Flags.QR);
+    m.getHeader().setFlag(Flags.RD);
     m.addRecord(question, Section.QUESTION);
     if (n.equals(SVC) && question.getType() == Type.SRV) {
       m.addRecord(srv(SVC, "ledger-0.ledger.payments.svc.cluster.local."), Section.ANSWER);
@@ -53,7 +55,7 @@ class DiscoveryTest {
       m.getHeader().setRcode(Rcode.NXDOMAIN);
     }
     return m;
-  };
+  });
 
   private Discovery discovery() {
     DnsConfig c = new DnsConfig(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 53)), false,

@@ -1,6 +1,7 @@
 package dev.clusterctl.testing;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,127 @@ public final class ErlangInetRes {
 
   /** What Erlang returned for one query: the answers, or the error reason. */
   public record Answer(List<String> values, String error) {}
+
+  /**
+   * What one {@code inet_res:resolve/4} call returned and how long it took.
+   *
+   * @param outcome {@code ok} or the error reason ({@code timeout}, {@code refused}, {@code noquery}…)
+   * @param answers the data of the answer records, as Erlang prints them ({@code ~p})
+   * @param millis how long the call took, measured in the VM
+   */
+  public record Resolved(String outcome, List<String> answers, long millis) {}
+
+  /**
+   * A {@code hostent} as {@code inet_res:getbyname/2} returns it, or its error.
+   *
+   * @param name {@code h_name}
+   * @param aliases {@code h_aliases}
+   * @param values {@code h_addr_list}, each written with {@code ~p}
+   * @param error the error reason when the call failed ({@code null} on success)
+   */
+  public record HostEnt(String name, List<String> aliases, List<String> values, String error) {}
+
+  /** The value of each resolver option in {@code names} ({@code inet_db:res_option/1}), after reading {@code resolvConf}. */
+  public static Map<String, String> options(Path resolvConf, List<String> names) {
+    StringBuilder eval = new StringBuilder("inet_db:set_resolv_conf(\"").append(resolvConf).append("\"), ");
+    for (String n : names) {
+      eval.append("io:format(\"opt ").append(n).append(" ~w~n\", [inet_db:res_option(").append(n).append(")]), ");
+    }
+    eval.append("ok.");
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : run(eval.toString()).split("\n")) {
+      String[] w = line.strip().split(" ", 3);
+      if (w.length == 3 && w[0].equals("opt")) {
+        out.put(w[1], w[2]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code inet_res:resolve(Name, in, Type, [{nameservers, Servers} | Options])} once, with
+   * {@code options} written as Erlang terms (e.g. {@code {timeout, 600}}, {@code usevc}).
+   */
+  public static Resolved resolve(List<InetSocketAddress> servers, String name, String type, List<String> options) {
+    String ns = servers.stream()
+        .map(s -> "{{" + s.getAddress().getHostAddress().replace('.', ',') + "}, " + s.getPort() + "}")
+        .collect(Collectors.joining(", "));
+    String opts = String.join(", ", options);
+    String eval = "T0 = erlang:monotonic_time(millisecond), "
+        + "R = inet_res:resolve(\"" + name + "\", in, " + type + ", [{nameservers, [" + ns + "]}"
+        + (opts.isEmpty() ? "" : ", " + opts) + "]), "
+        + "T1 = erlang:monotonic_time(millisecond), "
+        + "Out = case R of {ok, M} -> ok; {error, {E, _}} -> E; {error, E} -> E end, "
+        + "Data = case R of {ok, M2} -> [inet_dns:rr(RR, data) || RR <- inet_dns:msg(M2, anlist)]; _ -> [] end, "
+        + "io:format(\"resolved ~w ~w~n\", [Out, T1 - T0]), "
+        + "[io:format(\"data ~p~n\", [D]) || D <- Data], ok.";
+    String outcome = null;
+    long millis = -1;
+    List<String> answers = new ArrayList<>();
+    String out = run(eval);
+    for (String line : out.split("\n")) {
+      String[] w = line.strip().split(" ", 3);
+      if (w.length == 3 && w[0].equals("resolved")) {
+        outcome = w[1];
+        millis = Long.parseLong(w[2]);
+      } else if (w.length >= 2 && w[0].equals("data")) {
+        answers.add(line.strip().substring(5));
+      }
+    }
+    if (outcome == null) {
+      throw new IllegalStateException("erl said nothing about " + name + ":\n" + out);
+    }
+    return new Resolved(outcome, answers, millis);
+  }
+
+  /** Runs {@code inet_res:getbyname(Name, Type)} against {@code 127.0.0.1:port} (no search list) and returns the hostent. */
+  public static HostEnt hostent(int port, String name, String type) {
+    String eval = "inet_db:set_lookup([dns]), inet_db:set_resolv_conf(\"/dev/null\"), "
+        + "ok = inet_db:add_ns({127,0,0,1}, " + port + "), "
+        + "case inet_res:getbyname(\"" + name + "\", " + type + ") of "
+        + "{ok, {hostent, N, As, _, _, L}} -> io:format(\"name ~s~n\", [N]), "
+        + "[io:format(\"alias ~s~n\", [A]) || A <- As], [io:format(\"value ~p~n\", [V]) || V <- L]; "
+        + "{error, R} -> io:format(\"error ~p~n\", [R]) end, ok.";
+    String name0 = null;
+    String error = null;
+    List<String> aliases = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (String line : run(eval).split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("name ")) {
+        name0 = l.substring(5);
+      } else if (l.startsWith("alias ")) {
+        aliases.add(l.substring(6));
+      } else if (l.startsWith("value ")) {
+        values.add(l.substring(6));
+      } else if (l.startsWith("error ")) {
+        error = l.substring(6);
+      }
+    }
+    return new HostEnt(name0, aliases, values, error);
+  }
+
+  /** Runs {@code erl -noshell -eval EXPR} and returns what it printed; fails when erl fails. */
+  private static String run(String eval) {
+    Path erl = RealServers.require("erl", "erlang-base");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(erl.toString(), "-noshell", "-eval", eval, "-s", "init", "stop")
+          .redirectErrorStream(true);
+      pb.environment().put("ERL_CRASH_DUMP_SECONDS", "0");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("erl failed:\n" + out);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run erl", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running erl", e);
+    }
+  }
 
   private ErlangInetRes() {}
 
