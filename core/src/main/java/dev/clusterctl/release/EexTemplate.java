@@ -65,10 +65,21 @@ public final class EexTemplate {
     Map<String, Placeholder> placeholders = new LinkedHashMap<>();
     List<ShellNote> notes = new ArrayList<>();
     int last = 0;
+    int line = 1;
     while (m.find()) {
       sb.append(text, last, m.start());
+      for (int i = last; i < m.start(); i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      final int tagLine = line;
+      for (int i = m.start(); i < m.end(); i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+        }
+      }
       last = m.end();
-      int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
       String kind = m.group(1) == null ? "" : m.group(1);
       String body = m.group(2).strip();
       switch (kind) {
@@ -87,15 +98,15 @@ public final class EexTemplate {
             String why = f.matches()
                 ? "the release " + f.group(1) + " is not known; give --release-dir DIR"
                 : "this EEx expression is not evaluated";
-            placeholders.put(var, new Placeholder(m.group(), why, Origin.file(file, line)));
+            placeholders.put(var, new Placeholder(m.group(), why, Origin.file(file, tagLine)));
             if (!f.matches()) {
-              notes.add(new ShellNote(file, line, ShellNote.Kind.NOT_EVALUATED, "the EEx tag '<%= "
+              notes.add(new ShellNote(file, tagLine, ShellNote.Kind.NOT_EVALUATED, "the EEx tag '<%= "
                   + abbreviate(body) + " %>' is not evaluated"));
             }
             sb.append("${").append(var).append('}');
           }
         }
-        default -> notes.add(new ShellNote(file, line, ShellNote.Kind.OPAQUE,
+        default -> notes.add(new ShellNote(file, tagLine, ShellNote.Kind.OPAQUE,
             "the EEx code '<% " + abbreviate(body) + " %>' is not evaluated; it may change what follows"));
       }
     }
