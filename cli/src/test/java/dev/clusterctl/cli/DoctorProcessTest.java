@@ -112,7 +112,7 @@ class DoctorProcessTest {
     String cfg = DoctorCommandTest.example("broken/srv-no-endpoint-pod-names") + File.separator + "config" + File.separator;
     Run broken = run(manifestsOf("broken/srv-no-endpoint-pod-names"), "doctor", "-f", "-", "--sys-config", cfg + "sys.config", "--vm-args", cfg + "vm.args.src", "-o", "json");
     assertThat(broken.exit()).isEqualTo(1);
-    assertThat(broken.out()).contains("\"schemaVersion\" : 1").contains("\"verdict\" : \"fail\"");
+    assertThat(broken.out()).contains("\"schemaVersion\" : 2").contains("\"verdict\" : \"fail\"");
 
     Run garbage = run("kind: [unclosed\n".getBytes(StandardCharsets.UTF_8), "doctor", "-f", "-");
     assertThat(garbage.exit()).isEqualTo(2);
