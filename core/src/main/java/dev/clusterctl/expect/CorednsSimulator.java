@@ -1,5 +1,6 @@
 package dev.clusterctl.expect;
 
+import dev.clusterctl.coredns.EndpointName;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.model.ContainerInfo;
 import dev.clusterctl.model.ContainerPort;
@@ -37,41 +38,23 @@ public final class CorednsSimulator {
     this.pods = List.copyOf(pods);
   }
 
-  /** True when {@code svc}'s selector selects the workload's pods (a non-empty subset of their labels). */
-  public static boolean selects(ServiceInfo svc, WorkloadInfo w) {
-    if (w == null || svc.selector().isEmpty() || !svc.namespace().equals(w.namespace())) {
-      return false;
-    }
-    Map<String, String> labels = w.template().labels();
-    return svc.selector().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-  }
-
   /**
    * The endpoints of {@code svc}: one per selected pod that is published
    * ({@code publishNotReadyAddresses || ready}), named by CoreDNS's {@code endpointHostname} rules.
    */
   public List<Endpoint> endpoints(ServiceInfo svc) {
     List<Endpoint> out = new ArrayList<>();
-    if (!selects(svc, workload)) {
+    if (!svc.selects(workload)) {
       return out;
     }
     for (ExamplePod p : pods) {
       if (!svc.publishNotReadyAddresses() && !p.ready()) {
         continue;
       }
-      String name;
-      String rule;
-      if (p.specHostname() != null && !p.specHostname().isEmpty() && svc.name().equals(p.specSubdomain())) {
-        name = p.specHostname();
-        rule = "hostname";
-      } else if (dns.endpointPodNames() && p.name().length() < 64) {
-        name = p.name();
-        rule = "endpoint_pod_names";
-      } else {
-        name = dashed(p.ip());
-        rule = "dashed IP";
-      }
-      out.add(new Endpoint(p, name, rule, resolvePorts(svc)));
+      // the EndpointSlice controller sets the endpoint's hostname only for a pod with a hostname whose subdomain is the service
+      String hostname = p.specHostname() != null && svc.name().equals(p.specSubdomain()) ? p.specHostname() : null;
+      EndpointName name = EndpointName.of(hostname, p.name(), p.ip(), dns.endpointPodNames());
+      out.add(new Endpoint(p, name.label(), name.rule().words(), resolvePorts(svc)));
     }
     return out;
   }
@@ -237,7 +220,7 @@ public final class CorednsSimulator {
     if (svc.selector().isEmpty()) {
       return svc.name() + " has no selector";
     }
-    if (!selects(svc, workload)) {
+    if (!svc.selects(workload)) {
       return svc.name() + "'s selector matches no pod among the inputs";
     }
     return "no pod is Ready and publishNotReadyAddresses is off";
@@ -256,9 +239,4 @@ public final class CorednsSimulator {
     return ip.indexOf(':') >= 0;
   }
 
-  /** CoreDNS's dashed form of an address: {@code 10.244.0.15} → {@code 10-244-0-15}. */
-  public static String dashed(String ip) {
-    String d = ip.replace('.', '-').replace(':', '-');
-    return d.endsWith("-") ? d + "0" : d;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.coredns.EndpointName;
 import dev.clusterctl.observe.Observed;
 import dev.clusterctl.observe.ObservedEndpoint;
 import java.util.LinkedHashMap;
@@ -45,15 +46,7 @@ final class Live {
         out.put(e.address(), e.address());
         continue;
       }
-      String label;
-      if (e.hostname() != null && !e.hostname().isEmpty()) {
-        label = e.hostname();
-      } else if (ctx.model().coredns().endpointPodNames() && e.podName() != null && e.podName().length() < 64) {
-        label = e.podName();
-      } else {
-        label = e.address().replace('.', '-').replace(':', '-');
-      }
-      out.put(e.address(), label + suffix);
+      out.put(e.address(), EndpointName.of(e.hostname(), e.podName(), e.address(), ctx.model().coredns().endpointPodNames()).label() + suffix);
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.coredns.EndpointName;
 import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
-import dev.clusterctl.expect.CorednsSimulator;
 import dev.clusterctl.expect.PeerRow;
 import dev.clusterctl.model.Discovery;
 import java.util.List;
@@ -116,7 +116,7 @@ public final class NodeHostMatchesDns extends BaseCheck {
     if (selfIp && !peerIp) {
       return "peers use a host name, the node calls itself by IP";
     }
-    if (p.host() != null && p.host().startsWith(CorednsSimulator.dashed(r.pod().ip()) + ".")) {
+    if (p.host() != null && p.host().startsWith(EndpointName.dashed(r.pod().ip()) + ".")) {
       return "DNS names the pod by its dashed IP, the node calls itself by pod name";
     }
     if (shortNames && p.host() != null && p.host().indexOf('.') >= 0) {
@@ -184,7 +184,7 @@ public final class NodeHostMatchesDns extends BaseCheck {
       return Remediation.of("Put the pods under the headless service: DNS then names them by their hostname.", "yaml",
           Snippets.subdomain(ctx.workload().get(), ctx.service().orElse(null), ctx.serviceName()));
     }
-    if (p.host() != null && p.host().startsWith(CorednsSimulator.dashed(r.pod().ip()) + ".")) {
+    if (p.host() != null && p.host().startsWith(EndpointName.dashed(r.pod().ip()) + ".")) {
       return Remediation.of("Have CoreDNS name endpoints after their pods.", "corefile", Snippets.endpointPodNames(ctx));
     }
     if (ctx.workload().isPresent() && (s.host() == null || s.host().indexOf('.') < 0 || !s.host().contains("." + ctx.serviceName() + "."))) {

@@ -1,5 +1,6 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.kube.Selectors;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -104,42 +105,9 @@ final class PolicyRules {
     }
   }
 
-  /** True when {@code selector} selects {@code labels} (an empty selector selects everything). */
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
-    if (selector == null) {
-      return false;
-    }
-    if (selector.getMatchLabels() != null) {
-      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
-          return false;
-        }
-      }
-    }
-    if (selector.getMatchExpressions() != null) {
-      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-        if (!matches(r, labels.get(r.getKey()))) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean matches(LabelSelectorRequirement r, String value) {
-    List<String> values = r.getValues() == null ? List.of() : r.getValues();
-    return switch (r.getOperator()) {
-      case "In" -> value != null && values.contains(value);
-      case "NotIn" -> value == null || !values.contains(value);
-      case "Exists" -> value != null;
-      case "DoesNotExist" -> value == null;
-      default -> false;
-    };
-  }
-
   /** True when {@code p} applies to pods with {@code labels} in direction {@code ingress} (else egress). */
   static boolean isolates(NetworkPolicy p, Map<String, String> labels, boolean ingress) {
-    if (p.getSpec() == null || !matches(p.getSpec().getPodSelector(), labels)) {
+    if (p.getSpec() == null || !Selectors.matches(p.getSpec().getPodSelector(), labels)) {
       return false;
     }
     List<String> types = p.getSpec().getPolicyTypes();
@@ -213,7 +181,7 @@ final class PolicyRules {
   private static Admission selectors(NetworkPolicy p, NetworkPolicyPeer peer, Map<String, String> labels, String namespace) {
     // a peer with only a podSelector means pods of the policy's own namespace
     boolean sameNamespace = namespace.equals(p.getMetadata().getNamespace()) || p.getMetadata().getNamespace() == null;
-    if (peer.getPodSelector() != null && !matches(peer.getPodSelector(), labels)) {
+    if (peer.getPodSelector() != null && !Selectors.matches(peer.getPodSelector(), labels)) {
       return Admission.BLOCKED;
     }
     if (peer.getNamespaceSelector() == null) {
@@ -242,7 +210,7 @@ final class PolicyRules {
     if (selector.getMatchExpressions() != null) {
       for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
         if (r.getKey().equals(NAMESPACE_NAME_LABEL)) {
-          if (!matches(r, namespace)) {
+          if (!Selectors.matches(r, namespace)) {
             return Admission.BLOCKED;
           }
         } else {

@@ -1,6 +1,5 @@
 package dev.clusterctl.judge;
 
-import dev.clusterctl.expect.CorednsSimulator;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class ServiceSelectsPods extends BaseCheck {
           .build();
     }
     WorkloadInfo w = ctx.workload().get();
-    if (CorednsSimulator.selects(s, w)) {
+    if (s.selects(w)) {
       return pass(s.subject(), "selector " + labels(s.selector()) + " selects the pods of " + w.subject()).build();
     }
     String why = s.namespace().equals(w.namespace()) ? "the pod labels do not include the selector" : "the workload is in namespace " + w.namespace();

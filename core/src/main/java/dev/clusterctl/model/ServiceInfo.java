@@ -1,5 +1,6 @@
 package dev.clusterctl.model;
 
+import dev.clusterctl.kube.Selectors;
 import java.util.List;
 import java.util.Map;
 
@@ -39,5 +40,13 @@ public record ServiceInfo(
   /** {@code Service/namespace/name}. */
   public String subject() {
     return "Service/" + namespace + "/" + name;
+  }
+
+  /**
+   * True when this service selects the pods of {@code w}: same namespace and a non-empty selector
+   * that their labels meet (a Service without a selector gets no endpoints from the controller).
+   */
+  public boolean selects(WorkloadInfo w) {
+    return w != null && !selector.isEmpty() && namespace.equals(w.namespace()) && Selectors.matches(selector, w.template().labels());
   }
 }

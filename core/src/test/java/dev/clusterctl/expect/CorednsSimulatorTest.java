@@ -132,12 +132,6 @@ class CorednsSimulatorTest {
   }
 
   @Test
-  void dashedIpv6GetsATrailingZero() {
-    assertThat(CorednsSimulator.dashed("10.244.0.15")).isEqualTo("10-244-0-15");
-    assertThat(CorednsSimulator.dashed("fd00::")).isEqualTo("fd00--0");
-  }
-
-  @Test
   void longDeploymentNamesGivePodNamesCutTo63ThatKeepEndpointPodNames() {
     ContainerInfo c = new ContainerInfo("app", List.of(new ContainerPort("dist-erl", 39135, "TCP")), List.of(), Optional.empty());
     String name = "a".repeat(50);
