@@ -1,6 +1,7 @@
 package dev.clusterctl.cli.render.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clusterctl.erlang.dist.CookieCheck;
 import dev.clusterctl.erlang.dist.HandshakeStatus;
@@ -78,14 +79,10 @@ class LiveViewTest {
           new Random(1));
       view.listenForKeys(w);
       CompletableFuture<WatchSummary> run = CompletableFuture.supplyAsync(w::run);
-      while (world.lookups.get() < 1) {
-        Thread.sleep(10);
-      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> world.lookups.get() >= 1);
       keys.write('r');
       keys.flush();
-      while (world.lookups.get() < 2) {
-        Thread.sleep(10);
-      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> world.lookups.get() >= 2);
       keys.write('q');
       keys.flush();
       WatchSummary s = run.get(10, TimeUnit.SECONDS);
@@ -93,10 +90,7 @@ class LiveViewTest {
       assertThat(s.refreshes()).isEqualTo(2);
       assertThat(view.quitByKey()).isTrue();
       // the terminal copies to the screen on its own thread: wait for the last redraw to arrive
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!screen.toString(StandardCharsets.UTF_8).contains("watched 2 refreshes") && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> screen.toString(StandardCharsets.UTF_8).contains("watched 2 refreshes"));
     }
     String drawn = screen.toString(StandardCharsets.UTF_8);
     assertThat(drawn).contains("join --watch: A app.ns via 127.0.0.1:53", "app@10.0.0.1", "app@pod-0.example",
