@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterctl.judge.Area;
 import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Evidence;
@@ -15,7 +16,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The JSON report (schema in docs/doctor.md), written with Jackson. */
+/** The JSON report (docs/schemas/doctor.schema.json), written with Jackson from the report's typed fields. */
 public final class DoctorJson {
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,7 +53,7 @@ public final class DoctorJson {
     for (Check c : checks) {
       ObjectNode o = arr.addObject();
       o.put("id", c.id());
-      o.put("area", c.area().title());
+      o.put("area", area(c.area()));
       o.put("title", c.title());
       o.put("description", c.description());
       o.put("docs", Check.docsLink(c.id()));
@@ -63,7 +64,7 @@ public final class DoctorJson {
   private ObjectNode result(CheckResult r) {
     ObjectNode o = mapper.createObjectNode();
     o.put("id", r.id());
-    o.put("area", r.area().title());
+    o.put("area", area(r.area()));
     o.put("status", r.status().id());
     o.put("subject", r.subject());
     o.put("message", r.message());
@@ -137,6 +138,20 @@ public final class DoctorJson {
     } else {
       o.putNull("nodeName");
     }
+  }
+
+  /**
+   * The area as the JSON names it (docs/schemas/doctor.schema.json), fixed here rather than taken
+   * from the report's heading, so that renaming a heading never changes the JSON.
+   */
+  public static String area(Area area) {
+    return switch (area) {
+      case SERVICE -> "Service";
+      case PODS -> "Pods";
+      case DNS -> "DNS";
+      case NODE_NAMES -> "Node names";
+      case DISTRIBUTION -> "Distribution";
+    };
   }
 
   private static void putOptional(ObjectNode o, String key, java.util.Optional<String> value) {
