@@ -83,8 +83,9 @@ public final class DnsOptions {
   String clusterDomain;
 
   /**
-   * The {@code @host[:port]} arguments of the current run. Not an option, so picocli does not reset
-   * it between runs of the same command object (the shell's): {@link #takeDomainArgument} does.
+   * The {@code @host[:port]} arguments of the current run. Not an option, so picocli would not
+   * reset it if the same command object ran twice; {@link #takeDomainArgument} does. (The shell
+   * runs every line on new command objects; a caller that reuses a command line does not.)
    */
   private final List<String> atServers = new ArrayList<>();
 
