@@ -20,6 +20,7 @@ public final class HostTypeConverter implements ITypeConverter<HostType> {
 
   /** The ids for completion. */
   public static final class Ids extends ArrayList<String> {
+    /** Every id, in declaration order. */
     public Ids() {
       super(Arrays.stream(HostType.values()).map(HostType::id).toList());
     }

@@ -20,6 +20,7 @@ public final class QueryTypeConverter implements ITypeConverter<QueryType> {
 
   /** The ids for completion. */
   public static final class Ids extends ArrayList<String> {
+    /** Every id, in declaration order. */
     public Ids() {
       super(Arrays.stream(QueryType.values()).map(QueryType::id).toList());
     }

@@ -19,6 +19,7 @@ public final class SearchModeConverter implements ITypeConverter<SearchMode> {
 
   /** The ids for completion and help. */
   public static final class Ids extends ArrayList<String> {
+    /** Every id, in declaration order. */
     public Ids() {
       super(Arrays.stream(SearchMode.values()).map(SearchMode::id).toList());
     }

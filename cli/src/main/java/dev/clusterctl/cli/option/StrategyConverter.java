@@ -19,6 +19,7 @@ public final class StrategyConverter implements ITypeConverter<Strategy> {
 
   /** The ids for completion and help. */
   public static final class Ids extends ArrayList<String> {
+    /** Every id, in declaration order. */
     public Ids() {
       super(Arrays.stream(Strategy.values()).map(Strategy::id).toList());
     }
