@@ -27,15 +27,31 @@ public final class CorednsSimulator {
 
   private final CorednsSettings dns;
   private final List<ServiceInfo> services;
-  private final WorkloadInfo workload;
+  private final List<WorkloadInfo> workloads;
   private final List<ExamplePod> pods;
 
   /** A simulator for {@code services}, with {@code pods} made from {@code workload} (may be {@code null}). */
   public CorednsSimulator(CorednsSettings dns, List<ServiceInfo> services, WorkloadInfo workload, List<ExamplePod> pods) {
+    this(dns, services, workload == null ? List.of() : List.of(workload), pods);
+  }
+
+  /**
+   * A simulator for {@code services}, with {@code pods} made from {@code workloads} (each pod names
+   * its workload; a pod naming none belongs to the first).
+   */
+  public CorednsSimulator(CorednsSettings dns, List<ServiceInfo> services, List<WorkloadInfo> workloads, List<ExamplePod> pods) {
     this.dns = dns;
     this.services = List.copyOf(services);
-    this.workload = workload;
+    this.workloads = List.copyOf(workloads);
     this.pods = List.copyOf(pods);
+  }
+
+  /** The workload {@code p} belongs to, or {@code null} when none is simulated. */
+  private WorkloadInfo workloadOf(ExamplePod p) {
+    if (workloads.isEmpty()) {
+      return null;
+    }
+    return workloads.stream().filter(w -> w.subject().equals(p.workload())).findFirst().orElse(workloads.get(0));
   }
 
   /**
@@ -44,23 +60,24 @@ public final class CorednsSimulator {
    */
   public List<Endpoint> endpoints(ServiceInfo svc) {
     List<Endpoint> out = new ArrayList<>();
-    if (!svc.selects(workload)) {
-      return out;
-    }
     for (ExamplePod p : pods) {
+      WorkloadInfo w = workloadOf(p);
+      if (!svc.selects(w)) {
+        continue;
+      }
       if (!svc.publishNotReadyAddresses() && !p.ready()) {
         continue;
       }
       // the EndpointSlice controller sets the endpoint's hostname only for a pod with a hostname whose subdomain is the service
       String hostname = p.specHostname() != null && svc.name().equals(p.specSubdomain()) ? p.specHostname() : null;
       EndpointName name = EndpointName.of(hostname, p.name(), p.ip(), dns.endpointPodNames());
-      out.add(new Endpoint(p, name.label(), name.rule().words(), resolvePorts(svc)));
+      out.add(new Endpoint(p, name.label(), name.rule().words(), resolvePorts(svc, w)));
     }
     return out;
   }
 
   /** The pod port each service port resolves to; a named target port the pod lacks is left out, as the EndpointSlice controller does. */
-  private Map<String, Integer> resolvePorts(ServiceInfo svc) {
+  private static Map<String, Integer> resolvePorts(ServiceInfo svc, WorkloadInfo workload) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (ServicePort sp : svc.ports()) {
       String key = sp.name() == null ? "" : sp.name();
@@ -220,7 +237,7 @@ public final class CorednsSimulator {
     if (svc.selector().isEmpty()) {
       return svc.name() + " has no selector";
     }
-    if (!svc.selects(workload)) {
+    if (workloads.stream().noneMatch(svc::selects)) {
       return svc.name() + "'s selector matches no pod among the inputs";
     }
     return "no pod is Ready and publishNotReadyAddresses is off";

@@ -14,13 +14,20 @@ import java.util.Map;
  * @param ready whether the pod is Ready
  * @param env its release container's environment with every reference resolved; values from
  *     Secrets are stand-ins that name the Secret, never a real value
+ * @param workload the subject of the workload it belongs to ({@code Deployment/ns/web}), or an
+ *     empty string when only one workload is simulated
  */
 public record ExamplePod(
-    String name, String ip, String specHostname, String specSubdomain, PodHost host, boolean ready, Map<String, String> env) {
+    String name, String ip, String specHostname, String specSubdomain, PodHost host, boolean ready, Map<String, String> env, String workload) {
 
   /** Copies the environment. */
   public ExamplePod {
     env = Map.copyOf(env);
+  }
+
+  /** A pod of the one workload simulated. */
+  public ExamplePod(String name, String ip, String specHostname, String specSubdomain, PodHost host, boolean ready, Map<String, String> env) {
+    this(name, ip, specHostname, specSubdomain, host, ready, env, "");
   }
 
   /** Name, address, host names and readiness; never the environment (it may hold a cookie). */
@@ -31,6 +38,6 @@ public record ExamplePod(
 
   /** The same pod with another readiness. */
   public ExamplePod withReady(boolean r) {
-    return new ExamplePod(name, ip, specHostname, specSubdomain, host, r, env);
+    return new ExamplePod(name, ip, specHostname, specSubdomain, host, r, env, workload);
   }
 }

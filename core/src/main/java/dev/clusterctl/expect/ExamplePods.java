@@ -39,6 +39,15 @@ public final class ExamplePods {
 
   /** The example pods of {@code w}, with IPv6 addresses from {@code fd00:10:244::a} when {@code ipv6}. */
   public static List<ExamplePod> of(WorkloadInfo w, String clusterDomain, boolean ipv6) {
+    return of(w, clusterDomain, ipv6, 0);
+  }
+
+  /**
+   * The example pods of the {@code member}-th workload of a cluster: each workload's pods get their
+   * own addresses ({@code 10.244.(2·member).10} on, {@code fd00:10:244:member::a} on) and know
+   * their workload.
+   */
+  public static List<ExamplePod> of(WorkloadInfo w, String clusterDomain, boolean ipv6, int member) {
     int n = Math.max(1, Math.min(w.replicas(), MAX));
     PodTemplate t = w.template();
     List<ExamplePod> pods = new ArrayList<>(n);
@@ -56,7 +65,9 @@ public final class ExamplePods {
         hostname = t.hostname();
         subdomain = t.subdomain();
       }
-      String ip = ipv6 ? "fd00:10:244::" + Integer.toHexString(10 + i) : "10.244." + (i / 200) + "." + (10 + i % 200);
+      String ip = ipv6
+          ? "fd00:10:244:" + (member == 0 ? "" : Integer.toHexString(member) + ":") + ":" + Integer.toHexString(10 + i)
+          : "10.244." + (2 * member + i / 200) + "." + (10 + i % 200);
       pods.add(
           new ExamplePod(
               name,
@@ -65,7 +76,8 @@ public final class ExamplePods {
               subdomain,
               KubeletNames.host(name, hostname, subdomain, t.setHostnameAsFqdn(), w.namespace(), clusterDomain),
               true,
-              PodEnvironment.resolve(t.release().env(), name, w.namespace(), ip)));
+              PodEnvironment.resolve(t.release().env(), name, w.namespace(), ip),
+              member == 0 ? "" : w.subject()));
     }
     return pods;
   }

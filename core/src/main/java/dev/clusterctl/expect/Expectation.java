@@ -9,12 +9,14 @@ import dev.clusterctl.dns.SearchMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.Discovery;
-import dev.clusterctl.model.NodeNaming;
+import dev.clusterctl.model.Member;
+import dev.clusterctl.model.ReleaseInfo;
 import dev.clusterctl.model.RenderedName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,31 +27,59 @@ public final class Expectation {
 
   private Expectation() {}
 
-  /** Simulates {@code model}. */
+  /** Simulates {@code model}: every member's pods, and the cluster as each member's release dials it. */
   public static Simulation simulate(ClusterModel model) {
     boolean ipv6 = model.release().discovery().filter(d -> d instanceof Discovery.Dns dns && dns.recordType() == QueryType.AAAA).isPresent();
-    List<ExamplePod> pods = model.workload().map(w -> ExamplePods.of(w, model.clusterDomain(), ipv6)).orElse(List.of());
-    CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), model.workload().orElse(null), pods);
+    List<Member> members = model.members();
+    List<ExamplePod> pods = new ArrayList<>();
     Map<String, RenderedName> self = new LinkedHashMap<>();
-    Optional<NodeNaming> naming = model.release().naming();
-    for (ExamplePod p : pods) {
-      naming.ifPresent(n -> self.put(p.name(), n.render(p.env(), p.host())));
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
+      for (ExamplePod p : ExamplePods.of(m.workload(), model.clusterDomain(), ipv6, i)) {
+        pods.add(p);
+        m.release().naming().ifPresent(n -> self.put(p.name(), n.render(p.env(), p.host())));
+      }
     }
-    String ownAlive = self.values().stream().findFirst().map(r -> NodeName.parse(r.name()).alive()).orElse(null);
+    CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), members.stream().map(Member::workload).toList(), pods);
+    Dial first = dial(model, model.release(), ownAlive(pods, self, ""), coredns, pods, self);
+    List<Reach> mesh = new ArrayList<>();
+    if (members.size() > 1) {
+      for (int i = 0; i < members.size(); i++) {
+        Member m = members.get(i);
+        String subject = i == 0 ? "" : m.workload().subject();
+        Dial d = i == 0 ? first : dial(model, m.release(), ownAlive(pods, self, subject), coredns, pods, self);
+        mesh.add(new Reach(m.workload().subject(), d.rows(), d.derived()));
+      }
+    }
+    return new Simulation(pods, coredns, first.tried(), first.answer(), first.rows(), first.basename(), first.basenameOrigin(), first.derived(), mesh);
+  }
 
+  /** The basename of the first pod of the workload {@code subject} ({@code ""}: the first member). */
+  private static String ownAlive(List<ExamplePod> pods, Map<String, RenderedName> self, String subject) {
+    return pods.stream().filter(p -> p.workload().equals(subject)).map(p -> self.get(p.name())).filter(Objects::nonNull)
+        .findFirst().map(r -> NodeName.parse(r.name()).alive()).orElse(null);
+  }
+
+  /**
+   * The cluster as one release dials it: the discovery query, the names derived (with the dialer's
+   * own basename for gen_cluster), and each pod's own name beside the name this release dials.
+   */
+  private record Dial(List<DnsAnswer> tried, Optional<DnsAnswer> answer, List<PeerRow> rows, Optional<String> basename, String basenameOrigin, List<String> derived) {}
+
+  private static Dial dial(ClusterModel model, ReleaseInfo release, String ownAlive, CorednsSimulator coredns, List<ExamplePod> pods, Map<String, RenderedName> self) {
     List<DnsAnswer> tried = new ArrayList<>();
     Optional<DnsAnswer> answer = Optional.empty();
     Map<String, String[]> derivedByPod = new LinkedHashMap<>();
     List<String> derived = new ArrayList<>();
     Optional<String> basename = Optional.empty();
     String basenameOrigin = "";
-    Optional<Discovery> discovery = model.release().discovery();
+    Optional<Discovery> discovery = release.discovery();
     if (discovery.isPresent() && discovery.get() instanceof Discovery.Dns dns) {
-      if (dns.strategy() == Strategy.GEN_CLUSTER || model.release().basename().isEmpty()) {
+      if (dns.strategy() == Strategy.GEN_CLUSTER || release.basename().isEmpty()) {
         basename = Optional.ofNullable(ownAlive);
         basenameOrigin = dns.strategy() == Strategy.GEN_CLUSTER ? "gen_cluster uses the local node's own basename" : "no --basename given: assumed the node's own basename";
       } else {
-        basename = model.release().basename();
+        basename = release.basename();
         basenameOrigin = "--basename";
       }
       QueryType asked = dns.recordType();
@@ -79,7 +109,7 @@ public final class Expectation {
       String[] d = derivedByPod.get(p.name());
       rows.add(new PeerRow(p, self.get(p.name()), d == null ? null : d[0], d == null ? null : d[1]));
     }
-    return new Simulation(pods, coredns, tried, answer, rows, basename, basenameOrigin, derived);
+    return new Dial(tried, answer, rows, basename, basenameOrigin, derived);
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param basename the basename peers put before {@code @}, when known
  * @param basenameOrigin where that basename comes from
  * @param derived every node name peers derive, in answer order
+ * @param mesh for a cluster of several workloads, the cluster as each one's release dials it
+ *     (the first is what {@code rows} shows); empty for one workload
  */
 public record Simulation(
     List<ExamplePod> pods,
@@ -23,7 +25,8 @@ public record Simulation(
     List<PeerRow> rows,
     Optional<String> basename,
     String basenameOrigin,
-    List<String> derived) {
+    List<String> derived,
+    List<Reach> mesh) {
 
   /** Copies the lists. */
   public Simulation {
@@ -31,5 +34,6 @@ public record Simulation(
     tried = List.copyOf(tried);
     rows = List.copyOf(rows);
     derived = List.copyOf(derived);
+    mesh = List.copyOf(mesh);
   }
 }

@@ -1,5 +1,8 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.model.Assumption;
+import java.util.Set;
+
 /**
  * One check: a stable id, what it looks at, and a judgement of the model and its simulation.
  * Implementations are small, stateless and registered in {@link CheckRegistry}.
@@ -21,6 +24,14 @@ public interface Check {
   /** True for checks of what is running (real pods, DNS answers); false for checks of the deployed configuration. */
   default boolean live() {
     return false;
+  }
+
+  /**
+   * What the verdict depends on that the inputs may leave unsettled: a failure is reported as a
+   * warning when the model assumed something about one of these topics.
+   */
+  default Set<Assumption.Topic> restsOn() {
+    return Set.of();
   }
 
   /** Judges {@code ctx}; may throw, in which case the doctor reports {@link Status#ERROR}. */

@@ -2,6 +2,7 @@ package dev.clusterctl.judge;
 
 import dev.clusterctl.erlang.CookieHash;
 import dev.clusterctl.expect.ExamplePod;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.CookieSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,11 @@ public final class CookieConsistent extends BaseCheck {
             + "unless it is in the image — and an Elixir release's built-in `releases/COOKIE`. A cookie variable that is "
             + "unset or empty in a pod fails: relx renders an empty `-setcookie`. The cookie is compared "
             + "per pod by SHA-256 and never shown; a value from a Secret is compared by the Secret's name and key.");
+  }
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.COOKIE);
   }
 
   @Override

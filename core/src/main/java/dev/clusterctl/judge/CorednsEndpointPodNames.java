@@ -1,9 +1,11 @@
 package dev.clusterctl.judge;
 
 import dev.clusterctl.expect.Endpoint;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.CorednsSettings;
 import dev.clusterctl.model.ServiceInfo;
 import java.util.List;
+import java.util.Set;
 
 /** DNS names the pods by name (hostname or endpoint_pod_names), not by dashed IP, when peers use host names. */
 public final class CorednsEndpointPodNames extends BaseCheck {
@@ -19,6 +21,11 @@ public final class CorednsEndpointPodNames extends BaseCheck {
             + "name, else by its dashed IP (`10-244-0-15`). A Deployment's pods have no hostname, so without "
             + "`endpoint_pod_names` their SRV targets are `10-244-0-15.svc.ns.svc.cluster.local`, which no pod "
             + "calls itself. Applies when peers name nodes after SRV targets or PTR names.");
+  }
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.COREDNS);
   }
 
   @Override

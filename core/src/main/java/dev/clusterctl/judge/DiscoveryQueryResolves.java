@@ -2,7 +2,9 @@ package dev.clusterctl.judge;
 
 import dev.clusterctl.expect.DnsAnswer;
 import dev.clusterctl.expect.Rcode;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The discovery query, as the library's resolver expands it, gets records. */
@@ -20,6 +22,11 @@ public final class DiscoveryQueryResolves extends BaseCheck {
             + "ends in NXDOMAIN or NODATA (no service, no endpoints, no such port, a zone CoreDNS does not serve), "
             + "since then the library finds no peers and, being silent about lookup errors, logs nothing; and when "
             + "the answer is the Service itself (a ClusterIP service) instead of one record per pod.");
+  }
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.DISCOVERY);
   }
 
   @Override

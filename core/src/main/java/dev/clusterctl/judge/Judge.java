@@ -1,5 +1,6 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.model.Assumption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +24,46 @@ public final class Judge {
       return CheckResult.of(c, Status.SKIP, "pod", "judges the Kubernetes objects, which --local does not read: run doctor against the API or with -f").build();
     }
     try {
-      return c.run(ctx);
+      CheckResult r = c.run(ctx);
+      if (r.status() == Status.FAIL && !c.restsOn().isEmpty()) {
+        List<Assumption> unsettling = unsettling(c, ctx);
+        if (!unsettling.isEmpty()) {
+          return r.unsure(unsettling);
+        }
+      }
+      return r;
     } catch (RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
       return CheckResult.of(c, Status.ERROR, "check", "the check could not run: " + why).build();
     }
+  }
+
+  /**
+   * The assumptions a failure of {@code c} rests on: those with another value under which the check
+   * does not fail, and those whose other values cannot be listed. A failure that holds under every
+   * listed value of every assumption does not rest on them.
+   */
+  private static List<Assumption> unsettling(Check c, DoctorContext ctx) {
+    List<Assumption> out = new ArrayList<>();
+    for (Assumption a : ctx.model().assumptionsAbout(c.restsOn().toArray(Assumption.Topic[]::new))) {
+      if (a.alternatives().isEmpty()) {
+        out.add(a);
+        continue;
+      }
+      for (Assumption.Alternative alt : a.alternatives()) {
+        DoctorContext other = DoctorContext.of(alt.apply().apply(ctx.model()), ctx.observed());
+        Status s;
+        try {
+          s = c.run(other).status();
+        } catch (RuntimeException e) {
+          s = Status.ERROR;
+        }
+        if (s != Status.FAIL) {
+          out.add(a);
+          break;
+        }
+      }
+    }
+    return out;
   }
 }

@@ -5,8 +5,14 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.expect.Reach;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The heart of the doctor: the name each node calls itself equals, exactly, the name its peers
@@ -29,9 +35,15 @@ public final class NodeHostMatchesDns extends BaseCheck {
   }
 
   @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.NODE_NAME, Assumption.Topic.DISCOVERY, Assumption.Topic.COREDNS);
+  }
+
+  @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.model().release().naming().isEmpty()) {
-      return skip("release", "node naming unknown: give --vm-args, or set RELEASE_NODE/RELEASE_DISTRIBUTION in the container");
+      return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
+          + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
     }
     if (ctx.model().release().discovery().isEmpty()) {
       return skip("release", "discovery unknown: give --sys-config or --strategy");
@@ -43,6 +55,9 @@ public final class NodeHostMatchesDns extends BaseCheck {
     List<PeerRow> rows = ctx.sim().rows();
     if (rows.isEmpty()) {
       return skip("release", "no workload: no pod to name");
+    }
+    if (!ctx.sim().mesh().isEmpty()) {
+      return mesh(ctx);
     }
     String subject = ctx.workload().map(w -> w.subject()).orElse("release");
     int bad = 0;
@@ -77,6 +92,57 @@ public final class NodeHostMatchesDns extends BaseCheck {
     }
     ctx.sim().basename().ifPresent(base -> b.evidence("basename peers use", base + " (" + ctx.sim().basenameOrigin() + ")"));
     return b.build();
+  }
+
+  /**
+   * A cluster of several workloads: every release must dial every pod by the name that pod gives
+   * itself. gen_cluster puts the dialling node's own basename before the {@code @}, so a web and a
+   * worker release with different basenames derive names for each other that neither answers to.
+   */
+  private CheckResult mesh(DoctorContext ctx) {
+    String first = ctx.workload().map(w -> w.subject()).orElse("");
+    List<String> broken = new ArrayList<>();
+    List<NamePair> shown = new ArrayList<>();
+    PeerRow firstBad = null;
+    int pods = ctx.sim().pods().size();
+    for (Reach reach : ctx.sim().mesh()) {
+      Map<String, int[]> byTarget = new LinkedHashMap<>();
+      Map<String, PeerRow> badRow = new LinkedHashMap<>();
+      for (PeerRow r : reach.rows()) {
+        String target = r.pod().workload().isEmpty() ? first : r.pod().workload();
+        int[] n = byTarget.computeIfAbsent(target, k -> new int[2]);
+        n[1]++;
+        if (!r.matches()) {
+          n[0]++;
+          badRow.putIfAbsent(target, r);
+        }
+      }
+      for (Map.Entry<String, int[]> e : byTarget.entrySet()) {
+        if (e.getValue()[0] == 0) {
+          continue;
+        }
+        PeerRow r = badRow.get(e.getKey());
+        firstBad = firstBad == null ? r : firstBad;
+        broken.add(name(reach.dialer()) + " → " + name(e.getKey()) + ": " + e.getValue()[0] + " of " + e.getValue()[1] + " pods, " + explain(r, shortNames(ctx)));
+        if (shown.size() < 3) {
+          shown.add(new NamePair(name(reach.dialer()) + " → " + r.pod().name(), r.self() == null ? null : r.self().name(), r.peersUse(), false));
+        }
+      }
+    }
+    String subject = ctx.service().map(s -> s.subject()).orElse("cluster");
+    int releases = ctx.sim().mesh().size();
+    if (broken.isEmpty()) {
+      return pass(subject, "each of " + pods + " pods of " + releases + " workloads calls itself exactly the name every release dials").build();
+    }
+    CheckResult.Builder b = fail(subject, "the " + releases + " workloads' releases do not all reach each other: " + String.join("; ", broken));
+    shown.forEach(b::names);
+    b.fix(remedy(ctx, firstBad));
+    return b.build();
+  }
+
+  /** {@code Deployment/ns/web} → {@code web}. */
+  private static String name(String subject) {
+    return subject.substring(subject.lastIndexOf('/') + 1);
   }
 
   private static String noNamesWhy(DoctorContext ctx, Discovery d) {

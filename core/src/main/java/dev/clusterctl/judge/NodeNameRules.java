@@ -4,10 +4,13 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.NodeNaming;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Every node name, own and derived, is legal for the name mode, and the basename is consistent. */
 public final class NodeNameRules extends BaseCheck {
@@ -27,10 +30,19 @@ public final class NodeNameRules extends BaseCheck {
             + "Names with IPv6 addresses need distribution over IPv6 (`-proto_dist inet6_tcp`).");
   }
 
+  /** A command substitution, {@code $(hostname -f)} or {@code `hostname -i`}, left as text by Kubernetes. */
+  private static final Pattern COMMAND = Pattern.compile("\\$\\([^)]*\\s[^)]*\\)|`[^`]*`|\\$\\((?:hostname|cat|echo)[^)]*\\)");
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.NODE_NAME);
+  }
+
   @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.model().release().naming().isEmpty()) {
-      return skip("release", "node naming unknown: give --vm-args, or set RELEASE_NODE/RELEASE_DISTRIBUTION in the container");
+      return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
+          + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
     }
     NodeNaming naming = ctx.model().release().naming().get();
     String subject = "release " + naming.origin();
@@ -50,6 +62,15 @@ public final class NodeNameRules extends BaseCheck {
       return fail(subject, naming.describe() + " uses " + vars + " but the container does not set it")
           .evidence("rendered", first.self().name())
           .fix(Remediation.of("Set the variable in the release container's env.", "yaml", "env:\n- name: " + first.self().unresolved().get(0) + "\n  valueFrom:\n    fieldRef:\n      fieldPath: status.podIP"))
+          .build();
+    }
+    Matcher command = COMMAND.matcher(first.self().name());
+    if (command.find()) {
+      return fail(subject, "pod " + first.pod().name() + " names itself " + first.self().name() + " literally: Kubernetes expands only $(VAR) of a variable "
+          + "defined earlier in the container's env, and never runs " + command.group() + "; the text reaches the release as it is")
+          .evidence("naming", naming.describe())
+          .fix(Remediation.text("Compute the host where a shell runs (rel/env.sh.eex: export RELEASE_NODE=<name>@$(hostname -f)), "
+              + "or take it from the pod: an env var with valueFrom fieldRef status.podIP, referenced as $(POD_IP)."))
           .build();
     }
     List<NodeName.Problem> own = NodeName.parse(first.self().name()).problems(mode);

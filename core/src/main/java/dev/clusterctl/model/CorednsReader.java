@@ -15,7 +15,7 @@ final class CorednsReader {
   private CorednsReader() {}
 
   /** The Corefile: {@code --corefile}, else a {@code coredns} ConfigMap among the objects, else kubeadm's default (noted). */
-  static Corefile corefile(ModelRequest r, List<String> notes) {
+  static Corefile corefile(ModelRequest r, Notes notes) {
     if (r.corefile().isPresent()) {
       return r.corefile().get();
     }
@@ -25,7 +25,9 @@ final class CorednsReader {
         return Corefile.parse(cm.getData().get("Corefile"), "ConfigMap/" + ns + "/coredns (" + o.origin() + ")");
       }
     }
-    notes.add("no coredns ConfigMap among the inputs and no --corefile: assumed kubeadm's default Corefile (no endpoint_pod_names)");
+    notes.assume(new Assumption(Assumption.Topic.COREDNS, "the Corefile", "kubeadm's default (no endpoint_pod_names, ttl 30)",
+        "no coredns ConfigMap among the inputs and no --corefile", "--corefile FILE, or the kube-system/coredns ConfigMap among the -f files",
+        List.of(new Assumption.Alternative("a Corefile with endpoint_pod_names", m -> m.withCoredns(m.coredns().withEndpointPodNames(true))))));
     return Corefile.kubeadmDefault();
   }
 

@@ -54,4 +54,9 @@ public record CorednsSettings(
   public boolean servesReverseV4() {
     return zones.stream().anyMatch(z -> z.toLowerCase(Locale.ROOT).endsWith("in-addr.arpa") || z.equals("."));
   }
+
+  /** These settings with {@code endpoint_pod_names} on or off. */
+  public CorednsSettings withEndpointPodNames(boolean on) {
+    return new CorednsSettings(zones, on, ttl, reload, origin, line, assumedDefault);
+  }
 }

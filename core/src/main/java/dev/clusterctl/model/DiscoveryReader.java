@@ -7,7 +7,6 @@ import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.erlang.GenClusterDiscovery;
 import dev.clusterctl.erlang.SysConfig;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,14 +29,15 @@ final class DiscoveryReader {
   }
 
   /** Reads the library ({@code --strategy}, else gen_cluster for a sys.config or {@code --domain}) and its query; assumptions go to {@code notes}. */
-  static DiscoveryReader of(ModelRequest r, List<String> notes) {
+  static DiscoveryReader of(ModelRequest r, Notes notes) {
     Optional<Strategy> strategy = r.strategy().or(() -> r.sysConfig().isPresent() || r.domain().isPresent() ? Optional.of(Strategy.GEN_CLUSTER) : Optional.empty());
     if (r.sysConfig().isEmpty() && r.strategy().isEmpty() && r.domain().isPresent()) {
-      notes.add("no --sys-config or --strategy: assumed gen_cluster's defaults for --domain (A records, names by IP)");
+      notes.assume(new Assumption(Assumption.Topic.DISCOVERY, "the discovery library", "gen_cluster's defaults for --domain (A records, names by IP)",
+          "no --sys-config or --strategy", "--sys-config FILE or --strategy"));
     }
     Optional<GenClusterDiscovery> gen = strategy.filter(s -> s == Strategy.GEN_CLUSTER).flatMap(s -> r.sysConfig().flatMap(SysConfig::genClusterDiscovery));
     if (strategy.filter(s -> s == Strategy.GEN_CLUSTER).isPresent() && r.sysConfig().isPresent() && gen.isEmpty()) {
-      notes.add(r.sysConfig().get().source() + " has no gen_cluster settings: discovery unknown");
+      notes.note(r.sysConfig().get().source() + " has no gen_cluster settings: discovery unknown");
     }
     Optional<String> query = r.domain().or(() -> gen.filter(GenClusterDiscovery.Dns.class::isInstance).map(d -> ((GenClusterDiscovery.Dns) d).domain()));
     query.ifPresent(q -> DomainNames.lookupName(q, r.domain().isPresent() ? "--domain" : r.sysConfig().get().source() + " (gen_cluster domain)"));

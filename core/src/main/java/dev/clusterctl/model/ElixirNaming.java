@@ -1,6 +1,7 @@
 package dev.clusterctl.model;
 
 import dev.clusterctl.erlang.NameMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +16,42 @@ import java.util.Optional;
 public final class ElixirNaming implements NodeNaming {
 
   private final String distribution;
+  private final boolean distributionSet;
   private final String defaultNode;
+  private final boolean nodeSet;
 
   /**
    * Naming for a release whose container sets {@code RELEASE_DISTRIBUTION} to {@code distribution}
-   * ({@code null}: unset) and whose release name is {@code defaultNode} ({@code null}: unknown).
+   * ({@code null}: unset), sets {@code RELEASE_NODE} when {@code nodeSet}, and whose release name is
+   * {@code defaultNode} ({@code null}: unknown).
    */
-  public ElixirNaming(String distribution, String defaultNode) {
-    this.distribution = distribution == null || distribution.isEmpty() ? "sname" : distribution.toLowerCase(Locale.ROOT);
+  public ElixirNaming(String distribution, boolean nodeSet, String defaultNode) {
+    this.distributionSet = distribution != null && !distribution.isEmpty();
+    this.distribution = distributionSet ? distribution.toLowerCase(Locale.ROOT) : "sname";
+    this.nodeSet = nodeSet;
     this.defaultNode = defaultNode;
+  }
+
+  @Override
+  public List<Assumption> assumptions() {
+    String supply = "--release-env FILE (the image's rel/env.sh.eex), --release-dir DIR or --vm-args FILE";
+    List<Assumption> out = new ArrayList<>();
+    if (!distributionSet) {
+      out.add(new Assumption(Assumption.Topic.NODE_NAME, "RELEASE_DISTRIBUTION", "sname (mix release's default: short names)",
+          "the container does not set it and no env.sh or vm.args was read, though the image's env.sh usually does", supply,
+          List.of(new Assumption.Alternative("name", m -> m.mapReleases(ElixirNaming::withLongNames)))));
+    }
+    if (!nodeSet && defaultNode != null) {
+      out.add(new Assumption(Assumption.Topic.NODE_NAME, "RELEASE_NODE", defaultNode + " (the release name, from --basename)",
+          "the container does not set it and no env.sh was read", supply));
+    }
+    return out;
+  }
+
+  /** {@code release} with long names where its naming is an Elixir release's whose distribution was not set. */
+  static ReleaseInfo withLongNames(ReleaseInfo release) {
+    return release.naming().filter(ElixirNaming.class::isInstance).map(ElixirNaming.class::cast).filter(n -> !n.distributionSet)
+        .map(n -> release.withNaming(new ElixirNaming("name", n.nodeSet, n.defaultNode))).orElse(release);
   }
 
   @Override

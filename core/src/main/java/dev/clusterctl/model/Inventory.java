@@ -22,7 +22,7 @@ import java.util.function.Function;
 record Inventory(List<ServiceInfo> services, List<WorkloadInfo> workloads) {
 
   /** Reads {@code objects}; objects without a namespace are in {@code defaultNs}; duplicates are noted in {@code notes}. */
-  static Inventory of(List<LoadedObject> objects, String defaultNs, List<String> notes) {
+  static Inventory of(List<LoadedObject> objects, String defaultNs, Notes notes) {
     List<ConfigMap> configMaps = objects.stream().map(LoadedObject::object).filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast).toList();
     KubeObjects kube = new KubeObjects(defaultNs, configMaps);
     List<ServiceInfo> services = new ArrayList<>();
@@ -41,12 +41,12 @@ record Inventory(List<ServiceInfo> services, List<WorkloadInfo> workloads) {
   }
 
   /** Keeps the last of objects with the same kind, namespace and name, as applying them in order would. */
-  private static <T> List<T> dedupe(List<T> list, Function<T, String> key, Function<T, String> origin, List<String> notes) {
+  private static <T> List<T> dedupe(List<T> list, Function<T, String> key, Function<T, String> origin, Notes notes) {
     Map<String, T> last = new LinkedHashMap<>();
     for (T t : list) {
       T before = last.put(key.apply(t), t);
       if (before != null) {
-        notes.add(key.apply(t) + " appears more than once: the last one (" + origin.apply(t) + ") is used");
+        notes.note(key.apply(t) + " appears more than once: the last one (" + origin.apply(t) + ") is used");
       }
     }
     return List.copyOf(last.values());

@@ -21,20 +21,28 @@ public final class ModelBuilder {
 
   /** Builds the model; an ambiguous or impossible choice is a {@link BadInputException}. */
   public static ClusterModel build(ModelRequest r) {
-    List<String> notes = new ArrayList<>();
+    Notes notes = new Notes();
     String defaultNs = r.namespace().orElse(DEFAULT_NAMESPACE);
     Inventory inventory = Inventory.of(r.objects(), defaultNs, notes);
     Corefile corefile = CorednsReader.corefile(r, notes);
-    notes.addAll(corefile.fileImportNotes());
-    r.sysConfig().ifPresent(sc -> notes.addAll(sc.warnings()));
-    r.vmArgs().ifPresent(v -> notes.addAll(v.warnings()));
+    notes.noteAll(corefile.fileImportNotes());
+    r.sysConfig().ifPresent(sc -> notes.noteAll(sc.warnings()));
+    r.vmArgs().ifPresent(v -> notes.noteAll(v.warnings()));
     String clusterDomain = r.clusterDomain().or(corefile::clusterDomain).map(DomainNames::withoutTrailingDot).orElse("cluster.local");
     CorednsSettings coredns = CorednsReader.settings(corefile, clusterDomain);
     DiscoveryReader discovery = DiscoveryReader.of(r, notes);
     TargetPicker.Picked t = TargetPicker.pick(r, discovery, inventory, defaultNs, notes);
-    ContainerInfo release = t.workload().map(w -> w.template().release()).orElse(null);
-    Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, release);
-    ReleaseInfo info = ReleaseReader.read(r, discovery.strategy(), d, release);
-    return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), t.workload(), coredns, clusterDomain, info, notes);
+    List<Member> members = new ArrayList<>();
+    for (WorkloadInfo w : t.workloads()) {
+      members.add(new Member(w, release(r, discovery, t, clusterDomain, w.template().release(), notes)));
+    }
+    ReleaseInfo first = members.isEmpty() ? release(r, discovery, t, clusterDomain, null, notes) : members.get(0).release();
+    return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), members, coredns, clusterDomain, first, notes.assumptions(), notes.notes());
+  }
+
+  /** The settings of the release run by {@code container} ({@code null}: no workload, only the release files). */
+  private static ReleaseInfo release(ModelRequest r, DiscoveryReader discovery, TargetPicker.Picked t, String clusterDomain, ContainerInfo container, Notes notes) {
+    Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, container);
+    return ReleaseReader.read(r, discovery.strategy(), d, container, notes);
   }
 }

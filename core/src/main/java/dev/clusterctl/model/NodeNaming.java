@@ -1,6 +1,7 @@
 package dev.clusterctl.model;
 
 import dev.clusterctl.erlang.NameMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,11 @@ public interface NodeNaming {
 
   /** Where it came from ({@code vm.args:3}, {@code env RELEASE_NODE}), for evidence. */
   String origin();
+
+  /** What this naming takes for granted because the inputs do not say it; empty when every part is set. */
+  default List<Assumption> assumptions() {
+    return List.of();
+  }
 
   /**
    * The name a pod with environment {@code env} and host names {@code host} gives itself: the

@@ -33,4 +33,9 @@ public record ReleaseInfo(
   public ReleaseInfo {
     cookies = List.copyOf(cookies);
   }
+
+  /** These settings with another naming. */
+  public ReleaseInfo withNaming(NodeNaming other) {
+    return new ReleaseInfo(Optional.of(other), discovery, basename, cookies, vmArgsDistPort, distPortOrigin, elixir, protoDist);
+  }
 }

@@ -21,8 +21,9 @@ final class ReleaseReader {
    * Reads the release run by container {@code release} ({@code null} when there is no workload),
    * with the discovery already read.
    */
-  static ReleaseInfo read(ModelRequest r, Optional<Strategy> strategy, Optional<Discovery> discovery, ContainerInfo release) {
+  static ReleaseInfo read(ModelRequest r, Optional<Strategy> strategy, Optional<Discovery> discovery, ContainerInfo release, Notes notes) {
     Optional<NodeNaming> naming = naming(r, release, strategy);
+    naming.ifPresent(n -> n.assumptions().forEach(notes::assume));
     boolean elixir = naming.filter(ElixirNaming.class::isInstance).isPresent()
         || strategy.filter(s -> s != Strategy.GEN_CLUSTER).isPresent()
         || (release != null && release.env().stream().anyMatch(e -> e.name().startsWith("RELEASE_")));
@@ -49,7 +50,8 @@ final class ReleaseReader {
     boolean elixirStrategy = strategy.filter(s -> s != Strategy.GEN_CLUSTER).isPresent();
     if (releaseVars || elixirStrategy) {
       String dist = release == null ? null : release.env("RELEASE_DISTRIBUTION").map(EnvVar::value).orElse(null);
-      return Optional.of(new ElixirNaming(dist, r.basename().orElse(null)));
+      boolean nodeSet = release != null && release.env("RELEASE_NODE").isPresent();
+      return Optional.of(new ElixirNaming(dist, nodeSet, r.basename().orElse(null)));
     }
     return Optional.empty();
   }

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Which Service and workload form the cluster: {@code --service}/{@code --workload} when given,
  * else the Service the discovery query names, else the one headless Service that fits; the
- * workload the Service selects. Ambiguity is a {@link BadInputException} naming the candidates.
+ * workloads the Service selects (a Service selecting several makes one cluster of their pods).
+ * Ambiguity is a {@link BadInputException} naming the candidates.
  */
 final class TargetPicker {
 
@@ -23,21 +24,21 @@ final class TargetPicker {
    * @param service the Service, when found
    * @param serviceWanted the Service name asked for ({@code --service}, the query), or {@code null}
    * @param namespace the cluster's namespace
-   * @param workload the workload, when found
+   * @param workloads the workloads whose pods form the cluster, the one judged alone first
    */
-  record Picked(Optional<ServiceInfo> service, String serviceWanted, String namespace, Optional<WorkloadInfo> workload) {}
+  record Picked(Optional<ServiceInfo> service, String serviceWanted, String namespace, List<WorkloadInfo> workloads) {}
 
   /** Picks the Service, then the workload; {@code defaultNs} is the namespace of objects without one. */
-  static Picked pick(ModelRequest r, DiscoveryReader discovery, Inventory inventory, String defaultNs, List<String> notes) {
+  static Picked pick(ModelRequest r, DiscoveryReader discovery, Inventory inventory, String defaultNs, Notes notes) {
     Picked s = service(r, discovery, inventory.services(), inventory.workloads(), defaultNs, notes);
-    Optional<WorkloadInfo> workload = workload(r.workload(), inventory.workloads(), s.service(), s.namespace(), notes);
-    String namespace = s.service().isEmpty() && s.serviceWanted() == null && workload.isPresent() ? workload.get().namespace() : s.namespace();
-    return new Picked(s.service(), s.serviceWanted(), namespace, workload);
+    List<WorkloadInfo> workloads = workloads(r.workload(), inventory.workloads(), s.service(), s.namespace(), notes);
+    String namespace = s.service().isEmpty() && s.serviceWanted() == null && !workloads.isEmpty() ? workloads.get(0).namespace() : s.namespace();
+    return new Picked(s.service(), s.serviceWanted(), namespace, workloads);
   }
 
   /** The service: {@code --service}, else the one the discovery domain names, else the one headless candidate. */
   private static Picked service(
-      ModelRequest r, DiscoveryReader discovery, List<ServiceInfo> services, List<WorkloadInfo> workloads, String defaultNs, List<String> notes) {
+      ModelRequest r, DiscoveryReader discovery, List<ServiceInfo> services, List<WorkloadInfo> workloads, String defaultNs, Notes notes) {
     String wanted = r.service().orElse(null);
     String namespace = r.namespace().orElse(null);
     Optional<String> query = discovery.serviceQuery();
@@ -50,7 +51,7 @@ final class TargetPicker {
     if (wanted != null) {
       String want = wanted;
       Optional<ServiceInfo> found = services.stream().filter(s -> s.name().equals(want) && (ns == null || s.namespace().equals(ns))).findFirst();
-      return new Picked(found, wanted, namespace != null ? namespace : found.map(ServiceInfo::namespace).orElse(defaultNs), Optional.empty());
+      return new Picked(found, wanted, namespace != null ? namespace : found.map(ServiceInfo::namespace).orElse(defaultNs), List.of());
     }
     List<ServiceInfo> candidates = services.stream().filter(s -> ns == null || s.namespace().equals(ns)).filter(ServiceInfo::headless).toList();
     if (candidates.size() > 1) {
@@ -62,11 +63,12 @@ final class TargetPicker {
           + candidates.stream().map(ServiceInfo::subject).collect(Collectors.joining(", ")) + "): choose one with --service");
     }
     if (candidates.isEmpty()) {
-      return new Picked(Optional.empty(), null, namespace != null ? namespace : defaultNs, Optional.empty());
+      return new Picked(Optional.empty(), null, namespace != null ? namespace : defaultNs, List.of());
     }
     ServiceInfo only = candidates.get(0);
-    notes.add("service " + only.name() + " inferred: no discovery domain names one, and it is the one headless Service that fits");
-    return new Picked(Optional.of(only), only.name(), namespace != null ? namespace : only.namespace(), Optional.empty());
+    notes.assume(new Assumption(Assumption.Topic.SERVICE, "the cluster's Service", only.subject(),
+        "no discovery query names one, and it is the one headless Service that fits", "--service NAME"));
+    return new Picked(Optional.of(only), only.name(), namespace != null ? namespace : only.namespace(), List.of());
   }
 
   /** The service and namespace a discovery domain names: {@code [_p._t.]svc[.ns[.svc.zone]]}. */
@@ -79,8 +81,11 @@ final class TargetPicker {
     return new String[] {labels.get(0), labels.size() > 1 ? labels.get(1) : null};
   }
 
-  /** The workload: {@code --workload}, else the one the Service selects, else the one in the namespace. */
-  private static Optional<WorkloadInfo> workload(Optional<String> asked, List<WorkloadInfo> workloads, Optional<ServiceInfo> service, String namespace, List<String> notes) {
+  /**
+   * The workloads: {@code --workload}, else every one the Service selects (a StatefulSet governed by
+   * the Service first), else the one in the namespace.
+   */
+  private static List<WorkloadInfo> workloads(Optional<String> asked, List<WorkloadInfo> workloads, Optional<ServiceInfo> service, String namespace, Notes notes) {
     if (asked.isPresent()) {
       String a = asked.get();
       int slash = a.indexOf('/');
@@ -94,29 +99,31 @@ final class TargetPicker {
         case "sts", "statefulset", "statefulsets" -> WorkloadKind.STATEFULSET;
         default -> throw new BadInputException("--workload " + a + ": expected deploy/NAME or sts/NAME");
       };
-      return Optional.of(workloads.stream().filter(w -> w.kind() == k && w.name().equals(name) && w.namespace().equals(namespace)).findFirst()
+      return List.of(workloads.stream().filter(w -> w.kind() == k && w.name().equals(name) && w.namespace().equals(namespace)).findFirst()
           .or(() -> workloads.stream().filter(w -> w.kind() == k && w.name().equals(name)).findFirst())
           .orElseThrow(() -> new BadInputException("--workload " + a + ": no " + k.kind() + " " + name + " among the inputs")));
     }
-    List<WorkloadInfo> candidates = service.map(s -> workloads.stream().filter(w -> s.selects(w)).toList()).orElse(List.of());
-    if (candidates.isEmpty()) {
-      candidates = workloads.stream().filter(w -> w.namespace().equals(namespace)).toList();
-      if (candidates.isEmpty() && service.isEmpty()) {
-        candidates = workloads;
+    List<WorkloadInfo> selected = service.map(s -> workloads.stream().filter(w -> s.selects(w)).toList()).orElse(List.of());
+    if (!selected.isEmpty()) {
+      List<WorkloadInfo> ordered = new ArrayList<>(selected.stream().filter(w -> service.get().name().equals(w.serviceName())).toList());
+      selected.stream().filter(w -> !ordered.contains(w)).forEach(ordered::add);
+      if (ordered.size() > 1) {
+        notes.note(service.get().subject() + " selects the pods of " + ordered.size() + " workloads ("
+            + ordered.stream().map(WorkloadInfo::subject).collect(Collectors.joining(", ")) + "): they form one cluster and are judged together");
       }
+      return ordered;
     }
-    if (candidates.size() > 1 && service.isPresent()) {
-      List<WorkloadInfo> sts = candidates.stream().filter(w -> service.get().name().equals(w.serviceName())).toList();
-      if (sts.size() == 1) {
-        candidates = sts;
-      }
+    List<WorkloadInfo> candidates = workloads.stream().filter(w -> w.namespace().equals(namespace)).toList();
+    if (candidates.isEmpty() && service.isEmpty()) {
+      candidates = workloads;
     }
     if (candidates.size() > 1) {
       throw new BadInputException("several workloads could be the cluster's (" + candidates.stream().map(WorkloadInfo::subject).collect(Collectors.joining(", ")) + "): choose one with --workload deploy/NAME or sts/NAME");
     }
     if (candidates.size() == 1 && (service.isEmpty() || !service.get().selects(candidates.get(0)))) {
-      notes.add("workload " + candidates.get(0).subject() + " assumed: the only one" + (service.isPresent() ? ", though the Service does not select it" : ""));
+      notes.assume(new Assumption(Assumption.Topic.WORKLOAD, "the cluster's workload", candidates.get(0).subject(),
+          "it is the only one" + (service.isPresent() ? ", though the Service does not select it" : ""), "--workload deploy/NAME or sts/NAME"));
     }
-    return candidates.stream().findFirst();
+    return candidates;
   }
 }

@@ -2,6 +2,7 @@ package dev.clusterctl.report;
 
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Status;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.ClusterModel;
 import java.util.List;
 
@@ -10,12 +11,14 @@ import java.util.List;
  *
  * @param schemaVersion the version of the JSON schema ({@code docs/schemas/doctor.schema.json})
  * @param inputs what was read (files, ConfigMaps, options)
- * @param notes assumptions made (a default Corefile, an inferred service)
+ * @param assumptions what the inputs did not settle and the doctor took in its place (a default Corefile, an inferred Service)
+ * @param notes other things worth saying about the inputs (an object read twice)
  * @param target what was judged: the service, workload, discovery and naming
  * @param results one result per check run, in registry order
  * @param summary counts per status
  */
-public record Report(int schemaVersion, List<String> inputs, List<String> notes, Target target, List<CheckResult> results, Summary summary) {
+public record Report(
+    int schemaVersion, List<String> inputs, List<Assumption> assumptions, List<String> notes, Target target, List<CheckResult> results, Summary summary) {
 
   /** The current schema version. */
   public static final int SCHEMA_VERSION = 2;
@@ -23,13 +26,14 @@ public record Report(int schemaVersion, List<String> inputs, List<String> notes,
   /** Copies the lists. */
   public Report {
     inputs = List.copyOf(inputs);
+    assumptions = List.copyOf(assumptions);
     notes = List.copyOf(notes);
     results = List.copyOf(results);
   }
 
   /** The report of {@code results} judged on {@code model}, built from {@code inputs}. */
   public static Report of(List<String> inputs, ClusterModel model, List<CheckResult> results) {
-    return new Report(SCHEMA_VERSION, inputs, model.notes(), Target.of(model), results, Summary.of(results));
+    return new Report(SCHEMA_VERSION, inputs, model.assumptions(), model.notes(), Target.of(model), results, Summary.of(results));
   }
 
   /** True when a check has {@code status}. */

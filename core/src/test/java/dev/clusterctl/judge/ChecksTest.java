@@ -3,12 +3,16 @@ package dev.clusterctl.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.report.Summary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each check's pass, warn, fail and skip paths beyond what the shipped examples cover. */
 class ChecksTest {
+
+  /** kubeadm's Corefile, given explicitly (so nothing about CoreDNS is assumed). */
+  static final String KUBEADM_COREFILE = ".:53 {\n kubernetes cluster.local in-addr.arpa ip6.arpa {\n  pods insecure\n  fallthrough in-addr.arpa ip6.arpa\n  ttl 30\n }\n reload\n}\n";
 
   static final String SRV_DEPLOY = Fixture.SERVICE + "---\n" + Fixture.deployment("subdomain: app-dist", "");
 
@@ -209,12 +213,112 @@ class ChecksTest {
     assertThat(f.vm(Fixture.VM_IP + "-proto_dist inet6_tcp\n").run("node-name").status()).isEqualTo(Status.PASS);
   }
 
+  /**
+   * An Elixir release whose container sets only RELEASE_NODE: mix's default is short names, but the
+   * image's rel/env.sh.eex usually sets RELEASE_DISTRIBUTION=name. A failure that only short names
+   * cause is a warning naming the flag that settles it; set explicitly, it fails.
+   */
+  @Test
+  void anElixirDefaultNeverFailsButWarnsNamingWhatSettlesIt() {
+    String env = """
+        - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+        - {name: RELEASE_NODE, value: app@$(POD_IP)}""";
+    CheckResult unsure = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", env)).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(unsure.status()).as(unsure.message()).isEqualTo(Status.WARN);
+    assertThat(unsure.message()).startsWith("unsure: ").contains("if RELEASE_DISTRIBUTION is sname").contains("(not with name)")
+        .contains("--release-env FILE");
+    assertThat(unsure.assumptions()).extracting(Assumption::what).containsExactly("RELEASE_DISTRIBUTION");
+
+    CheckResult set = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", env + "\n- {name: RELEASE_DISTRIBUTION, value: sname}")).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(set.status()).as(set.message()).isEqualTo(Status.FAIL);
+    assertThat(set.assumptions()).isEmpty();
+
+    CheckResult longNames = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", env + "\n- {name: RELEASE_DISTRIBUTION, value: name}")).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(longNames.status()).as(longNames.message()).isEqualTo(Status.PASS);
+  }
+
+  /** A Deployment of one release of the app under the shared headless Service, its node named RELEASE_NODE. */
+  static String release(String name, String node) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s, namespace: ns}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: app, role: %s}}
+          template:
+            metadata: {labels: {app: app, role: %s}}
+            spec:
+              containers:
+              - name: %s
+                image: app:1
+                env:
+                - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+                - {name: RELEASE_DISTRIBUTION, value: name}
+                - {name: RELEASE_NODE, value: "%s@$(POD_IP)"}
+        """.formatted(name, name, name, name, node);
+  }
+
+  /**
+   * A web and a worker release behind one headless Service form one cluster: with gen_cluster each
+   * node dials its peers with its own basename, so releases named differently never reach each
+   * other, while one shared basename works.
+   */
+  @Test
+  void severalWorkloadsAreJudgedTogetherAsOneMesh() {
+    String same = Fixture.SERVICE + "---\n" + release("web", "app") + "---\n" + release("worker", "app");
+    CheckResult ok = Fixture.a().yaml(same).vm(null).run("node-host-matches-dns");
+    assertThat(ok.status()).as(ok.message()).isEqualTo(Status.PASS);
+    assertThat(ok.message()).contains("each of 4 pods of 2 workloads");
+
+    String different = Fixture.SERVICE + "---\n" + release("web", "web") + "---\n" + release("worker", "worker");
+    CheckResult bad = Fixture.a().yaml(different).vm(null).run("node-host-matches-dns");
+    assertThat(bad.status()).as(bad.message()).isEqualTo(Status.FAIL);
+    assertThat(bad.message()).contains("web → worker: 2 of 2 pods, the basenames differ (worker vs web)")
+        .contains("worker → web: 2 of 2 pods, the basenames differ (web vs worker)");
+    assertThat(bad.names()).first().satisfies(p -> {
+      assertThat(p.subject()).startsWith("web → worker-");
+      assertThat(p.calledItself()).startsWith("worker@10.244.2.");
+      assertThat(p.peersUse()).startsWith("web@10.244.2.");
+    });
+  }
+
+  /** Kubernetes never runs $(hostname -f) in an env value: the node name holds the text, and node-name says exactly that. */
+  @Test
+  void aCommandInAnEnvValueStaysText() {
+    String env = """
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: "app@$(hostname -f)"}""";
+    CheckResult r = Fixture.a().yaml(Fixture.SERVICE + "---\n" + Fixture.deployment("", env)).sys(null).vm(null)
+        .strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("names itself app@$(hostname -f) literally").contains("Kubernetes expands only $(VAR)").contains("never runs $(hostname -f)");
+    assertThat(r.remediation().orElseThrow().text()).contains("rel/env.sh.eex").contains("status.podIP");
+  }
+
+  /** Without any naming among the inputs, the node-name checks warn and name the flags that supply it. */
+  @Test
+  void unknownNamingWarnsWithTheFlags() {
+    CheckResult r = Fixture.a().vm(null).run("node-host-matches-dns");
+    assertThat(r.status()).isEqualTo(Status.WARN);
+    assertThat(r.message()).contains("node naming unknown").contains("--vm-args FILE, --release-env FILE or --release-dir DIR");
+    assertThat(Fixture.a().vm(null).run("node-name").status()).isEqualTo(Status.WARN);
+  }
+
   @Test
   void aRecordsWithHostNamesGoThroughPtr() {
     String sysPtr = "[{gen_cluster, [{discovery, {dns, #{domain => \"app-dist.ns\", host_type => hostname}}}]}].";
-    CheckResult dashed = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n").run("node-host-matches-dns");
+    CheckResult dashed = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n").corefile(KUBEADM_COREFILE).run("node-host-matches-dns");
     assertThat(dashed.status()).isEqualTo(Status.FAIL);
     assertThat(dashed.names().get(0).peersUse()).isEqualTo("app@10-244-0-10.app-dist.ns.svc.cluster.local");
+    CheckResult assumed = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n").run("node-host-matches-dns");
+    assertThat(assumed.status()).as("no Corefile given: the failure rests on kubeadm's default being assumed").isEqualTo(Status.WARN);
+    assertThat(assumed.message()).startsWith("unsure: ").contains("if the Corefile is kubeadm's default").contains("not with a Corefile with endpoint_pod_names")
+        .contains("give --corefile FILE");
+    assertThat(assumed.assumptions()).singleElement().satisfies(a -> assertThat(a.topic()).isEqualTo(Assumption.Topic.COREDNS));
     CheckResult named = Fixture.a().yaml(SRV_DEPLOY).sys(sysPtr).vm("-name app\n")
         .corefile(".:53 {\n kubernetes cluster.local in-addr.arpa ip6.arpa {\n  endpoint_pod_names\n }\n reload\n}\n").run("node-host-matches-dns");
     assertThat(named.status()).as(named.message()).isEqualTo(Status.PASS);

@@ -75,20 +75,30 @@ class ModelBuilderTest {
     ClusterModel m = ModelBuilder.build(request(service("nodes", "a", "x") + workload("StatefulSet", "x", "a", "x", "  serviceName: nodes\n"), null, TargetOptions.none()));
     assertThat(m.service()).isPresent();
     assertThat(m.workload().orElseThrow().kind()).isEqualTo(WorkloadKind.STATEFULSET);
-    assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("inferred")).anySatisfy(n -> assertThat(n).contains("kubeadm's default Corefile"));
+    assertThat(m.assumptions()).anySatisfy(a -> assertThat(a.describe()).startsWith("the cluster's Service: assumed Service/a/nodes").contains("--service NAME"))
+        .anySatisfy(a -> assertThat(a.describe()).startsWith("the Corefile: assumed kubeadm's default").contains("--corefile FILE"));
     assertThat(m.coredns().assumedDefault()).isTrue();
     assertThat(m.release().discovery()).isEmpty();
   }
 
   @Test
-  void ambiguousWorkloadsAreListed() {
+  void everyWorkloadTheServiceSelectsIsAMemberAndWorkloadNarrows() {
     String yaml = service("nodes", "a", "x") + workload("Deployment", "one", "a", "x", "") + workload("Deployment", "two", "a", "x", "");
-    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, sys("nodes.a"), TargetOptions.none())))
-        .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("Deployment/a/one").hasMessageContaining("Deployment/a/two").hasMessageContaining("--workload");
+    ClusterModel both = ModelBuilder.build(request(yaml, sys("nodes.a"), TargetOptions.none()));
+    assertThat(both.members()).extracting(m -> m.workload().name()).containsExactly("one", "two");
+    assertThat(both.notes()).anySatisfy(n -> assertThat(n).contains("selects the pods of 2 workloads").contains("judged together"));
     ClusterModel chosen = ModelBuilder.build(request(yaml, sys("nodes.a"),
         new TargetOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("deploy/two"), Optional.empty(), Optional.empty())));
     assertThat(chosen.workload()).map(WorkloadInfo::name).contains("two");
+    assertThat(chosen.members()).hasSize(1);
+  }
+
+  @Test
+  void ambiguousWorkloadsWithoutAServiceAreListed() {
+    String yaml = workload("Deployment", "one", "a", "x", "") + workload("Deployment", "two", "a", "x", "");
+    assertThatThrownBy(() -> ModelBuilder.build(request(yaml, null, TargetOptions.none())))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Deployment/a/one").hasMessageContaining("Deployment/a/two").hasMessageContaining("--workload");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Evidence;
 import dev.clusterctl.judge.NamePair;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.report.Target;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ public final class DoctorJson {
     root.put("exitCode", verdict.exit().code());
     ArrayNode inputs = root.putArray("inputs");
     report.inputs().forEach(inputs::add);
+    assumptions(root.putArray("assumptions"), report.assumptions());
     ArrayNode notes = root.putArray("notes");
     report.notes().forEach(notes::add);
     target(root.putObject("target"), report.target());
@@ -89,6 +91,7 @@ public final class DoctorJson {
       o.putNull("remediation");
     }
     o.put("docs", r.docs());
+    assumptions(o.putArray("assumptions"), r.assumptions());
     return o;
   }
 
@@ -98,6 +101,12 @@ public final class DoctorJson {
       out.flush();
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void assumptions(ArrayNode out, List<Assumption> assumptions) {
+    for (Assumption a : assumptions) {
+      out.addObject().put("topic", a.topic().id()).put("what", a.what()).put("assumed", a.assumed()).put("because", a.because()).put("supply", a.supply());
     }
   }
 

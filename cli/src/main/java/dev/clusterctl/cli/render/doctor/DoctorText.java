@@ -5,6 +5,7 @@ import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Evidence;
 import dev.clusterctl.judge.NamePair;
 import dev.clusterctl.judge.Status;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.report.Summary;
 import dev.clusterctl.report.Target;
@@ -35,6 +36,9 @@ public final class DoctorText {
       out.printf("  %-15s %s%n", e.label(), e.value());
     }
     out.println("  inputs          " + String.join(", ", report.inputs()));
+    for (Assumption a : report.assumptions()) {
+      out.println("  " + ansi.string("@|yellow assumed|@") + "         " + a.describe());
+    }
     for (String n : report.notes()) {
       out.println("  " + ansi.string("@|yellow note|@") + "            " + n);
     }

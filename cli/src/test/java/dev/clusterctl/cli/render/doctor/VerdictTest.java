@@ -27,7 +27,7 @@ class VerdictTest {
     }
     Target target = new Target("ns", new Target.ServiceTarget(Optional.empty(), Optional.empty(), false, false), Optional.empty(),
         new Target.CorefileTarget("kubeadm default", true), "cluster.local", Optional.empty(), Optional.empty());
-    return new Report(Report.SCHEMA_VERSION, List.of(), List.of(), target, rs, Summary.of(rs));
+    return new Report(Report.SCHEMA_VERSION, List.of(), List.of(), List.of(), target, rs, Summary.of(rs));
   }
 
   @Test
