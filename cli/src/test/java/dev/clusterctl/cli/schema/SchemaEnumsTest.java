@@ -16,6 +16,7 @@ import dev.clusterctl.erlang.dist.HandshakeStatus;
 import dev.clusterctl.erlang.dist.PortSource;
 import dev.clusterctl.erlang.dist.ProbeError;
 import dev.clusterctl.judge.Area;
+import dev.clusterctl.model.Assumption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +70,8 @@ class SchemaEnumsTest {
         .containsExactlyInAnyOrderElementsOf(ids(Verdict.class, v -> v.name().toLowerCase(Locale.ROOT)));
     assertThat(values(s, "/$defs/report/properties/exitCode/enum"))
         .containsExactlyInAnyOrderElementsOf(ids(Verdict.class, v -> Integer.toString(v.exit().code())));
+    assertThat(values(s, "/$defs/assumption/properties/topic/enum"))
+        .containsExactlyInAnyOrderElementsOf(ids(Assumption.Topic.class, Assumption.Topic::id));
     JsonNode discovery = s.at("/$defs/target/properties/discovery/oneOf/1/properties");
     assertThat(values(discovery, "/library/enum")).containsExactlyInAnyOrderElementsOf(ids(Strategy.class, Strategy::id));
     assertThat(values(discovery, "/recordType/enum")).containsExactlyInAnyOrderElementsOf(ids(QueryType.class, QueryType::name));
