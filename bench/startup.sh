@@ -16,8 +16,9 @@ target=cli/target
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 javac=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 javap=${JAVA_HOME:+$JAVA_HOME/bin/}javap
-"$javap" -v -cp "$target"/lib/picocli-[0-9]*.jar picocli.CommandLine | grep -q 'major version: 61' \
-  || { echo "cli/target/lib has the stock picocli jar; build with ./mvnw -q -B package -DskipTests" >&2; exit 2; }
+picocli_jar=$(ls "$target"/lib/picocli-[0-9]*-clusterctl-jdk17.jar 2>/dev/null) \
+  && "$javap" -v -cp "$picocli_jar" picocli.CommandLine | grep -q 'major version: 61' \
+  || { echo "cli/target/lib lacks picocli rebuilt for Java 17; build with ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME="$work/cache" NO_COLOR=1
@@ -29,13 +30,13 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 
 # Two trees: the build's (picocli rebuilt for Java 17 by the build) and one with picocli's stock
 # jar (Java 5 bytecode, which CDS skips); each with its own CDS archive made the way the build does.
-picocli_jar=$(ls "$target"/lib/picocli-[0-9]*.jar)
-picocli_version=$(basename "$picocli_jar" .jar | sed 's/^picocli-//')
+picocli_version=$(basename "$picocli_jar" .jar | sed 's/^picocli-//; s/-clusterctl-jdk17$//')
 stock_jar="$HOME/.m2/repository/info/picocli/picocli/$picocli_version/picocli-$picocli_version.jar"
 for tree in p17 stock; do
   mkdir -p "$work/$tree"
   cp -r "$target/clusterctl" "$target/clusterctl-cli.jar" "$target/lib" "$work/$tree/"
 done
+rm "$work/stock/lib/$(basename "$picocli_jar")"
 cp "$stock_jar" "$work/stock/lib/"
 for tree in p17 stock; do
   CLUSTERCTL_CDS=off CLUSTERCTL_JAVA_OPTS="-XX:ArchiveClassesAtExit=$work/$tree/clusterctl.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \

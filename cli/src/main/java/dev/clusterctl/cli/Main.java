@@ -1,9 +1,15 @@
 package dev.clusterctl.cli;
 
-import dev.clusterctl.cli.completion.CompleteCommand;
-import dev.clusterctl.cli.completion.CompletionCommand;
-import dev.clusterctl.cli.join.JoinCommand;
-import dev.clusterctl.cli.shell.ShellCommand;
+import dev.clusterctl.cli.command.CompleteCommand;
+import dev.clusterctl.cli.command.CompletionCommand;
+import dev.clusterctl.cli.command.DoctorCommand;
+import dev.clusterctl.cli.command.JoinCommand;
+import dev.clusterctl.cli.command.ResolveCommand;
+import dev.clusterctl.cli.command.ShellCommand;
+import dev.clusterctl.cli.command.VersionProvider;
+import dev.clusterctl.cli.exit.ErrorHandler;
+import dev.clusterctl.cli.exit.ExitCode;
+import dev.clusterctl.cli.terminal.TerminalLender;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The {@code clusterctl} top-level command: its subcommands do the work.
+ * The {@code clusterctl} top-level command: its subcommands do the work. The one class of the
+ * root package: it assembles the command tree (commands, exit handling, help settings) and is
+ * the only place that exits the JVM.
  *
  * <p>Unlike the subcommands, its picocli model is built by hand ({@link #topLevel}), with the same
  * result as {@code @Command(name = "clusterctl", mixinStandardHelpOptions = true, ...)}: reading
@@ -53,6 +61,16 @@ public final class Main implements Runnable {
   /** Builds the whole command line with clusterctl's exit codes, error handling and help settings. */
   public static CommandLine commandLine() {
     return build(COMMANDS);
+  }
+
+  /**
+   * The command line of one line typed in {@code clusterctl shell}: every command but the shell,
+   * new objects each time, and the shell's terminal lent to {@code join --watch}'s live view.
+   */
+  static CommandLine shellLine(TerminalLender terminal) {
+    skipUnusedLibrarySetUp();
+    List<Class<?>> commands = COMMANDS.stream().filter(c -> c != ShellCommand.class).toList();
+    return build(new CommandLine(topLevel()), commands, terminal);
   }
 
   /**
@@ -103,11 +121,16 @@ public final class Main implements Runnable {
 
   /** {@code cl}, the top-level command, with {@code commands} (and {@code help} when there are any) and clusterctl's settings. */
   static CommandLine build(CommandLine cl, List<Class<?>> commands) {
+    return build(cl, commands, TerminalLender.system());
+  }
+
+  /** As {@link #build(CommandLine, List)}, with {@code join}'s live view drawn on a terminal from {@code terminal}. */
+  private static CommandLine build(CommandLine cl, List<Class<?>> commands, TerminalLender terminal) {
     if (!commands.isEmpty()) {
       cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
     for (Class<?> command : commands) {
-      cl.addSubcommand(newInstance(command));
+      cl.addSubcommand(newInstance(command, terminal));
     }
     ErrorHandler handler = new ErrorHandler();
     cl.setExecutionExceptionHandler(handler);
@@ -137,7 +160,17 @@ public final class Main implements Runnable {
     }
   }
 
-  private static Object newInstance(Class<?> command) {
+  /**
+   * A new {@code command}. The two that take collaborators get them here, so that neither knows
+   * the other: the shell a way to build each line's command line, {@code join} its terminal.
+   */
+  private static Object newInstance(Class<?> command, TerminalLender terminal) {
+    if (command == ShellCommand.class) {
+      return new ShellCommand(Main::shellLine);
+    }
+    if (command == JoinCommand.class) {
+      return new JoinCommand(terminal);
+    }
     try {
       return command.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException e) {

@@ -1,6 +1,7 @@
 package dev.clusterctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clusterctl.testing.BindServer;
 import dev.clusterctl.testing.RealServers;
@@ -8,9 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,15 +68,15 @@ class DoctorLocalNamespaceTest {
         + DNS_IP + "; }; listen-on-v6 { none; }; recursion no; dnssec-validation no; };\nzone \"cluster.local\" { type primary; file \"cluster.local.zone\"; };\n");
     named = new ProcessBuilder("ip", "netns", "exec", dnsNs, RealServers.find("named").orElseThrow().toString(), "-g", "-c", bind.resolve("named.conf").toString(), "-u", "root")
         .redirectErrorStream(true).redirectOutput(bind.resolve("named.log").toFile()).start();
-    for (int i = 0; i < 50; i++) {
-      Process dig = new ProcessBuilder("ip", "netns", "exec", podNs, "dig", "+short", "+time=1", "+tries=1", "@" + DNS_IP, "SOA", "cluster.local").redirectErrorStream(true).start();
-      String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (dig.waitFor() == 0 && !out.isBlank() && !out.contains("timed out")) {
-        return;
-      }
-      Thread.sleep(100);
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        Process dig = new ProcessBuilder("ip", "netns", "exec", podNs, "dig", "+short", "+time=1", "+tries=1", "@" + DNS_IP, "SOA", "cluster.local").redirectErrorStream(true).start();
+        String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return dig.waitFor() == 0 && !out.isBlank() && !out.contains("timed out");
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("named did not answer in " + dnsNs + ": " + Files.readString(bind.resolve("named.log")), e);
     }
-    throw new AssertionError("named did not answer in " + dnsNs + ": " + Files.readString(bind.resolve("named.log")));
   }
 
   @AfterEach

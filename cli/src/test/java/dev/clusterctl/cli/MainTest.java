@@ -2,6 +2,8 @@ package dev.clusterctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.cli.command.VersionProvider;
+import dev.clusterctl.cli.exit.ExitCode;
 import org.junit.jupiter.api.Test;
 
 class MainTest {

@@ -2,6 +2,7 @@ package dev.clusterctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterctl.cli.exit.ExitCode;
 import dev.clusterctl.testing.FakeDnsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

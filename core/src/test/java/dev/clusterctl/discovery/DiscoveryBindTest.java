@@ -171,8 +171,7 @@ class DiscoveryBindTest {
     names.forEach(n -> queries.put(n, "a"));
     int mark = dns.queries().size();
     ErlangInetRes.getbyname(dns.port(), POD, queries);
-    Thread.sleep(200); // named writes its query log asynchronously
-    List<String> erlangAsked = distinctInOrder(dns.queries().subList(mark, dns.queries().size()));
+    List<String> erlangAsked = distinctInOrder(dns.queriesSince(mark));
     List<String> weAsk = new java.util.ArrayList<>();
     for (String name : names) {
       discover(Strategy.GEN_CLUSTER, QueryType.A, null, name).lookup().attempts()

@@ -25,8 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -258,6 +260,7 @@ class ApiDoctorTest {
   }
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES) // 2,000 pods created in the mock API server: about a minute on a loaded machine
   void requestCountDoesNotGrowWithThePods() {
     int small;
     try (MockCluster c = cluster("srv-deployment", 20)) {

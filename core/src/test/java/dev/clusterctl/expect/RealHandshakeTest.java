@@ -1,6 +1,7 @@
 package dev.clusterctl.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.model.ClusterModel;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,20 +61,18 @@ class RealHandshakeTest {
     }
   }
 
-  private static void awaitListening(String host, int port, Process node) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
+  private static void awaitListening(String host, int port, Process node) {
+    await("the node listening on " + host + ":" + port).atMost(Duration.ofSeconds(30)).until(() -> {
       if (!node.isAlive()) {
         throw new AssertionError("erl exited: " + new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(host, port), 200);
-        return;
+        return true;
       } catch (IOException notYet) {
-        Thread.sleep(100);
+        return false;
       }
-    }
-    throw new AssertionError("the node did not listen on " + host + ":" + port);
+    });
   }
 
   private static int freePort() throws IOException {

@@ -1,5 +1,7 @@
 package dev.clusterctl.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -118,24 +121,22 @@ public final class BindServer implements AutoCloseable {
         .redirectOutput(dir.resolve("named.log").toFile())
         .start();
     BindServer server = new BindServer(p, dir, port, List.copyOf(zones));
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        String log = server.log();
-        server.deleteDir();
-        if (log.contains("address in use")) {
-          return null;
-        }
-        throw new IllegalStateException("named exited with " + p.exitValue() + ":\n" + log);
-      }
-      if (server.answersSoa()) {
-        return server;
-      }
-      sleep(50);
+    try {
+      await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> !p.isAlive() || server.answersSoa());
+    } catch (ConditionTimeoutException e) {
+      String log = server.log();
+      server.close();
+      throw new IllegalStateException("named did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n" + log, e);
     }
-    String log = server.log();
-    server.close();
-    throw new IllegalStateException("named did not answer within " + READY_TIMEOUT.toSeconds() + " s:\n" + log);
+    if (!p.isAlive()) {
+      String log = server.log();
+      server.deleteDir();
+      if (log.contains("address in use")) {
+        return null;
+      }
+      throw new IllegalStateException("named exited with " + p.exitValue() + ":\n" + log);
+    }
+    return server;
   }
 
   private boolean answersSoa() {
@@ -199,6 +200,25 @@ public final class BindServer implements AutoCloseable {
   }
 
   /**
+   * The questions named has received since {@code mark} (a size of {@link #queries()}), once its
+   * query log has caught up with every question already answered: a marker question sent now is
+   * logged after all of them, so waiting for it in the log waits for them all.
+   */
+  public List<String> queriesSince(int mark) {
+    String marker = "log-marker-" + System.nanoTime() + ".invalid";
+    try {
+      SimpleResolver r = new SimpleResolver(address());
+      r.setTimeout(Duration.ofSeconds(2));
+      r.send(Message.newQuery(Record.newRecord(Name.fromString(marker, Name.root), Type.A, DClass.IN)));
+    } catch (IOException e) {
+      // named logs a question when it arrives, whatever it answers
+    }
+    String logged = marker + " A";
+    List<String> all = await("named's query log to show " + logged).atMost(READY_TIMEOUT).until(this::queries, q -> q.contains(logged));
+    return all.subList(mark, all.indexOf(logged));
+  }
+
+  /**
    * Sends an RFC 2136 update to the zone {@code origin}: {@code changes} may add and delete
    * records ({@link Update#add}, {@link Update#delete}). Fails unless the server answers NOERROR.
    */
@@ -258,15 +278,6 @@ public final class BindServer implements AutoCloseable {
       }
     }
     throw new IOException("no free loopback port for both TCP and UDP");
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for named", e);
-    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.clusterctl.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Real Erlang nodes for tests, started from Debian's {@code erl} on loopback.
@@ -135,39 +138,35 @@ public final class ErlangNodes implements AutoCloseable {
   }
 
   private void waitForEpmdRegistration(Node n) throws IOException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     Path epmd = erl.resolveSibling("epmd");
-    while (System.nanoTime() < deadline) {
-      ProcessBuilder pb = new ProcessBuilder(Files.isExecutable(epmd) ? epmd.toString() : "epmd", "-names");
-      pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
-      pb.redirectErrorStream(true);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      try {
+    try {
+      await().atMost(READY_TIMEOUT).until(() -> {
+        ProcessBuilder pb = new ProcessBuilder(Files.isExecutable(epmd) ? epmd.toString() : "epmd", "-names");
+        pb.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-      if (out.contains("name " + n.alive() + " at port")) {
-        return;
-      }
-      sleep(100);
+        return out.contains("name " + n.alive() + " at port");
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new IOException(n.name() + " did not register with EPMD in " + READY_TIMEOUT + " (log " + n.log() + ")", e);
     }
-    throw new IOException(n.name() + " did not register with EPMD in " + READY_TIMEOUT + " (log " + n.log() + ")");
   }
 
   private static void waitForPort(InetSocketAddress address, String what) throws IOException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket()) {
-        s.connect(address, 500);
-        return;
-      } catch (IOException e) {
-        sleep(100);
-      }
+    try {
+      await().atMost(READY_TIMEOUT).until(() -> {
+        try (Socket s = new Socket()) {
+          s.connect(address, 500);
+          return true;
+        } catch (IOException notYet) {
+          return false;
+        }
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new IOException(what + " did not listen on " + address + " within " + READY_TIMEOUT, e);
     }
-    throw new IOException(what + " did not listen on " + address + " within " + READY_TIMEOUT);
   }
 
   /** Stops one node (SIGTERM, then SIGKILL) by its process id. */
@@ -214,13 +213,5 @@ public final class ErlangNodes implements AutoCloseable {
 
   private static String tuple(String ip) {
     return "{" + ip.replace('.', ',') + "}";
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

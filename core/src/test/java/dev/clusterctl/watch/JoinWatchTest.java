@@ -2,6 +2,7 @@ package dev.clusterctl.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.clusterctl.error.BadInputException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +73,8 @@ class JoinWatchTest {
     public void wake() { }
   }
 
-  private final List<WatchEvent> events = new ArrayList<>();
+  /** Written by the watch (on its own thread in some tests), read by the test. */
+  private final List<WatchEvent> events = new CopyOnWriteArrayList<>();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T22:00:00Z"), ZoneOffset.UTC);
 
   private JoinWatch watch(PeerSource source, PeerProber prober, RecordingPause pause, long count, Duration jitter) {
@@ -155,13 +158,9 @@ class JoinWatchTest {
         events::add, Clock.systemUTC(), Pause.system(), new Random(1));
     Thread t = new Thread(w::run);
     t.start();
-    while (!types().contains("refreshed")) {
-      Thread.sleep(5);
-    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> types().contains("refreshed"));
     w.refreshNow();
-    while (types().stream().filter("refreshed"::equals).count() < 2) {
-      Thread.sleep(5);
-    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> types().stream().filter("refreshed"::equals).count() == 2);
     w.stop();
     t.join(10_000);
     assertThat(t.isAlive()).isFalse();

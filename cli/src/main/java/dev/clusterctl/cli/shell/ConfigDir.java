@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** clusterctl's per-user configuration directory: {@code $XDG_CONFIG_HOME/clusterctl}, else {@code ~/.config/clusterctl}. */
-final class ConfigDir {
+public final class ConfigDir {
 
   private ConfigDir() {}
 
@@ -13,7 +13,7 @@ final class ConfigDir {
    *
    * @see <a href="https://specifications.freedesktop.org/basedir-spec/latest/">XDG Base Directory Specification</a>
    */
-  static Path of(Map<String, String> env) {
+  public static Path of(Map<String, String> env) {
     String xdg = env.get("XDG_CONFIG_HOME");
     if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
       return Path.of(xdg, "clusterctl");

@@ -1,8 +1,8 @@
 package dev.clusterctl.cli.shell;
 
-import dev.clusterctl.cli.ExitCode;
 import dev.clusterctl.cli.completion.CandidateProviders;
 import dev.clusterctl.cli.completion.Completer;
+import dev.clusterctl.cli.exit.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -30,25 +31,30 @@ import picocli.shell.jline3.PicocliCommands;
  * The read-eval-print loop of {@code clusterctl shell}: reads a line with completion and history,
  * runs it as a clusterctl command in this JVM, and prints its exit code when it is not 0.
  * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves.
+ *
+ * <p>Each line runs on a fresh {@link CommandLine} and fresh command objects, so nothing a line
+ * sets (an option, an {@code @server} argument, a field a command keeps) can reach the next; one
+ * more command line, built once, serves completion and the prompt.
  */
 public final class Repl {
 
   private final Terminal terminal;
-  private final CommandLine commands;
+  private final Supplier<CommandLine> lines;
+  private final String name;
   private final LineReader reader;
   private final org.jline.reader.Completer completer;
 
   /**
-   * A loop over {@code terminal} running the subcommands of {@code commands}, keeping history in {@code historyFile}.
+   * A loop over {@code terminal} running each line on a new command line from {@code lines},
+   * keeping history in {@code historyFile}.
    *
    * @param env the environment the run-time completions read ({@code KUBECONFIG}, …)
    */
-  public Repl(Terminal terminal, CommandLine commands, Path historyFile, Map<String, String> env) {
+  public Repl(Terminal terminal, Supplier<CommandLine> lines, Path historyFile, Map<String, String> env) {
     this.terminal = terminal;
-    this.commands = commands;
-    PrintWriter writer = terminal.writer();
-    commands.setOut(writer);
-    commands.setErr(writer);
+    this.lines = lines;
+    CommandLine commands = lines.get();
+    this.name = commands.getCommandName();
     SystemCompleter picocli = new PicocliCommands(commands).compileCompleters();
     picocli.compile();
     Completer values = new Completer(commands.getCommandSpec(), CandidateProviders.standard(), env);
@@ -60,7 +66,7 @@ public final class Repl {
     };
     this.reader =
         LineReaderBuilder.builder()
-            .appName(commands.getCommandName())
+            .appName(name)
             .terminal(terminal)
             .parser(new DefaultParser())
             .completer(completer)
@@ -110,7 +116,7 @@ public final class Repl {
       while (true) {
         String line;
         try {
-          line = reader.readLine(commands.getCommandName() + "> ");
+          line = reader.readLine(name + "> ");
         } catch (UserInterruptException ctrlC) {
           continue;
         } catch (EndOfFileException ctrlD) {
@@ -138,8 +144,12 @@ public final class Repl {
   /** How long a cancelled command may take to unwind before the prompt comes back anyway. */
   private static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofSeconds(5);
 
-  /** Runs one command on its own thread so that Ctrl-C can interrupt it while the shell stays. */
+  /** Runs one command, on a fresh command line and its own thread so that Ctrl-C can interrupt it while the shell stays. */
   private int execute(List<String> words) {
+    CommandLine commands = lines.get();
+    PrintWriter writer = terminal.writer();
+    commands.setOut(writer);
+    commands.setErr(writer);
     FutureTask<Integer> task = new FutureTask<>(() -> commands.execute(words.toArray(String[]::new)));
     Thread worker = new Thread(task, "clusterctl-shell-command");
     worker.setDaemon(true);

@@ -1,5 +1,7 @@
 package dev.clusterctl.cli.completion;
 
+import dev.clusterctl.cli.command.CompleteCommand;
+import dev.clusterctl.cli.command.CompletionCommand;
 import java.io.File;
 import java.util.List;
 import picocli.CommandLine;

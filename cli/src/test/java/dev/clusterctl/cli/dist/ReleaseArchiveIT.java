@@ -107,6 +107,30 @@ class ReleaseArchiveIT {
     }
   }
 
+  /**
+   * picocli rebuilt for Java 17 (for class-data sharing) ships under a version of its own, saying
+   * where it came from, so that no scanner or SBOM takes it for the jar Maven Central publishes.
+   */
+  @Test
+  void thePicocliRebuiltForJava17IsNamedAsClusterctlsOwn() throws Exception {
+    String version = System.getProperty("picocli.version");
+    assertThat(version).as("failsafe passes picocli.version").isNotBlank();
+    for (Path home : List.of(zipHome, tarHome)) {
+      Path rebuilt = home.resolve("lib/picocli-" + version + "-clusterctl-jdk17.jar");
+      assertThat(rebuilt).exists();
+      assertThat(home.resolve("lib/picocli-" + version + ".jar")).doesNotExist();
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(rebuilt.toFile())) {
+        java.util.jar.Attributes manifest = jar.getManifest().getMainAttributes();
+        assertThat(manifest.getValue("Implementation-Version")).isEqualTo(version + "-clusterctl-jdk17");
+        assertThat(manifest.getValue("Built-From")).startsWith("info.picocli:picocli:" + version + ":sources");
+        try (InputStream in = jar.getInputStream(jar.getEntry("picocli/CommandLine.class"))) {
+          byte[] head = in.readNBytes(8);
+          assertThat(((head[6] & 0xff) << 8) | (head[7] & 0xff)).as("class file major version").isEqualTo(61);
+        }
+      }
+    }
+  }
+
   @Test
   void eachCommandsFirstRunMakesTheStartUpArchiveItsNextRunsUse() throws Exception {
     Path cache = tmp.resolve("cache-first-run");

@@ -1,15 +1,19 @@
 package dev.clusterctl.cli.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clusterctl.testing.RealServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,10 +57,7 @@ class ShellTmuxIT {
     tmux("send-keys", "-t", session, "-l", "exit");
     tmux("send-keys", "-t", session, "Enter");
     Path history = config.resolve("clusterctl/history");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Files.exists(history) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    await("the shell to save its history").atMost(Duration.ofSeconds(20)).until(() -> Files.exists(history));
     assertThat(Files.readString(history)).contains("--version").doesNotContain("completion fish");
   }
 
@@ -97,16 +98,15 @@ class ShellTmuxIT {
   }
 
   private void awaitScreen(Predicate<String> shown) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      last = screen();
-      if (shown.test(last)) {
-        return;
-      }
-      Thread.sleep(100);
+    AtomicReference<String> last = new AtomicReference<>("");
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        last.set(screen());
+        return shown.test(last.get());
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("the terminal never showed what was expected; it shows:\n" + last.get(), e);
     }
-    throw new AssertionError("the terminal never showed what was expected; it shows:\n" + last);
   }
 
   private int tmux(String... args) throws Exception {

@@ -1,10 +1,12 @@
 package dev.clusterctl.cli.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clusterctl.cli.Cli;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -99,15 +101,10 @@ class JoinCommandRealTest {
 
   @Test
   void meshShowsWhoIsConnectedAndThePartitions() throws Exception {
-    JsonNode mesh = null;
-    for (int i = 0; i < 50; i++) { // node 127.0.0.2 connects to 127.0.0.3 shortly after start
-      Cli.Result r = run("mesh.ns.svc", "--cookie-file", fx.cookieFile.toString(), "--mesh", "-o", "json");
-      mesh = JSON.readTree(r.out()).get("mesh");
-      if (mesh.get("sees").get("ledger@127.0.0.2").toString().contains("127.0.0.3")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    // node 127.0.0.2 connects to 127.0.0.3 shortly after start
+    JsonNode mesh = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> JSON.readTree(run("mesh.ns.svc", "--cookie-file", fx.cookieFile.toString(), "--mesh", "-o", "json").out()).get("mesh"),
+            m -> m.get("sees").get("ledger@127.0.0.2").toString().contains("127.0.0.3"));
     assertThat(mesh.get("sees").get("ledger@127.0.0.2").toString()).isEqualTo("[\"ledger@127.0.0.3\"]");
     assertThat(mesh.get("sees").get("ledger@127.0.0.5").toString()).isEqualTo("[]");
     assertThat(mesh.get("partitions").toString())
@@ -164,15 +161,9 @@ class JoinCommandRealTest {
 
   @Test
   void meshNamesNodesThatDnsDoesNotList() throws Exception {
-    JsonNode mesh = null;
-    for (int i = 0; i < 50; i++) {
-      mesh = JSON.readTree(run("partial.ns.svc", "--cookie-file", fx.cookieFile.toString(), "--mesh", "-o", "json")
-          .out()).get("mesh");
-      if (mesh.get("unlisted").has("ledger@127.0.0.2")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    JsonNode mesh = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> JSON.readTree(run("partial.ns.svc", "--cookie-file", fx.cookieFile.toString(), "--mesh", "-o", "json").out()).get("mesh"),
+            m -> m.get("unlisted").has("ledger@127.0.0.2"));
     assertThat(mesh.get("unlisted").toString()).isEqualTo("{\"ledger@127.0.0.2\":[\"ledger@127.0.0.3\"]}");
   }
 

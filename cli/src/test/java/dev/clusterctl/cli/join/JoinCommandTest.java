@@ -3,7 +3,7 @@ package dev.clusterctl.cli.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.cli.Cli;
-import dev.clusterctl.cli.DurationConverter;
+import dev.clusterctl.cli.option.DurationConverter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterctl.cli.schema.JsonSchemas;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -51,6 +52,8 @@ class JoinWatchProcessTest {
   /** The events read so far, and a queue of the ones not yet looked at. */
   private final List<JsonNode> seen = new ArrayList<>();
   private final BlockingQueue<JsonNode> incoming = new LinkedBlockingQueue<>();
+  /** Every line the process printed, as printed. */
+  private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private JsonNode await(Predicate<JsonNode> what, String description) throws Exception {
     for (JsonNode e : seen) {
@@ -98,6 +101,7 @@ class JoinWatchProcessTest {
       Thread reader = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
           for (String line; (line = r.readLine()) != null; ) {
+            lines.add(line);
             incoming.add(JSON.readTree(line));
           }
         } catch (Exception e) {
@@ -155,6 +159,11 @@ class JoinWatchProcessTest {
       assertThat(s.get("leaves").asInt()).isEqualTo(1);
       assertThat(s.get("lookupFailures").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(Files.readString(errFile.toPath())).contains("clusterctl: watched ").doesNotContain(JoinFixture.COOKIE);
+      // every event of every kind, as docs/schemas/join.schema.json describes it
+      JsonSchemas schema = JsonSchemas.join();
+      for (String line : lines) {
+        schema.check("join --watch -o jsonl", line);
+      }
     } finally {
       p.destroyForcibly();
       Name name = Name.fromString(NAME);

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
@@ -36,9 +37,9 @@ class ReplTest {
   private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
   private Terminal terminal;
 
-  private Repl repl(CommandLine commands) throws IOException {
+  private Repl repl(Supplier<CommandLine> lines) throws IOException {
     terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8);
-    return new Repl(terminal, commands, tmp.resolve("config/clusterctl/history"), Map.of("HOME", tmp.toString()));
+    return new Repl(terminal, lines, tmp.resolve("config/clusterctl/history"), Map.of("HOME", tmp.toString()));
   }
 
   @AfterEach
@@ -59,9 +60,11 @@ class ReplTest {
 
   @Test
   void runsCommandsKeepsHistoryAndLeavesOnExit() throws Exception {
-    CommandLine commands = Main.commandLine();
-    commands.getCommandSpec().removeSubcommand("shell");
-    Repl repl = repl(commands);
+    Repl repl = repl(() -> {
+      CommandLine commands = Main.commandLine();
+      commands.getCommandSpec().removeSubcommand("shell");
+      return commands;
+    });
     type("completion --help\ncompletion tcsh\n--version\nexit\n");
     assertThat(repl.run()).isZero();
     assertThat(screen())
@@ -76,7 +79,7 @@ class ReplTest {
 
   @Test
   void endOfInputLeavesTheShell() throws Exception {
-    Repl repl = repl(Main.commandLine());
+    Repl repl = repl(Main::commandLine);
     type("help\n");
     keys.close();
     assertThat(repl.run()).isZero();
@@ -85,7 +88,7 @@ class ReplTest {
 
   @Test
   void tabCompletesCommandsAndEnumValues() throws Exception {
-    Repl repl = repl(Main.commandLine());
+    Repl repl = repl(Main::commandLine);
     assertThat(candidates(repl, "comp")).contains("completion");
     assertThat(candidates(repl, "completion ")).contains("bash", "zsh", "fish", "powershell");
   }
@@ -96,7 +99,7 @@ class ReplTest {
         "apiVersion: v1\nkind: Config\ncontexts:\n- name: prod\n  context: {cluster: c, user: u}\n"
             + "- name: kind-dev\n  context: {cluster: c, user: u}\ncurrent-context: prod\n");
     terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keys, 1 << 16), screen, StandardCharsets.UTF_8);
-    Repl repl = new Repl(terminal, dev.clusterctl.cli.completion.TestApp.commandLine(), tmp.resolve("history"),
+    Repl repl = new Repl(terminal, dev.clusterctl.cli.completion.TestApp::commandLine, tmp.resolve("history"),
         Map.of("KUBECONFIG", kubeconfig.toString()));
     assertThat(candidates(repl, "probe --context ")).containsExactly("prod", "kind-dev");
     assertThat(candidates(repl, "probe -o j")).containsExactly("json");
@@ -141,7 +144,7 @@ class ReplTest {
     Block block = new Block();
     CommandLine commands = new CommandLine(new Root());
     commands.addSubcommand(new CommandLine(block));
-    Repl repl = repl(commands);
+    Repl repl = repl(() -> commands);
     CompletableFuture<Integer> shell = CompletableFuture.supplyAsync(() -> {
       try {
         return repl.run();
@@ -156,6 +159,36 @@ class ReplTest {
     assertThat(shell.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(block.interrupted).isTrue();
     assertThat(screen()).contains("^C interrupted").contains("[exit 130]");
+  }
+
+  /** A command that keeps what it did in a field that is not an option, which picocli never resets. */
+  @Command(name = "count")
+  static final class Count implements java.util.concurrent.Callable<Integer> {
+    private final List<String> runs = new ArrayList<>();
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      runs.add("run");
+      spec.commandLine().getOut().println("runs on this object: " + runs.size());
+      return 0;
+    }
+  }
+
+  @Test
+  void everyLineRunsOnAFreshCommandLineSoNothingALineSetsReachesTheNext() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+    Repl repl = repl(() -> {
+      built.incrementAndGet();
+      CommandLine commands = new CommandLine(new Root());
+      commands.addSubcommand(new CommandLine(new Count()));
+      return commands;
+    });
+    type("count\ncount\ncount\nexit\n");
+    assertThat(repl.run()).isZero();
+    assertThat(screen()).contains("runs on this object: 1").doesNotContain("runs on this object: 2");
+    // one command line for completion and the prompt, then one per line
+    assertThat(built).hasValue(4);
   }
 
   @Test

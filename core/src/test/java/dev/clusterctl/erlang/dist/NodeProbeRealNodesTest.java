@@ -1,6 +1,7 @@
 package dev.clusterctl.erlang.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clusterctl.testing.ErlangNodes;
 import java.net.InetAddress;
@@ -140,11 +141,10 @@ class NodeProbeRealNodesTest {
   @Test
   void rexNodesShowsWhoIsConnected() throws Exception {
     try (NodeProbe p = probe(true, true)) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      List<ProbeResult> rs;
-      do {
-        rs = p.probeAll(List.of(fixed("ledger@127.0.0.2"), fixed("ledger@127.0.0.3"), fixed("ledger@127.0.0.5")));
-      } while (!rs.get(0).nodes().orElse(List.of()).contains("ledger@127.0.0.3") && System.nanoTime() < deadline);
+      // node .2 connects to .3 shortly after they start
+      List<ProbeResult> rs = await().atMost(Duration.ofSeconds(15))
+          .until(() -> p.probeAll(List.of(fixed("ledger@127.0.0.2"), fixed("ledger@127.0.0.3"), fixed("ledger@127.0.0.5"))),
+              probed -> probed.get(0).nodes().orElse(List.of()).contains("ledger@127.0.0.3"));
       assertThat(rs.get(0).nodes()).contains(List.of("ledger@127.0.0.3"));
       assertThat(rs.get(1).nodes()).contains(List.of("ledger@127.0.0.2"));
       assertThat(rs.get(2).nodes()).contains(List.of());

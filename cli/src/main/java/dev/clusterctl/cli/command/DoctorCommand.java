@@ -1,0 +1,270 @@
+package dev.clusterctl.cli.command;
+
+import dev.clusterctl.cli.exit.ExitCode;
+import dev.clusterctl.cli.option.GlobalOptions;
+import dev.clusterctl.cli.option.StrategyConverter;
+import dev.clusterctl.cli.render.doctor.CheckListing;
+import dev.clusterctl.cli.render.doctor.DoctorJson;
+import dev.clusterctl.cli.render.doctor.DoctorJunit;
+import dev.clusterctl.cli.render.doctor.DoctorText;
+import dev.clusterctl.cli.render.doctor.Verdict;
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.ResolvConf;
+import dev.clusterctl.dns.Servers;
+import dev.clusterctl.doctor.Doctor;
+import dev.clusterctl.doctor.DoctorOptions;
+import dev.clusterctl.gather.ApiInputs;
+import dev.clusterctl.gather.ApiSource;
+import dev.clusterctl.gather.DnsWhere;
+import dev.clusterctl.gather.FileInputs;
+import dev.clusterctl.gather.FileSource;
+import dev.clusterctl.gather.KubeTarget;
+import dev.clusterctl.gather.LocalPod;
+import dev.clusterctl.gather.LocalSource;
+import dev.clusterctl.gather.Source;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckRegistry;
+import dev.clusterctl.kube.Kustomize;
+import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.report.Report;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterctl doctor}: will these manifests and this release form a cluster, and if not, why. */
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Says whether the Erlang/Elixir nodes will form a cluster, and if not, why.",
+      "",
+      "With -f/-k it reads manifests and needs no cluster: it simulates what CoreDNS answers and what each pod calls itself, "
+          + "and compares the two node names exactly as Erlang does. Without -f/-k it reads the running cluster through the "
+          + "Kubernetes API (kubectl's --kubeconfig, --context, -n) and also compares the real DNS answers, endpoints and pods. "
+          + "With --local it judges the pod it runs in. Checks: --list-checks; reference: docs/checks.md."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clusterctl doctor -f docs/examples/srv-deployment/",
+      "  kustomize build overlays/srv | clusterctl doctor -f - \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
+      "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml",
+      "  clusterctl doctor -n payments --sys-config config/sys.config --vm-args config/vm.args.src --dns-port-forward --exec",
+      "  kubectl exec -n payments ledger-0 -- clusterctl doctor --local"
+    })
+public final class DoctorCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    text,
+    json,
+    junit
+  }
+
+  /** What makes the exit code 1. */
+  enum FailOn {
+    fail,
+    warn
+  }
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "PATH", description = "Manifest file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin. Repeatable.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-k", "--kustomize"}, paramLabel = "DIR", description = "Kustomization directory, rendered with 'kubectl kustomize'. Repeatable.")
+  List<String> kustomize = new ArrayList<>();
+
+  @Option(names = "--corefile", paramLabel = "FILE", description = "CoreDNS Corefile (default: a coredns ConfigMap among the inputs, else kubeadm's default).")
+  String corefile;
+
+  @Option(names = "--sys-config", paramLabel = "FILE", description = "The release's sys.config (gen_cluster's discovery). Default: the one sys.config in a -f directory.")
+  String sysConfig;
+
+  @Option(names = "--vm-args", paramLabel = "FILE", description = "The release's vm.args (-name/-sname, -setcookie). Default: the one vm.args(.src) in a -f directory.")
+  String vmArgs;
+
+  @Option(names = "--strategy", paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      completionCandidates = StrategyConverter.Ids.class,
+      description = "Discovery library: ${COMPLETION-CANDIDATES} (default: gen-cluster with --sys-config).")
+  Strategy strategy;
+
+  @Option(names = "--basename", paramLabel = "NAME", description = "The basename the discovery library puts before '@' (libcluster's application_name).")
+  String basename;
+
+  @Option(names = "--domain", paramLabel = "NAME", description = "The name the discovery library queries (overrides sys.config's domain).")
+  String domain;
+
+  @Option(names = "--service", paramLabel = "NAME", description = "The headless Service peers are found through (default: from the discovery domain).")
+  String service;
+
+  @Option(names = "--workload", paramLabel = "KIND/NAME", description = "The workload: deploy/NAME or sts/NAME (default: the one the Service selects).")
+  String workload;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace of objects that have none (default: default).")
+  String namespace;
+
+  @Option(names = "--cluster-domain", paramLabel = "DOMAIN", description = "The kubelet's cluster domain (default: the Corefile's, else cluster.local).")
+  String clusterDomain;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Without -f/-k: the kubeconfig (default: KUBECONFIG, ~/.kube/config, or the pod's service account).")
+  String kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "Without -f/-k: the kubeconfig context (default: the current one).")
+  String context;
+
+  @Option(names = "--exec", description = "Against the API: run 'hostname --fqdn' in each pod (default: computed from the pod spec).")
+  boolean exec;
+
+  @Option(names = "--exec-concurrency", paramLabel = "N", defaultValue = "8", description = "How many execs run at once (default: ${DEFAULT-VALUE}).")
+  int execConcurrency = 8;
+
+  @Option(names = "--nameserver", paramLabel = "HOST[:PORT]", description = "Ask the discovery query of this DNS server (repeatable), with a pod's search list.")
+  List<String> nameservers = new ArrayList<>();
+
+  @Option(names = "--dns-port-forward", description = "Against the API: port-forward to a CoreDNS pod and ask it over TCP.")
+  boolean dnsPortForward;
+
+  @Option(names = "--local", description = "Inside a pod: read this pod (hostname, /etc/hosts, resolv.conf, environment, the release's files) and ask its resolver.")
+  boolean local;
+
+  @Option(names = "--release-dir", paramLabel = "DIR", description = "With --local: the release's root (default: $RELEASE_ROOT, else /app, /opt/app, /srv/app).")
+  String releaseDir;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format output = Format.text;
+
+  @Option(names = "--list-checks", description = "List the checks and exit.")
+  boolean listChecks;
+
+  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these checks.")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--skip", split = ",", paramLabel = "ID", description = "Do not run these checks.")
+  List<String> skip = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Exit 1 on: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn = FailOn.fail;
+
+  @Override
+  public Integer call() {
+    CheckRegistry registry = CheckRegistry.standard();
+    List<Check> checks = registry.select(only, skip);
+    PrintWriter out = spec.commandLine().getOut();
+    if (listChecks) {
+      if (output == Format.json) {
+        new DoctorJson().renderChecks(checks, out);
+      } else {
+        CheckListing.render(checks, out);
+      }
+      return ExitCode.OK.code();
+    }
+    TargetOptions options = targetOptions();
+    validateSources();
+    Report report;
+    try (Source source = openSource()) {
+      report = Doctor.diagnose(source, new DoctorOptions(options, checks));
+    }
+    boolean failOnWarn = failOn == FailOn.warn;
+    Verdict verdict = Verdict.of(report, failOnWarn);
+    switch (output) {
+      case json -> new DoctorJson().render(report, verdict, out);
+      case junit -> new DoctorJunit().render(report, failOnWarn, out);
+      default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
+    }
+    return verdict.exit().code();
+  }
+
+  /** Where the doctor reads from. */
+  enum From {
+    FILES,
+    API,
+    LOCAL
+  }
+
+  private From from() {
+    if (local) {
+      return From.LOCAL;
+    }
+    return files.isEmpty() && kustomize.isEmpty() ? From.API : From.FILES;
+  }
+
+  private Source openSource() {
+    return switch (from()) {
+      case FILES -> new FileSource(System.in, new Kustomize(),
+          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)));
+      case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), exec, execConcurrency, dnsWhere(), progress()));
+      case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
+    };
+  }
+
+  private void validateSources() {
+    From s = from();
+    if (local && (!files.isEmpty() || !kustomize.isEmpty())) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--local reads this pod: it cannot be combined with -f/-k");
+    }
+    if (s != From.API && (kubeconfig != null || context != null || exec || dnsPortForward)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig, --context, --exec and --dns-port-forward work against the API (without -f/-k/--local)");
+    }
+    if (s != From.LOCAL && releaseDir != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--release-dir works with --local");
+    }
+    if (s == From.FILES && !nameservers.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--nameserver works against a running cluster (without -f/-k)");
+    }
+    if (dnsPortForward && !nameservers.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --nameserver or --dns-port-forward, not both");
+    }
+    if (execConcurrency < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--exec-concurrency must be at least 1");
+    }
+  }
+
+  /** Where the API doctor asks DNS: --nameserver, --dns-port-forward, in a pod its resolver, else nowhere. */
+  private DnsWhere dnsWhere() {
+    if (!nameservers.isEmpty()) {
+      return DnsWhere.nameservers(nameservers.stream().map(Servers::parse).toList());
+    }
+    if (dnsPortForward) {
+      return DnsWhere.portForward();
+    }
+    return System.getenv("KUBERNETES_SERVICE_HOST") != null ? DnsWhere.resolvConf(ResolvConf.SYSTEM) : DnsWhere.none();
+  }
+
+  private Optional<List<java.net.InetSocketAddress>> dnsLocal() {
+    return nameservers.isEmpty() ? Optional.empty() : Optional.of(nameservers.stream().map(Servers::parse).toList());
+  }
+
+  /** The exec progress line, on stderr and only on a terminal. */
+  private BiConsumer<Integer, Integer> progress() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (System.console() == null) {
+      return (done, total) -> { };
+    }
+    return (done, total) -> {
+      synchronized (err) {
+        err.print("\rhostname --fqdn: " + done + "/" + total + " pods" + (done.equals(total) ? "\n" : ""));
+        err.flush();
+      }
+    };
+  }
+
+  private TargetOptions targetOptions() {
+    return new TargetOptions(Optional.ofNullable(strategy), Optional.ofNullable(basename), Optional.ofNullable(domain), Optional.ofNullable(service),
+        Optional.ofNullable(workload), Optional.ofNullable(namespace), Optional.ofNullable(clusterDomain));
+  }
+}
