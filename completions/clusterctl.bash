@@ -591,11 +591,34 @@ function _picocli_clusterctl_shell() {
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_clusterctl -o default clusterctl clusterctl.sh clusterctl.bash
 
-# Values known only at run time (kubeconfig contexts, the cluster's namespaces and
-# services, ...) come from the hidden 'clusterctl __complete' command;
-# everything else from the generated functions above.
+# What the generated functions above leave out: paths for the options that name a file
+# or a directory (per command), and values known only at run time (kubeconfig contexts,
+# the cluster's namespaces and services, ...) from the hidden 'clusterctl __complete'.
 function _clusterctl_runtime_values() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+  local i=$((COMP_CWORD-1))
+  if [[ "$cur" == "=" ]]; then cur=""; i=$((COMP_CWORD-1)); prev="${COMP_WORDS[i]}";
+  elif [[ "$prev" == "=" ]]; then i=$((COMP_CWORD-2)); prev="${COMP_WORDS[i]}"; fi
+  # the subcommands typed so far, as 'doctor' or 'a b'
+  local commands=':help:doctor:resolve:join:completion:shell:' path="" w next
+  for w in "${COMP_WORDS[@]:1:i>1?i-1:0}"; do
+    next="${path:+$path }$w"
+    [[ "$commands" == *":$next:"* ]] && path="$next"
+  done
+  case "$path|$prev" in
+    'doctor|-f'|'doctor|--filename'|'doctor|--corefile'|'doctor|--sys-config'|'doctor|--vm-args'|'doctor|--kubeconfig'|'join|--resolv-conf'|'join|--cookie-file'|'join|--sys-config'|'join|--vm-args'|'resolve|--resolv-conf')
+      type compopt &>/dev/null && compopt -o filenames
+      if declare -F _filedir >/dev/null; then _filedir; else
+        local IFS=$'\n'; COMPREPLY=( $(compgen -f -- "$cur") ); fi
+      return 0
+      ;;
+    'doctor|-k'|'doctor|--kustomize'|'doctor|--release-dir')
+      type compopt &>/dev/null && compopt -o filenames
+      if declare -F _filedir >/dev/null; then _filedir -d; else
+        local IFS=$'\n'; COMPREPLY=( $(compgen -d -- "$cur") ); fi
+      return 0
+      ;;
+  esac
   case "$prev" in
     --context|--namespace|--only|--service|--skip|-n)
       local IFS=$'\n'

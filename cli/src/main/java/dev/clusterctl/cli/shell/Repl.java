@@ -76,7 +76,7 @@ public final class Repl {
 
   /**
    * Values of options and positional parameters ({@code -o json}, {@code completion bash},
-   * {@code --context prod}), which picocli's completer leaves out; it completes command and option
+   * {@code --context prod}, {@code -f docs/examples/}), which picocli's completer leaves out; it completes command and option
    * names, and {@code --option=value}.
    */
   private static void values(Completer values, ParsedLine line, List<Candidate> out) {
@@ -84,7 +84,9 @@ public final class Repl {
       return;
     }
     for (String value : values.complete(typed(line))) {
-      out.add(new Candidate(value));
+      // a directory is not the end of a path: no space after it, so TAB can go on into it
+      boolean complete = !value.endsWith("/");
+      out.add(new Candidate(value, value, null, null, null, null, complete));
     }
   }
 
