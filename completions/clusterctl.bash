@@ -227,7 +227,7 @@ function _picocli_clusterctl_doctor() {
   local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
   local WHEN_option_args=("auto" "always" "never") # --color values
   local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local FORMAT_option_args=("text" "json" "junit" "sarif") # --output values
   local LEVEL_option_args=("fail" "warn") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default

@@ -66,7 +66,7 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'nameserver' -r -f -d 
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'dns-port-forward' -d 'Against the API: port-forward to a CoreDNS pod and ask it over TCP.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'local' -d 'Inside a pod: read this pod (hostname, /etc/hosts, resolv.conf, environment, the release\'s files) and ask its resolver.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'release-dir' -r -f -a '(__fish_complete_directories (commandline -ct))' -d 'With --local: the release\'s root (default: $RELEASE_ROOT, else /app, /opt/app, /srv/app).'
-complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'o' -l 'output' -r -f -a 'text json junit' -d 'Output: text, json, junit (default: text).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'o' -l 'output' -r -f -a 'text json junit sarif' -d 'Output: text, json, junit, sarif (default: text).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'list-checks' -d 'List the checks and exit.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'only' -r -f -a '(__clusterctl_runtime_values)' -d 'Run only these checks.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'skip' -r -f -a '(__clusterctl_runtime_values)' -d 'Do not run these checks.'

@@ -6,6 +6,7 @@ import dev.clusterctl.cli.option.StrategyConverter;
 import dev.clusterctl.cli.render.doctor.CheckListing;
 import dev.clusterctl.cli.render.doctor.DoctorJson;
 import dev.clusterctl.cli.render.doctor.DoctorJunit;
+import dev.clusterctl.cli.render.doctor.DoctorSarif;
 import dev.clusterctl.cli.render.doctor.DoctorText;
 import dev.clusterctl.cli.render.doctor.Verdict;
 import dev.clusterctl.discovery.Strategy;
@@ -68,7 +69,8 @@ public final class DoctorCommand implements Callable<Integer> {
   enum Format {
     text,
     json,
-    junit
+    junit,
+    sarif
   }
 
   /** What makes the exit code 1. */
@@ -183,6 +185,7 @@ public final class DoctorCommand implements Callable<Integer> {
     switch (output) {
       case json -> new DoctorJson().render(report, verdict, out);
       case junit -> new DoctorJunit().render(report, failOnWarn, out);
+      case sarif -> new DoctorSarif(BuildInfo.VERSION, java.nio.file.Path.of("").toAbsolutePath()).render(report, checks, out);
       default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
     }
     return verdict.exit().code();
