@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
       "  kustomize build overlays/srv | clusterctl doctor -f - \\",
       "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml",
-      "  clusterctl doctor -n payments --sys-config config/sys.config --vm-args config/vm.args.src --dns-port-forward --exec",
+      "  clusterctl doctor -n payments --dns-port-forward --exec \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  kubectl exec -n payments ledger-0 -- clusterctl doctor --local"
     })
 public final class DoctorCommand implements Callable<Integer> {

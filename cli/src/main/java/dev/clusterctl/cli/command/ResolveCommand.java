@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  clusterctl resolve @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger",
+      "  clusterctl resolve @10.96.0.10 _dist-erl._tcp.ledger.payments \\",
+      "      --basename ledger",
       "  clusterctl resolve ledger.payments --pod-namespace payments -o short \\",
       "      --strategy libcluster-dns --basename ledger",
       "  clusterctl resolve ledger.payments.svc.cluster.local --search libc -o json",
