@@ -223,7 +223,7 @@ function _picocli_clusterctl_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '--exec' '--dns-port-forward' '--local' '--list-checks' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '-h' '--help' '-V' '--version'"
   local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
   local WHEN_option_args=("auto" "always" "never") # --color values
   local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
@@ -325,7 +325,7 @@ function _picocli_clusterctl_resolve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tcp' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '-o' '--output' '--color'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
@@ -415,7 +415,7 @@ function _picocli_clusterctl_join() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tcp' '--verbose' '--watch' '--mesh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '--watch' '--mesh' '-h' '--help' '-V' '--version'"
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--cookie-file' '--cookie-env' '--color' '--interval' '--sys-config' '--vm-args' '--jitter' '--count' '--dist-port' '--epmd-port' '--probe-timeout' '--concurrency' '-o' '--output'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
