@@ -78,6 +78,14 @@ class ReplTest {
   }
 
   @Test
+  void clearClearsTheScreenAndIsNotAnUnknownCommand() throws Exception {
+    Repl repl = repl(Main::commandLine);
+    type("clear\nexit\n");
+    assertThat(repl.run()).isZero();
+    assertThat(screen()).doesNotContain("completion").doesNotContain("[exit").doesNotContain("Unmatched");
+  }
+
+  @Test
   void endOfInputLeavesTheShell() throws Exception {
     Repl repl = repl(Main::commandLine);
     type("help\n");
