@@ -226,7 +226,7 @@ function _picocli_clusterctl_doctor() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
+  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
   local WHEN_option_args=("auto" "always" "never") # --color values
   local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
   local FORMAT_option_args=("text" "json" "junit" "sarif") # --output values
@@ -253,6 +253,9 @@ function _picocli_clusterctl_doctor() {
       return
       ;;
     '--vm-args')
+      return
+      ;;
+    '--release-env')
       return
       ;;
     '--strategy')
@@ -608,7 +611,7 @@ function _clusterctl_runtime_values() {
     [[ "$commands" == *":$next:"* ]] && path="$next"
   done
   case "$path|$prev" in
-    'doctor|-f'|'doctor|--filename'|'doctor|--corefile'|'doctor|--sys-config'|'doctor|--vm-args'|'doctor|--kubeconfig'|'join|--resolv-conf'|'join|--cookie-file'|'join|--sys-config'|'join|--vm-args'|'resolve|--resolv-conf')
+    'doctor|-f'|'doctor|--filename'|'doctor|--corefile'|'doctor|--sys-config'|'doctor|--vm-args'|'doctor|--release-env'|'doctor|--kubeconfig'|'join|--resolv-conf'|'join|--cookie-file'|'join|--sys-config'|'join|--vm-args'|'resolve|--resolv-conf')
       type compopt &>/dev/null && compopt -o filenames
       if declare -F _filedir >/dev/null; then _filedir; else
         local IFS=$'\n'; COMPREPLY=( $(compgen -f -- "$cur") ); fi
