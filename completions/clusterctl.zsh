@@ -606,20 +606,21 @@ function _clusterctl_runtime_values() {
   elif [[ "$prev" == "=" ]]; then i=$((COMP_CWORD-2)); prev="${COMP_WORDS[i]}"; fi
   # the subcommands typed so far, as 'doctor' or 'a b'
   local commands=':help:doctor:resolve:join:completion:shell:' path="" w next
-  for w in "${COMP_WORDS[@]:1:i>1?i-1:0}"; do
+  local n=$(( i > 1 ? i - 1 : 0 ))
+  for w in "${COMP_WORDS[@]:1:$n}"; do
     next="${path:+$path }$w"
     [[ "$commands" == *":$next:"* ]] && path="$next"
   done
   case "$path|$prev" in
     'doctor|-f'|'doctor|--filename'|'doctor|--corefile'|'doctor|--sys-config'|'doctor|--vm-args'|'doctor|--release-env'|'doctor|--kubeconfig'|'join|--resolv-conf'|'join|--cookie-file'|'join|--sys-config'|'join|--vm-args'|'resolve|--resolv-conf')
       type compopt &>/dev/null && compopt -o filenames
-      if declare -F _filedir >/dev/null; then _filedir; else
+      if [[ -n "${BASH_VERSION-}" ]] && declare -F _filedir >/dev/null; then _filedir; else
         local IFS=$'\n'; COMPREPLY=( $(compgen -f -- "$cur") ); fi
       return 0
       ;;
     'doctor|-k'|'doctor|--kustomize'|'doctor|--release-dir')
       type compopt &>/dev/null && compopt -o filenames
-      if declare -F _filedir >/dev/null; then _filedir -d; else
+      if [[ -n "${BASH_VERSION-}" ]] && declare -F _filedir >/dev/null; then _filedir -d; else
         local IFS=$'\n'; COMPREPLY=( $(compgen -d -- "$cur") ); fi
       return 0
       ;;

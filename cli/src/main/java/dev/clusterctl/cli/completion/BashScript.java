@@ -65,7 +65,8 @@ final class BashScript {
         .append("  elif [[ \"$prev\" == \"=\" ]]; then i=$((COMP_CWORD-2)); prev=\"${COMP_WORDS[i]}\"; fi\n")
         .append("  # the subcommands typed so far, as 'doctor' or 'a b'\n")
         .append("  local commands=").append(quote(":" + String.join(":", commandPaths) + ":")).append(" path=\"\" w next\n")
-        .append("  for w in \"${COMP_WORDS[@]:1:i>1?i-1:0}\"; do\n")
+        .append("  local n=$(( i > 1 ? i - 1 : 0 ))\n")
+        .append("  for w in \"${COMP_WORDS[@]:1:$n}\"; do\n")
         .append("    next=\"${path:+$path }$w\"\n")
         .append("    [[ \"$commands\" == *\":$next:\"* ]] && path=\"$next\"\n")
         .append("  done\n")
@@ -102,7 +103,7 @@ final class BashScript {
     String compgen = dirFlag.isEmpty() ? "-f" : "-d";
     out.append("    ").append(String.join("|", all)).append(")\n")
         .append("      type compopt &>/dev/null && compopt -o filenames\n")
-        .append("      if declare -F _filedir >/dev/null; then _filedir").append(dirFlag.isEmpty() ? "" : " " + dirFlag).append("; else\n")
+        .append("      if [[ -n \"${BASH_VERSION-}\" ]] && declare -F _filedir >/dev/null; then _filedir").append(dirFlag.isEmpty() ? "" : " " + dirFlag).append("; else\n")
         .append("        local IFS=$'\\n'; COMPREPLY=( $(compgen ").append(compgen).append(" -- \"$cur\") ); fi\n")
         .append("      return 0\n")
         .append("      ;;\n");

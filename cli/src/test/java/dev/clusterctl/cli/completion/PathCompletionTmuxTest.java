@@ -123,6 +123,30 @@ class PathCompletionTmuxTest {
   }
 
   @Test
+  void zshCompletesFilesAndDirectoriesOnTabThroughBashcompinit() throws Exception {
+    Path zsh = RealServers.require("zsh", "zsh");
+    Path home = Files.createDirectories(tmp.resolve("zdot"));
+    Files.writeString(home.resolve(".zshrc"),
+        "PROMPT='%% '\nautoload -U compinit && compinit -u\nsource " + script(Shell.zsh) + "\n");
+    start("env -i HOME=" + home + " ZDOTDIR=" + home + " TERM=xterm PATH=/usr/bin:/bin " + zsh + " -i");
+    prompt = "% ";
+    awaitScreen(s -> s.contains(prompt.strip()));
+
+    // zsh's bash emulation completes the name; it does not add the slash after a directory
+    typeAndTab("clusterctl doctor -f docs/exa");
+    awaitLine(l -> l.equals("clusterctl doctor -f docs/examples") || l.equals("clusterctl doctor -f docs/examples/"));
+    clearLine();
+
+    typeAndTab("clusterctl doctor -k overlays/");
+    awaitLine(l -> l.equals("clusterctl doctor -k overlays/srv") || l.equals("clusterctl doctor -k overlays/srv/"));
+    clearLine();
+
+    typeAndTab("clusterctl doctor --vm-args vm");
+    awaitLine(l -> l.equals("clusterctl doctor --vm-args vm.args.src"));
+    assertThat(screen()).doesNotContain("command not found").doesNotContain("unrecognized modifier");
+  }
+
+  @Test
   void theShellCompletesFilesAndDirectoriesOnTab() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     start("env HOME=" + tmp + " XDG_CONFIG_HOME=" + tmp.resolve("config") + " NO_COLOR=1 TERM=xterm " + java
@@ -164,9 +188,18 @@ class PathCompletionTmuxTest {
 
   /** Waits until the line of the last prompt on the screen reads {@code typed} (trailing blanks aside). */
   private void awaitLine(String typed) throws Exception {
+    awaitLine(typed::equals);
+  }
+
+  /** Waits until the line of the last prompt on the screen (trailing blanks aside) satisfies {@code typed}. */
+  private void awaitLine(Predicate<String> typed) throws Exception {
     awaitScreen(s -> {
       List<String> prompts = s.lines().filter(l -> l.startsWith(prompt) || l.equals(prompt.strip())).toList();
-      return !prompts.isEmpty() && prompts.get(prompts.size() - 1).substring(Math.min(prompt.length(), prompts.get(prompts.size() - 1).length())).stripTrailing().equals(typed);
+      if (prompts.isEmpty()) {
+        return false;
+      }
+      String last = prompts.get(prompts.size() - 1);
+      return typed.test(last.substring(Math.min(prompt.length(), last.length())).stripTrailing());
     });
   }
 
