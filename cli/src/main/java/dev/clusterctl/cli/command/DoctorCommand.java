@@ -260,10 +260,10 @@ public final class DoctorCommand implements Callable<Integer> {
     return nameservers.isEmpty() ? Optional.empty() : Optional.of(nameservers.stream().map(Servers::parse).toList());
   }
 
-  /** The exec progress line, on stderr and only on a terminal. */
+  /** The exec progress line, on stderr, only on a terminal and not with --quiet. */
   private BiConsumer<Integer, Integer> progress() {
     PrintWriter err = spec.commandLine().getErr();
-    if (System.console() == null) {
+    if (System.console() == null || global.quiet()) {
       return (done, total) -> { };
     }
     return (done, total) -> {
