@@ -77,8 +77,11 @@ final class FixApplier {
         objects.set(i, new LoadedObject(changed, o.origin()));
         applied.add(new Applied(f, file(o.origin()), line(o.origin()), before, shown(f.after())));
       } else if (concrete instanceof Change.NewObject n) {
-        HasMetadata object = n.object().kind().equals("ConfigMap") ? serialization.convertValue(n.manifest(), ConfigMap.class)
-            : serialization.convertValue(n.manifest(), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        HasMetadata object = switch (n.object().kind()) {
+          case "ConfigMap" -> serialization.convertValue(n.manifest(), ConfigMap.class);
+          case "Service" -> serialization.convertValue(n.manifest(), io.fabric8.kubernetes.api.model.Service.class);
+          default -> serialization.convertValue(n.manifest(), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        };
         objects.add(new LoadedObject(object, "fix: " + n.object()));
         applied.add(new Applied(n, n.object().kind().toLowerCase(java.util.Locale.ROOT) + "-" + n.object().name() + ".yaml", 0, "(none)", n.note()));
       } else if (concrete instanceof Change.FileLine l) {

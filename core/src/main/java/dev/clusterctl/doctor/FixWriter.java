@@ -1,11 +1,13 @@
 package dev.clusterctl.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.ObjectKey;
+import dev.clusterctl.fix.Yaml;
 import dev.clusterctl.gather.Gathered;
 import dev.clusterctl.kube.LoadedObject;
 import dev.clusterctl.release.NamedText;
@@ -28,7 +30,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code base/resources.yaml}: the objects as read (from files or the API, without the
  *       server's own fields);
- *   <li>{@code patches/NN-kind-name.yaml}: one strategic merge patch per changed object, and
+ *   <li>{@code patches/NN-kind-name.yaml}: one JSON Patch (RFC 6902) per changed object, and
  *       {@code kustomization.yaml} listing the base, the new objects and the patches;
  *   <li>{@code release/…}: each changed release file, whole;
  *   <li>{@code rendered/}: the fixed set-up complete, the manifests with the release files beside
@@ -55,27 +57,29 @@ public final class FixWriter {
     files.put("base/resources.yaml", yaml(d.gathered().objects().stream().map(LoadedObject::object).toList()));
 
     FixApplier applier = new FixApplier(ns);
-    FixApplier.Result result = applier.apply(d.gathered(), plannedChanges(d));
-    Map<String, ObjectNode> patches = new LinkedHashMap<>();
+    FixApplier.Result result = applier.apply(d.gathered(), d.changes());
+    Map<String, Patch> patches = new LinkedHashMap<>();
     List<String> resources = new ArrayList<>(List.of("base/resources.yaml"));
     for (FixApplier.Applied a : result.applied()) {
       if (a.change() instanceof Change.ObjectField f) {
-        ObjectNode patch = patches.computeIfAbsent(f.object().toString(), k -> header(f.object()));
-        f.path().set(patch, f.after());
+        HasMetadata original = d.gathered().objects().stream().map(LoadedObject::object).filter(o -> f.object().is(o, ns)).findFirst()
+            .orElseThrow(() -> new IllegalStateException(f.object() + " is not among the inputs"));
+        Patch p = patches.computeIfAbsent(f.object().toString(), k -> new Patch(f.object(), JSON.arrayNode()));
+        p.ops().add(f.path().jsonPatch(serialization.convertValue(original, ObjectNode.class), f.after()));
       } else if (a.change() instanceof Change.NewObject n) {
         String file = n.object().kind().toLowerCase(java.util.Locale.ROOT) + "-" + n.object().name() + ".yaml";
         files.put(file, yaml(List.of(serialization.convertValue(n.manifest(), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))));
         resources.add(file);
       }
     }
-    List<String> patchFiles = new ArrayList<>();
+    List<Patch> patchList = new ArrayList<>();
     int i = 1;
-    for (ObjectNode p : patches.values()) {
-      String file = String.format("patches/%02d-%s-%s.yaml", i++, p.get("kind").asText().toLowerCase(java.util.Locale.ROOT), p.get("metadata").get("name").asText());
-      files.put(file, serialization.asYaml(p));
-      patchFiles.add(file);
+    for (Patch p : patches.values()) {
+      String file = String.format("patches/%02d-%s-%s.yaml", i++, p.target().kind().toLowerCase(java.util.Locale.ROOT), p.target().name());
+      files.put(file, Yaml.write(p.ops()));
+      patchList.add(new Patch(p.target(), p.ops(), file));
     }
-    files.put("kustomization.yaml", kustomization(resources, patchFiles));
+    files.put("kustomization.yaml", kustomization(resources, patchList));
 
     Optional<NamedText> sysConfig = d.gathered().sysConfig().flatMap(s -> readIfExists(s.source()));
     for (NamedText t : releaseTexts(fixed)) {
@@ -101,11 +105,6 @@ public final class FixWriter {
     return List.copyOf(files.keySet());
   }
 
-  /** The concrete changes of the plan, as the planner applied them. */
-  private static List<Change> plannedChanges(Doctor.Diagnosis d) {
-    return d.changes();
-  }
-
   private static void refuseNonEmpty(Path dir, boolean force) {
     if (!Files.exists(dir)) {
       return;
@@ -125,19 +124,36 @@ public final class FixWriter {
     }
   }
 
-  private ObjectNode header(ObjectKey key) {
-    ObjectNode p = JSON.objectNode().put("apiVersion", key.apiVersion()).put("kind", key.kind());
-    p.putObject("metadata").put("name", key.name()).put("namespace", key.namespace());
-    return p;
+  /**
+   * One object's JSON Patch (RFC 6902) operations, and the file they are written to.
+   *
+   * @param target the object
+   * @param ops the operations
+   * @param file the file, once written
+   */
+  private record Patch(ObjectKey target, ArrayNode ops, String file) {
+    Patch(ObjectKey target, ArrayNode ops) {
+      this(target, ops, "");
+    }
   }
 
-  private static String kustomization(List<String> resources, List<String> patches) {
+  private static String kustomization(List<String> resources, List<Patch> patches) {
     StringBuilder b = new StringBuilder("# Written by clusterctl doctor --fix: the inputs as read (base/), and the changes that make every check pass.\n");
     b.append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
     resources.forEach(r -> b.append("- ").append(r).append('\n'));
     if (!patches.isEmpty()) {
       b.append("patches:\n");
-      patches.forEach(p -> b.append("- path: ").append(p).append('\n'));
+      for (Patch p : patches) {
+        ObjectKey t = p.target();
+        String group = t.apiVersion().contains("/") ? t.apiVersion().substring(0, t.apiVersion().indexOf('/')) : "";
+        String version = t.apiVersion().substring(t.apiVersion().indexOf('/') + 1);
+        b.append("- path: ").append(p.file()).append("\n  target:\n");
+        if (!group.isEmpty()) {
+          b.append("    group: ").append(group).append('\n');
+        }
+        b.append("    version: ").append(version).append("\n    kind: ").append(t.kind()).append("\n    namespace: ").append(t.namespace())
+            .append("\n    name: ").append(t.name()).append('\n');
+      }
     }
     return b.toString();
   }
@@ -154,8 +170,8 @@ public final class FixWriter {
           m.remove(f);
         }
       }
-      String doc = serialization.asYaml(tree);
-      b.append(doc.startsWith("---") ? doc : "---\n" + doc);
+      String doc = Yaml.write(tree);
+      b.append("---\n").append(doc);
       if (!doc.endsWith("\n")) {
         b.append('\n');
       }

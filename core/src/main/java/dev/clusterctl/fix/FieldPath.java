@@ -147,6 +147,55 @@ public record FieldPath(List<Segment> segments) {
     return root;
   }
 
+  /**
+   * The JSON Patch (RFC 6902) operation that sets this path in {@code original} to {@code value}:
+   * {@code replace} where the field exists, else {@code add} at the first step that is missing
+   * (a missing list item is appended with {@code /-}), with the rest built as its value. List items
+   * are found by merge key in {@code original}, so the patch points at the same item kubectl would.
+   */
+  public ObjectNode jsonPatch(JsonNode original, JsonNode value) {
+    StringBuilder pointer = new StringBuilder();
+    JsonNode at = original;
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      if (s instanceof Field f) {
+        if (at == null || !at.isObject() || !at.has(f.name())) {
+          ObjectNode rest = JSON.objectNode();
+          new FieldPath(segments.subList(i, segments.size())).set(rest, value);
+          return op("add", pointer + "/" + escape(f.name()), rest.get(f.name()));
+        }
+        pointer.append('/').append(escape(f.name()));
+        at = at.get(f.name());
+      } else {
+        Item it = (Item) s;
+        JsonNode list = at != null && at.isObject() ? at.get(it.field()) : null;
+        ObjectNode rest = JSON.objectNode();
+        new FieldPath(segments.subList(i, segments.size())).set(rest, value);
+        if (list == null || !list.isArray()) {
+          return op("add", pointer + "/" + escape(it.field()), rest.get(it.field()));
+        }
+        int index = indexOf((ArrayNode) list, it);
+        if (index < 0) {
+          return op("add", pointer + "/" + escape(it.field()) + "/-", rest.get(it.field()).get(0));
+        }
+        pointer.append('/').append(escape(it.field())).append('/').append(index);
+        at = list.get(index);
+      }
+    }
+    return op("replace", pointer.toString(), value);
+  }
+
+  private static ObjectNode op(String op, String path, JsonNode value) {
+    ObjectNode o = JSON.objectNode().put("op", op).put("path", path);
+    o.set("value", value);
+    return o;
+  }
+
+  /** RFC 6901 escaping of one reference token. */
+  private static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
   private static JsonNode step(JsonNode at, Segment s) {
     if (s instanceof Field f) {
       return at.isObject() ? at.get(f.name()) : null;

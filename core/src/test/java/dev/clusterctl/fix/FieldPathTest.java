@@ -59,4 +59,18 @@ class FieldPathTest {
     ObjectNode f = FieldPath.parse("spec.ports[port=39135].name").fragment(TextNode.valueOf("dist-erl"));
     assertThat(f.toString()).isEqualTo("{\"spec\":{\"ports\":[{\"port\":39135,\"name\":\"dist-erl\"}]}}");
   }
+
+  /** A JSON Patch points at the item kubectl would merge into: by merge key, replacing what exists, adding what does not. */
+  @Test
+  void jsonPatchReplacesWhatExistsAndAddsWhatDoesNot() throws Exception {
+    ObjectNode d = deployment();
+    assertThat(FieldPath.parse("spec.template.spec.containers[name=app].env[name=A]").jsonPatch(d, JSON.readTree("{\"name\":\"A\",\"value\":\"x\"}")))
+        .hasToString("{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/1/env/0\",\"value\":{\"name\":\"A\",\"value\":\"x\"}}");
+    assertThat(FieldPath.parse("spec.template.spec.containers[name=app].env[name=POD_IP].value").jsonPatch(d, TextNode.valueOf("y")))
+        .hasToString("{\"op\":\"add\",\"path\":\"/spec/template/spec/containers/1/env/-\",\"value\":{\"name\":\"POD_IP\",\"value\":\"y\"}}");
+    assertThat(FieldPath.parse("spec.template.spec.subdomain").jsonPatch(d, TextNode.valueOf("svc")))
+        .hasToString("{\"op\":\"add\",\"path\":\"/spec/template/spec/subdomain\",\"value\":\"svc\"}");
+    assertThat(FieldPath.parse("metadata.annotations.a/b").jsonPatch(d, TextNode.valueOf("v")))
+        .hasToString("{\"op\":\"add\",\"path\":\"/metadata\",\"value\":{\"annotations\":{\"a/b\":\"v\"}}}");
+  }
 }
