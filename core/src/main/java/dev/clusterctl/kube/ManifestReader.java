@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.clusterctl.error.BadInputException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -74,7 +77,15 @@ public final class ManifestReader {
   /** Aliases of mappings and lists per document; expansion itself is bounded by {@link YamlTree}. */
   static final int MAX_COLLECTION_ALIASES = 10_000;
 
-  private final KubernetesSerialization serialization = new KubernetesSerialization(goJsonMapper(), false);
+  private final KubernetesSerialization serialization;
+
+  /** A reader; the object mapping takes Go's JSON rules (see {@link #goJsonMapper}). */
+  public ManifestReader() {
+    ObjectMapper mapper = goJsonMapper();
+    serialization = new KubernetesSerialization(mapper, false);
+    // after fabric8's modules, so that it wins over fabric8's lenient integers (which read "3" as 3)
+    mapper.registerModule(new SimpleModule("go-json-integers").addDeserializer(Integer.class, new GoJsonInteger()));
+  }
 
   private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -325,6 +336,24 @@ public final class ManifestReader {
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return m;
+  }
+
+  /**
+   * An int32 field as Go's JSON fills it: from a JSON integer only. fabric8 reads any text that
+   * parses as a number (so {@code replicas: '3'} would pass); the API server refuses it.
+   */
+  private static final class GoJsonInteger extends StdDeserializer<Integer> {
+    GoJsonInteger() {
+      super(Integer.class);
+    }
+
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+        return p.getIntValue();
+      }
+      return (Integer) ctxt.handleUnexpectedToken(Integer.class, p);
+    }
   }
 
   /** A YAML node under a document, found again by the path of a JSON error; {@code node} is null once the path leaves the YAML. */

@@ -46,7 +46,6 @@ final class YamlTree {
   static final Tag PLAIN = new Tag("tag:clusterctl.dev,2026:plain");
 
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-  private static final BigDecimal MAX_PLAIN_INTEGRAL = new BigDecimal("1e21");
 
   private final String source;
   private int values;
@@ -182,17 +181,24 @@ final class YamlTree {
       return integer(l);
     }
     if (v instanceof BigInteger b) {
-      return F.numberNode(b);
+      // beyond int64: Kubernetes' JSON decoding makes it a float64
+      return number(b.doubleValue(), s);
     }
-    double d = (Double) v;
+    return number((Double) v, s);
+  }
+
+  /**
+   * A float as it comes out of kubectl: Go writes it in JSON as its shortest decimal (an integral
+   * one without exponent below 1e21: 1e3 is 1000, 2^63 is 9223372036854776000), and Kubernetes reads
+   * that back as an integer when it fits int64, so {@code replicas: 3.0} fits an integer field.
+   */
+  private JsonNode number(double d, ScalarNode s) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       throw new BadInputException(at(s) + ": '" + s.getValue() + "' is " + (Double.isNaN(d) ? "not-a-number" : "infinity")
           + " to YAML 1.1, which kubectl cannot turn into JSON; quote it if it is text");
     }
-    // Go's JSON writes an integral float as an integer (1e3 is 1000), so it fits an integer field.
-    BigDecimal exact = new BigDecimal(d);
-    if (d == Math.rint(d) && exact.abs().compareTo(MAX_PLAIN_INTEGRAL) < 0) {
-      BigInteger i = exact.toBigInteger();
+    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+      BigInteger i = new BigDecimal(Double.toString(d)).toBigIntegerExact();
       return i.bitLength() < 64 ? integer(i.longValue()) : F.numberNode(i);
     }
     return F.numberNode(d);

@@ -117,6 +117,21 @@ class ManifestReaderYamlTest {
             + " (YAML 1.1), but this field takes a string: quote it (\"39135\")");
   }
 
+  /**
+   * The API server decodes a spec into its Go type with the same JSON rules, so these are refused
+   * on apply ("cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type
+   * int32"); doctor says so before.
+   */
+  @Test
+  void aWrongTypeInASpecIsRefusedAsTheApiServerRefusesIt() {
+    assertThatThrownBy(() -> read("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: '3'\n"))
+        .hasMessage("in.yaml:5: Deployment d: spec.replicas is '3', which kubectl reads as a string, but this field takes a number");
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  port: 4369\n"))
+        .hasMessage("in.yaml:5: ConfigMap c: data.port is '4369', which kubectl reads as a number (YAML 1.1), but this field takes a string: quote it (\"4369\")");
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  publishNotReadyAddresses: 'true'\n"))
+        .hasMessage("in.yaml:5: Service s: spec.publishNotReadyAddresses is 'true', which kubectl reads as a string, but this field takes true or false");
+  }
+
   @Test
   void aByteOrderMarkAndCrlfLineEndsReadAsKubectlReadsThem() {
     String text = "\uFEFF# c\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: a}\r\ndata:\r\n  k: |\r\n    one\r\n    two\r\n---\r\n"
