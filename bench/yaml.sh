@@ -3,18 +3,21 @@
 # (the reference: how fast kubectl's own YAML reading is on this machine), in one run, each
 # command a cold process, runs interleaved. Inputs, generated into a temporary directory:
 #
-#   stream-8MB, stream-50MB  many documents: the shipped srv-deployment example, then filler
-#                            objects written as people write them (Deployments whose containers
-#                            share settings through anchors and merge keys, ConfigMaps with block
-#                            scalars, Services, an unknown kind), up to the size
+#   plain-8MB, plain-50MB    many documents: the shipped srv-deployment example, then filler
+#                            objects (Services, Deployments, ConfigMaps with block scalars, an
+#                            unknown kind) up to the size, no anchors (so an older build reads them)
+#   anchors-50MB             the same objects written with anchors and merge keys (labels shared
+#                            through &labels/*labels, a sidecar merged from the main container)
 #   one-line-6MB             one ConfigMap whose value is a single 6 MB line (a dashboard JSON or a
 #                            base64 blob kept in one string): the case a fixed 1 KB parser buffer
 #                            made quadratic
 #   alias-bomb               a "billion laughs" document: must end in one line, exit 2, at once
 #
 # Prints, per input, the median wall time and peak RSS of each command and the ratio
-# clusterctl / kubectl. With BEFORE=DIR (a cli/target of an older build, e.g. a copy taken before a
-# change), that build is run on the same inputs too, under a 120 s limit.
+# clusterctl / kubectl. kubectl kustomize is slow on large inputs (about 90 s for 8 MB here), so it
+# runs KUBECTL_RUNS times (default 1) under a 900 s limit; a run cut by the limit shows exit 124.
+# With BEFORE=DIR (a cli/target of an older build, e.g. a copy taken before a change), that build
+# runs on the same inputs too, under a 120 s limit.
 #
 #   bench/yaml.sh [RUNS]        (default 5; build first: ./mvnw -q -B package -DskipTests)
 set -euo pipefail
@@ -29,18 +32,22 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1
 
-# filler OBJECTS_BYTES > file: the example's objects, then filler documents until the size is reached
+# stream BYTES ANCHORS > file: the example's objects, then filler documents until the size is reached
 stream() {
-  local bytes=$1
+  local bytes=$1 anchors=$2
   for f in "$example"/*.yaml; do cat "$f"; echo "---"; done
-  awk -v limit="$bytes" 'BEGIN {
+  awk -v limit="$bytes" -v anchors="$anchors" 'BEGIN {
     block = ""
     for (l = 0; l < 60; l++) block = block sprintf("    line %02d of a configuration file kept in a ConfigMap, long enough to be realistic\n", l)
     size = 0
     for (i = 0; size < limit; i++) {
       ns = "team-" int(i / 40)
       k = i % 4
-      if (k == 0) {
+      if (k == 0 && !anchors) {
+        doc = sprintf("apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-%d\n  namespace: %s\n  labels:\n    app: app-%d\nspec:\n  selector:\n    app: app-%d\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n---\n", i, ns, i, i)
+      } else if (k == 1 && !anchors) {
+        doc = sprintf("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-%d\n  namespace: %s\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: app-%d\n  template:\n    metadata:\n      labels:\n        app: app-%d\n    spec:\n      containers:\n      - name: web\n        image: registry.example.com/web:%d\n        ports:\n        - name: http\n          containerPort: 8080\n        env:\n        - name: MODE\n          value: production\n        resources: {requests: {cpu: 100m, memory: 128Mi}}\n      - name: sidecar\n        image: registry.example.com/web:%d\n        ports: []\n        env:\n        - name: MODE\n          value: production\n        resources: {requests: {cpu: 100m, memory: 128Mi}}\n---\n", i, ns, i, i, i, i)
+      } else if (k == 0) {
         doc = sprintf("apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-%d\n  namespace: %s\n  labels: &labels\n    app: app-%d\nspec:\n  selector: *labels\n  ports:\n  - name: &port http\n    port: 80\n    targetPort: *port\n---\n", i, ns, i)
       } else if (k == 1) {
         doc = sprintf("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-%d\n  namespace: %s\nspec:\n  replicas: 2\n  selector:\n    matchLabels: &labels\n      app: app-%d\n  template:\n    metadata:\n      labels: *labels\n    spec:\n      containers:\n      - &web\n        name: web\n        image: registry.example.com/web:%d\n        ports:\n        - name: http\n          containerPort: 8080\n        env: &env\n        - name: MODE\n          value: production\n        resources: {requests: {cpu: 100m, memory: 128Mi}}\n      - <<: *web\n        name: sidecar\n        ports: []\n---\n", i, ns, i, i)
@@ -55,9 +62,10 @@ stream() {
   }'
 }
 
-mkdir -p "$work/stream-8MB" "$work/stream-50MB" "$work/one-line-6MB" "$work/alias-bomb"
-stream $((8 * 1024 * 1024)) > "$work/stream-8MB/in.yaml"
-stream $((50 * 1024 * 1024)) > "$work/stream-50MB/in.yaml"
+mkdir -p "$work/plain-8MB" "$work/plain-50MB" "$work/anchors-50MB" "$work/one-line-6MB" "$work/alias-bomb"
+stream $((8 * 1024 * 1024)) 0 > "$work/plain-8MB/in.yaml"
+stream $((50 * 1024 * 1024)) 0 > "$work/plain-50MB/in.yaml"
+stream $((50 * 1024 * 1024)) 1 > "$work/anchors-50MB/in.yaml"
 {
   for f in "$example"/*.yaml; do cat "$f"; echo "---"; done
   printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dashboard\n  namespace: payments\ndata:\n  dashboard.json: "'
@@ -80,7 +88,7 @@ printf '%-14s %8s %-34s %10s %10s %6s %s\n' input MiB command "wall ms" "RSS MiB
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-for input in stream-8MB stream-50MB one-line-6MB alias-bomb; do
+for input in plain-8MB plain-50MB anchors-50MB one-line-6MB alias-bomb; do
   dir=$work/$input
   mib=$(du -m "$dir/in.yaml" | cut -f1)
   declare -A wall=() rss=() code=()
@@ -88,8 +96,11 @@ for input in stream-8MB stream-50MB one-line-6MB alias-bomb; do
   [ -n "${BEFORE:-}" ] && names+=("before: clusterctl doctor -f")
   for ((r = 0; r < runs; r++)); do
     for name in "${names[@]}"; do
+      if [ "$name" = "kubectl kustomize" ] && [ $r -ge "${KUBECTL_RUNS:-1}" ]; then
+        continue
+      fi
       case $name in
-        "kubectl kustomize") cmd=("$kubectl" kustomize "$dir") ;;
+        "kubectl kustomize") cmd=(timeout 900 "$kubectl" kustomize "$dir") ;;
         "clusterctl doctor -f") cmd=("$launcher" doctor -f "$dir/in.yaml" --sys-config "$example/config/sys.config" --vm-args "$example/config/vm.args.src" -o json) ;;
         *) cmd=(timeout 120 "$BEFORE/clusterctl" doctor -f "$dir/in.yaml" --sys-config "$example/config/sys.config" --vm-args "$example/config/vm.args.src" -o json) ;;
       esac
