@@ -32,11 +32,24 @@ public final class KubeApi implements AutoCloseable {
   private final String namespace;
   private final String server;
 
+  private final java.time.Duration timeout;
+
   /** Wraps {@code client}; {@code namespace} is where the workload is looked for. */
   public KubeApi(KubernetesClient client, String namespace) {
+    this(client, namespace, java.time.Duration.ofMillis(TIMEOUT_MS));
+  }
+
+  /** Wraps {@code client}; exec and port-forward streams end within {@code timeout}. */
+  public KubeApi(KubernetesClient client, String namespace, java.time.Duration timeout) {
     this.client = client;
     this.namespace = namespace;
     this.server = client.getConfiguration().getMasterUrl();
+    this.timeout = timeout;
+  }
+
+  /** The budget of one call; exec and port-forward streams are bounded by it too. */
+  public java.time.Duration timeout() {
+    return timeout;
   }
 
   /**
