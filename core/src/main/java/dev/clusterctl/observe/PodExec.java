@@ -73,7 +73,7 @@ public final class PodExec {
     var op = api.client().pods().inNamespace(namespace).withName(pod);
     var target = container == null || container.isEmpty() ? op : op.inContainer(container);
     try (ExecWatch w = target.writingOutput(stdout).exec(command.toArray(String[]::new))) {
-      Integer code = w.exitCode().get(TIMEOUT_S, TimeUnit.SECONDS);
+      Integer code = w.exitCode().get(api.timeout().toMillis(), TimeUnit.MILLISECONDS);
       if (code != null && code != 0) {
         return null;
       }

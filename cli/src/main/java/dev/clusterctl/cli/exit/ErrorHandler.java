@@ -142,12 +142,21 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     return m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse("");
   }
 
-  /** The first line of {@code message}: a failure is one line on stderr. */
+  /** A parser's limit on nesting, as Jackson words it (naming its own classes). */
+  private static final Pattern NESTING = Pattern.compile(
+      "(?i)^(.*?):? *(?:not valid YAML: *)?Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*$");
+
+  /** The first line of {@code message}, in words: a failure is one line on stderr. */
   private static String oneLine(String message) {
     if (message == null || message.isBlank()) {
       return BUG_LINE;
     }
-    return redact(message.strip().lines().findFirst().orElse(""));
+    String line = message.strip().lines().findFirst().orElse("");
+    java.util.regex.Matcher m = NESTING.matcher(line);
+    if (m.matches()) {
+      line = (m.group(1).isBlank() ? "" : m.group(1) + ": ") + "YAML nested too deep (more than " + m.group(2) + " levels)";
+    }
+    return redact(line);
   }
 
   /** {@code text} with HTTP credentials ({@code Bearer …}, {@code Basic …}) blanked out. */
