@@ -156,7 +156,37 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     if (m.matches()) {
       line = (m.group(1).isBlank() ? "" : m.group(1) + ": ") + "YAML nested too deep (more than " + m.group(2) + " levels)";
     }
-    return redact(line);
+    return redact(words(line));
+  }
+
+  /** A Java exception's class name, qualified or not, as libraries put it into their messages. */
+  private static final Pattern CLASS_NAME = Pattern.compile(
+      "\\(?\\b(?:[a-z][a-z0-9_]*\\.)*([A-Z][A-Za-z0-9_]*(?:Exception|Error))\\b\\)?(:\\s*)?");
+
+  /** {@code line} with Java exception class names put into words: a user reads what happened, not which class said so. */
+  static String words(String line) {
+    java.util.regex.Matcher m = CLASS_NAME.matcher(line);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String word = switch (m.group(1)) {
+        case "AccessDeniedException" -> "permission denied";
+        case "NoSuchFileException", "FileNotFoundException" -> "no such file";
+        case "NotDirectoryException" -> "not a directory";
+        case "DirectoryNotEmptyException" -> "directory not empty";
+        case "MalformedInputException", "UnmappableCharacterException", "CharacterCodingException" -> "not UTF-8 text";
+        case "EOFException" -> "unexpected end of input";
+        case "FileSystemException" -> "file system error";
+        case "OutOfMemoryError" -> "out of memory";
+        case "StackOverflowError" -> "nested too deep";
+        default -> "I/O error";
+      };
+      boolean colon = m.group(2) != null;
+      boolean paren = m.group().startsWith("(") && m.group().endsWith(")");
+      String replacement = paren ? "(" + word + ")" : word + (colon ? ": " : "");
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** {@code text} with HTTP credentials ({@code Bearer …}, {@code Basic …}) blanked out. */

@@ -84,4 +84,15 @@ class ErrorHandlerTest {
     assertThat(ErrorHandler.classify(new RuntimeException(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))).message())
         .startsWith("TLS: ").doesNotContain("PKIX");
   }
+
+  @Test
+  void javaClassNamesInAMessageBecomeWords() {
+    assertThat(ErrorHandler.words("cookie file /x/.erlang.cookie: cannot read it (AccessDeniedException)"))
+        .isEqualTo("cookie file /x/.erlang.cookie: cannot read it (permission denied)");
+    assertThat(ErrorHandler.words("-k dir: cannot run kubectl: java.io.IOException: Cannot run program \"kubectl\""))
+        .isEqualTo("-k dir: cannot run kubectl: I/O error: Cannot run program \"kubectl\"");
+    assertThat(ErrorHandler.words("f.yaml: cannot be read: java.nio.charset.MalformedInputException: Input length = 1"))
+        .isEqualTo("f.yaml: cannot be read: not UTF-8 text: Input length = 1");
+    assertThat(ErrorHandler.words("no DNS server answered for 'x.': 127.0.0.1:53 udp: timed out")).isEqualTo("no DNS server answered for 'x.': 127.0.0.1:53 udp: timed out");
+  }
 }
