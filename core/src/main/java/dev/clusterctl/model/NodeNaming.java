@@ -29,6 +29,16 @@ public interface NodeNaming {
    */
   RenderedName render(Map<String, String> env, PodHost host);
 
+  /** {@link #render(Map, PodHost)} for a pod whose address is {@code ip} ({@code hostname -i}); {@code null} when not known. */
+  default RenderedName render(Map<String, String> env, PodHost host, String ip) {
+    return render(env, host);
+  }
+
+  /** What stops the node from starting as configured (a start script that exits); empty when nothing does. */
+  default List<String> problems() {
+    return List.of();
+  }
+
   /** Appends the host the VM would use when {@code name} has no {@code @host}. */
   static String withHost(String name, NameMode mode, PodHost host) {
     if (name.indexOf('@') >= 0) {

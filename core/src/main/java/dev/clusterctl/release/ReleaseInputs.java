@@ -45,6 +45,12 @@ public record ReleaseInputs(
     files = Map.copyOf(files);
   }
 
+  /** These inputs without the environment entries called {@code name}. */
+  public ReleaseInputs withoutEnv(String name) {
+    return new ReleaseInputs(env.stream().filter(e -> !e.name().equals(name)).toList(), envComplete, command, args, releaseEnv, vmArgs, files,
+        releaseName, releaseVersion, kindHint, hosts);
+  }
+
   /** Names and sources only: file texts and variable values may hold secrets. */
   @Override
   public String toString() {

@@ -96,6 +96,10 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--vm-args", paramLabel = "FILE", description = "The release's vm.args (-name/-sname, -setcookie). Default: the one vm.args(.src) in a -f directory.")
   String vmArgs;
 
+  @Option(names = "--release-env", paramLabel = "FILE",
+      description = "The release's env.sh (or the project's rel/env.sh.eex): RELEASE_DISTRIBUTION, RELEASE_NODE, RELEASE_COOKIE. Default: the one found in --release-dir or a -f directory.")
+  String releaseEnv;
+
   @Option(names = "--strategy", paramLabel = "STRATEGY",
       converter = StrategyConverter.class,
       completionCandidates = StrategyConverter.Ids.class,
@@ -145,7 +149,9 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Inside a pod: read this pod (hostname, /etc/hosts, resolv.conf, environment, the release's files) and ask its resolver.")
   boolean local;
 
-  @Option(names = "--release-dir", paramLabel = "DIR", description = "With --local: the release's root (default: $RELEASE_ROOT, else /app, /opt/app, /srv/app).")
+  @Option(names = "--release-dir", paramLabel = "DIR",
+      description = "A built release or the project's source tree: vm.args, sys.config, rel/env.sh.eex, config/*.exs and lib/**/application.ex are read from it. "
+          + "With --local the default is $RELEASE_ROOT, else /app, /opt/app, /srv/app.")
   String releaseDir;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -209,9 +215,10 @@ public final class DoctorCommand implements Callable<Integer> {
   private Source openSource() {
     return switch (from()) {
       case FILES -> new FileSource(System.in, new Kustomize(),
-          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)));
+          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
+              Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir)));
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), exec, execConcurrency, dnsWhere(), progress()), timeout);
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()), timeout);
       case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
     };
   }
@@ -224,8 +231,8 @@ public final class DoctorCommand implements Callable<Integer> {
     if (s != From.API && (kubeconfig != null || context != null || exec || dnsPortForward)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig, --context, --exec and --dns-port-forward work against the API (without -f/-k/--local)");
     }
-    if (s != From.LOCAL && releaseDir != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--release-dir works with --local");
+    if (s == From.LOCAL && releaseEnv != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--release-env reads a file for -f/-k or the API; --local reads this pod's own release (give --release-dir)");
     }
     if (s == From.FILES && !nameservers.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--nameserver works against a running cluster (without -f/-k)");
