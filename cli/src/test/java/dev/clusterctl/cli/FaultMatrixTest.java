@@ -320,7 +320,7 @@ class FaultMatrixTest {
     Files.writeString(cookie, "COOKIE-" + TOKEN);
     Cell c = timed(() -> Cli.run("join", "@" + loopback.hostPort(), "ledger.payments.example.", "--basename", "ledger",
         "--dist-port", Integer.toString(stall.getLocalPort()), "--probe-timeout", "700ms", "--cookie-file", cookie.toString(),
-        "--timeout", "500ms", "--tries", "1"));
+        "--timeout", "500ms", "--tries", "1", "--verbose"));
     assertThat(c.r.exit()).isEqualTo(ExitCode.PROBLEM.code());
     c.within(Duration.ofMillis(1200));
     assertThat(c.r.out()).contains("ledger@127.0.0.1").containsIgnoringCase("timed out");

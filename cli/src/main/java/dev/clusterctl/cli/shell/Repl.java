@@ -170,7 +170,7 @@ public final class Repl {
       // get() returns as soon as the task is cancelled; give the interrupted command a moment to
       // close its sockets, but the prompt comes back within the grace whatever it does
       awaitQuietly(worker);
-      terminal.writer().println("interrupted");
+      terminal.writer().println(" interrupted"); // after the terminal's own "^C"
       return ExitCode.INTERRUPTED.code();
     } catch (InterruptedException shellInterrupted) {
       gate.shut();
