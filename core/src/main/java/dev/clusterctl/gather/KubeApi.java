@@ -137,6 +137,12 @@ public final class KubeApi implements AutoCloseable {
     }
     List<String> secrets = new ArrayList<>(checked.map(KubeconfigFile::secrets).orElse(List.of()));
     checked.flatMap(KubeconfigFile::token).ifPresent(config::setOauthToken);
+    // a merged KUBECONFIG (several files) or a pod's service account is not checked file by file:
+    // its token gets the same normalisation before it can reach a header
+    if (config.getOauthToken() != null) {
+      secrets.add(config.getOauthToken());
+      config.setOauthToken(KubeconfigFile.usableToken(config.getOauthToken(), "the kubeconfig user's token"));
+    }
     for (String s : new String[] {config.getOauthToken(), config.getPassword(), config.getClientKeyData(), config.getAutoOAuthToken()}) {
       if (s != null && s.strip().length() >= 4) {
         secrets.add(s.strip());

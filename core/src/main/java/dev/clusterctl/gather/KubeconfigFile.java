@@ -161,7 +161,7 @@ public record KubeconfigFile(String label, String context, Optional<String> user
   }
 
   /** {@code raw} without surrounding white space; refused when empty or when a character is left that an HTTP header cannot carry. */
-  private static String usableToken(String raw, String field) {
+  static String usableToken(String raw, String field) {
     String t = raw.strip();
     if (t.isEmpty()) {
       throw new BadInputException(field + " is empty");
