@@ -6,6 +6,7 @@ import dev.clusterctl.cli.option.StrategyConverter;
 import dev.clusterctl.cli.render.doctor.CheckListing;
 import dev.clusterctl.cli.render.doctor.DoctorJson;
 import dev.clusterctl.cli.render.doctor.DoctorJunit;
+import dev.clusterctl.cli.render.doctor.DoctorSarif;
 import dev.clusterctl.cli.render.doctor.DoctorText;
 import dev.clusterctl.cli.render.doctor.Verdict;
 import dev.clusterctl.discovery.Strategy;
@@ -59,7 +60,8 @@ import picocli.CommandLine.Spec;
       "  kustomize build overlays/srv | clusterctl doctor -f - \\",
       "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml",
-      "  clusterctl doctor -n payments --sys-config config/sys.config --vm-args config/vm.args.src --dns-port-forward --exec",
+      "  clusterctl doctor -n payments --dns-port-forward --exec \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  kubectl exec -n payments ledger-0 -- clusterctl doctor --local"
     })
 public final class DoctorCommand implements Callable<Integer> {
@@ -68,7 +70,8 @@ public final class DoctorCommand implements Callable<Integer> {
   enum Format {
     text,
     json,
-    junit
+    junit,
+    sarif
   }
 
   /** What makes the exit code 1. */
@@ -193,6 +196,7 @@ public final class DoctorCommand implements Callable<Integer> {
     switch (output) {
       case json -> new DoctorJson().render(report, verdict, out);
       case junit -> new DoctorJunit().render(report, failOnWarn, out);
+      case sarif -> new DoctorSarif(BuildInfo.VERSION, java.nio.file.Path.of("").toAbsolutePath()).render(report, checks, out);
       default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
     }
     return verdict.exit().code();
@@ -260,10 +264,10 @@ public final class DoctorCommand implements Callable<Integer> {
     return nameservers.isEmpty() ? Optional.empty() : Optional.of(nameservers.stream().map(Servers::parse).toList());
   }
 
-  /** The exec progress line, on stderr and only on a terminal. */
+  /** The exec progress line, on stderr, only on a terminal and not with --quiet. */
   private BiConsumer<Integer, Integer> progress() {
     PrintWriter err = spec.commandLine().getErr();
-    if (System.console() == null) {
+    if (System.console() == null || global.quiet()) {
       return (done, total) -> { };
     }
     return (done, total) -> {
