@@ -292,14 +292,29 @@ class FaultMatrixTest {
 
   // ---------------------------------------------------------------- Erlang peers
 
-  @Test
-  void aPeerThatStallsEndsAtTheProbeTimeout() throws Exception {
-    ServerSocket stall = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  /** What a fake peer does with each connection it accepts. */
+  interface PeerScript {
+    void play(Socket s) throws IOException;
+  }
+
+  /** A TCP port on loopback playing {@code script} on every connection. */
+  private int peer(PeerScript script) throws IOException {
+    ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     List<Socket> held = new CopyOnWriteArrayList<>();
     Thread t = new Thread(() -> {
-      while (!stall.isClosed()) {
+      while (!server.isClosed()) {
         try {
-          held.add(stall.accept()); // accepted, never answered
+          Socket s = server.accept();
+          held.add(s);
+          Thread play = new Thread(() -> {
+            try {
+              script.play(s);
+            } catch (IOException ignored) {
+              // the client went away
+            }
+          });
+          play.setDaemon(true);
+          play.start();
         } catch (IOException e) {
           return;
         }
@@ -307,7 +322,17 @@ class FaultMatrixTest {
     });
     t.setDaemon(true);
     t.start();
-    servers.add(stall);
+    servers.add(server);
+    servers.add(() -> {
+      for (Socket s : held) {
+        s.close();
+      }
+    });
+    return server.getLocalPort();
+  }
+
+  /** {@code join} of one peer at 127.0.0.1 on {@code port} ({@code --dist-port}, or EPMD's with {@code epmd}), with a cookie. */
+  private Cell join(int port, boolean epmd) throws IOException {
     FakeDnsServer loopback = dns(q -> {
       Message m = new Message(q.getHeader().getID());
       m.getHeader().setFlag(Flags.QR);
@@ -318,13 +343,44 @@ class FaultMatrixTest {
     });
     Path cookie = dir.resolve("cookie");
     Files.writeString(cookie, "COOKIE-" + TOKEN);
+    Files.setPosixFilePermissions(cookie, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
     Cell c = timed(() -> Cli.run("join", "@" + loopback.hostPort(), "ledger.payments.example.", "--basename", "ledger",
-        "--dist-port", Integer.toString(stall.getLocalPort()), "--probe-timeout", "700ms", "--cookie-file", cookie.toString(),
+        epmd ? "--epmd-port" : "--dist-port", Integer.toString(port), "--probe-timeout", "700ms", "--cookie-file", cookie.toString(),
         "--timeout", "500ms", "--tries", "1", "--verbose"));
-    assertThat(c.r.exit()).isEqualTo(ExitCode.PROBLEM.code());
-    c.within(Duration.ofMillis(1200));
-    assertThat(c.r.out()).contains("ledger@127.0.0.1").containsIgnoringCase("timed out");
+    // a peer's fault is the report's business: its row says what happened, exit 1, nothing on stderr
+    assertThat(c.r.exit()).as(c.r.err()).isEqualTo(ExitCode.PROBLEM.code());
+    assertThat(c.r.err()).isEmpty();
+    assertThat(c.r.out()).contains("ledger@127.0.0.1").doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b");
+    c.within(Duration.ofMillis(500 + 700));
     c.noSecret("COOKIE-" + TOKEN);
+    return c;
+  }
+
+  @Test
+  void aPeerThatStallsEndsAtTheProbeTimeout() throws Exception {
+    Cell c = join(peer(s -> { }), false); // accepted, never answered
+    assertThat(c.r.out()).containsIgnoringCase("timed out");
+  }
+
+  @Test
+  void aPeerThatAnswersGarbageIsNamedNotAHang() throws Exception {
+    Cell c = join(peer(s -> {
+      s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+    }), false);
+    assertThat(c.r.out()).doesNotContain("joinable ");
+  }
+
+  @Test
+  void aPeerThatHangsUpAtOnceIsNamed() throws Exception {
+    Cell c = join(peer(Socket::close), false);
+    assertThat(c.r.out()).doesNotContain("joinable ");
+  }
+
+  @Test
+  void anEpmdThatStallsEndsAtTheProbeTimeout() throws Exception {
+    Cell c = join(peer(s -> { }), true);
+    assertThat(c.r.out()).containsIgnoringCase("timed out");
   }
 
   // ---------------------------------------------------------------- helpers
