@@ -62,6 +62,7 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'n' -l 'namespace' -r 
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'cluster-domain' -r -f -d 'The kubelet\'s cluster domain (default: the Corefile\'s, else cluster.local).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'kubeconfig' -r -F -d 'Without -f/-k: the kubeconfig (default: KUBECONFIG, ~/.kube/config, or the pod\'s service account).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'context' -r -f -a '(__clusterctl_runtime_values)' -d 'Without -f/-k: the kubeconfig context (default: the current one).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'timeout' -r -f -d 'Without -f/-k: how long each Kubernetes API call may take, its whole answer included; each exec in a pod too (default: 10s).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'exec' -d 'Against the API: run \'hostname --fqdn\' in each pod (default: computed from the pod spec).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'exec-concurrency' -r -f -d 'How many execs run at once (default: 8).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'nameserver' -r -f -d 'Ask the discovery query of this DNS server (repeatable), with a pod\'s search list.'

@@ -134,6 +134,10 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Without -f/-k: the kubeconfig context (default: the current one).")
   String context;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = dev.clusterctl.cli.option.DurationConverter.Positive.class,
+      description = "Without -f/-k: how long each Kubernetes API call may take, its whole answer included; each exec in a pod too (default: ${DEFAULT-VALUE}).")
+  java.time.Duration timeout = java.time.Duration.ofSeconds(10);
+
   @Option(names = "--exec", description = "Against the API: run 'hostname --fqdn' in each pod (default: computed from the pod spec).")
   boolean exec;
 
@@ -249,7 +253,7 @@ public final class DoctorCommand implements Callable<Integer> {
           new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
               Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir)));
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()));
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()), timeout);
       case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
     };
   }
