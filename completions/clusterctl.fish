@@ -113,6 +113,7 @@ complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'cookie-env' -r -f -d 'R
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'verbose' -d 'Show more detail: on stderr, the stack trace of a failure and (resolve) every DNS question asked; on stdout, in doctor\'s text report, the evidence of passing checks.'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'color' -r -f -a 'auto always never' -d 'Colour output: auto, always, never (default: auto; NO_COLOR turns it off even with always, CLICOLOR_FORCE turns auto on).'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'watch' -d 'Keep refreshing until Ctrl-C, SIGTERM or \'q\'.'
+complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'as-node' -d 'See DNS as the node does: answers the library gets from inet_res:getbyname are served through inet_res\'s cache (cache_size 100) for their TTL, so peers an oversized answer hides come and go as they do in the node (use with --watch).'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'interval' -r -f -d 'Pause between refreshes (default: sys.config\'s refresh_interval_ms, else 5s as gen_cluster and libcluster).'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'sys-config' -r -F -d 'Take discovery from the release\'s sys.config (gen_cluster\'s discovery: dns or static) instead of DOMAIN.'
 complete -c clusterctl -n '__clusterctl_at \'join\'' -l 'vm-args' -r -F -d 'Take the basename (-name/-sname, ${VAR} from the environment) and the fixed dist port from the release\'s vm.args.'

@@ -417,7 +417,7 @@ function _picocli_clusterctl_join() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tcp' '--verbose' '--watch' '--mesh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--tcp' '--verbose' '--watch' '--as-node' '--mesh' '-h' '--help' '-V' '--version'"
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--cookie-file' '--cookie-env' '--color' '--interval' '--sys-config' '--vm-args' '--jitter' '--count' '--dist-port' '--epmd-port' '--probe-timeout' '--concurrency' '-o' '--output'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values

@@ -51,6 +51,17 @@ public final class Discovery {
    * @throws dev.clusterctl.error.BadInputException when {@code domain} is not a valid name or no server is configured
    */
   public DiscoveryResult discover(DiscoverySpec spec, String domain) {
+    return discover(spec, domain, null);
+  }
+
+  /**
+   * Looks {@code domain} up as {@link #discover(DiscoverySpec, String)} does, and when the library's
+   * lookup goes through {@code inet_res:getbyname} serves each answer through {@code cache} as a
+   * node's resolver would (within the TTL, only the part of an answer the cache kept).
+   *
+   * @param cache the node's cache model, or {@code null} for the answer as the server gives it
+   */
+  public DiscoveryResult discover(DiscoverySpec spec, String domain, InetResCache cache) {
     DiscoveryLibrary library = spec.library();
     String asked = library.askedName(domain);
     List<LookupResult> lookups = new ArrayList<>();
@@ -61,10 +72,21 @@ public final class Discovery {
     List<Record> answers = new ArrayList<>();
     List<Record> additional = new ArrayList<>();
     boolean viaCname = false;
+    List<String> cacheNotes = new ArrayList<>();
     for (LookupResult l : lookups) {
       Optional<Attempt> found = l.found();
       if (found.isPresent()) {
-        answers.addAll(l.records());
+        List<Record> records = l.records();
+        if (cache != null && library.cached()) {
+          InetResCache.Served served = cache.serve(asked + " " + l.typeName(), records);
+          records = served.records();
+          if (served.fromCache()) {
+            cacheNotes.add("as a node: inet_res answered " + l.typeName() + " " + asked + " from its cache with "
+                + records.size() + " of the " + served.answered() + " records it was given ("
+                + served.left().toSeconds() + " s of TTL left); the server's answer now holds " + l.records().size());
+          }
+        }
+        answers.addAll(records);
         additional.addAll(found.get().additional());
         viaCname |= l.viaCname();
       }
@@ -89,6 +111,7 @@ public final class Discovery {
     library.cacheOverflow(size, minTtl(answers), "the answer").ifPresent(findings::add);
     List<String> notes = new ArrayList<>();
     lookups.forEach(l -> l.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add));
+    notes.addAll(cacheNotes);
     notes.addAll(notes(spec, library, domain));
     if (unanswered > 0) {
       notes.add(unanswered + " follow-up " + (unanswered == 1 ? "lookup was" : "lookups were")
