@@ -47,7 +47,7 @@ public final class DiscoveryLibraryRuns extends BaseCheck {
     List<Finding> findings = ctx.sim().findings();
     Optional<Finding> crash = findings.stream().filter(f -> f.severity() == Finding.Severity.CRASH).findFirst();
     if (crash.isPresent()) {
-      return fail(subject, "crashes on the answer to " + d.query() + ": " + crash.get().message())
+      return fail(subject, library.module() + " crashes on the answer to " + d.query() + ": " + crash.get().message())
           .evidence("library call", library.call(library.askedName(d.query()), d.recordType()))
           .evidence("setting", d.origin())
           .fix(Remediation.text(capitalised(crash.get().avoid()) + "."))
