@@ -45,12 +45,18 @@ public final class DiscoveryLibraryRuns extends BaseCheck {
       return skip(subject, "the discovery query gets no records (see discovery-query-resolves)");
     }
     List<Finding> findings = ctx.sim().findings();
+    CheckResult result = judge(ctx, d, library, subject, findings);
+    return result;
+  }
+
+  private CheckResult judge(DoctorContext ctx, Discovery.Dns d, DiscoveryLibrary library, String subject, List<Finding> findings) {
     Optional<Finding> crash = findings.stream().filter(f -> f.severity() == Finding.Severity.CRASH).findFirst();
     if (crash.isPresent()) {
       return fail(subject, library.module() + " crashes on the answer to " + d.query() + ": " + crash.get().message())
           .evidence("library call", library.call(library.askedName(d.query()), d.recordType()))
           .evidence("setting", d.origin())
           .fix(Remediation.text(capitalised(crash.get().avoid()) + "."))
+          .evidence("pod resolver options", ignored(ctx).orElse("none that inet_res would ignore"))
           .build();
     }
     Optional<Finding> warning = findings.stream().findFirst();
@@ -61,10 +67,24 @@ public final class DiscoveryLibraryRuns extends BaseCheck {
           .build();
     }
     int n = ctx.sim().answer().get().srv().size() + ctx.sim().answer().get().addresses().size();
-    return pass(subject, "handles the " + n + "-record answer to " + d.query() + " without crashing"
+    CheckResult.Builder b = pass(subject, "handles the " + n + "-record answer to " + d.query() + " without crashing"
         + (library.cached() ? ", within inet_res's cache of " + DiscoveryLibrary.INET_RES_CACHE_SIZE + " records" : ""))
-        .evidence("library call", library.call(library.askedName(d.query()), d.recordType()))
-        .build();
+        .evidence("library call", library.call(library.askedName(d.query()), d.recordType()));
+    ignored(ctx).ifPresent(i -> b.evidence("pod resolver options", i));
+    return b.build();
+  }
+
+  /**
+   * The pod's {@code dnsConfig.options} that only glibc reads, said as such: Erlang's {@code inet_res}
+   * keeps its own timeout (2000 ms) and retry (3), whatever the pod's resolv.conf says.
+   */
+  private static Optional<String> ignored(DoctorContext ctx) {
+    List<String> options = ctx.workload().map(w -> w.template().retransmitOptions()).orElse(List.of());
+    if (options.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.join(" ", options) + " (dnsConfig.options) are read by glibc only: Erlang's inet_res"
+        + " ignores them and waits 666, 1333 and 2666 ms per server in its 3 rounds (timeout 2000 ms, retry 3)");
   }
 
   private static String capitalised(String s) {

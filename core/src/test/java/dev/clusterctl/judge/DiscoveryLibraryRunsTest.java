@@ -54,4 +54,17 @@ class DiscoveryLibraryRunsTest {
     assertThat(r.status()).as(r.message()).isEqualTo(Status.PASS);
     assertThat(r.message()).contains("3-record answer");
   }
+
+  @Test
+  void resolverTimeoutAndAttemptsAPodSetsAreSaidToBeIgnoredByInetRes() {
+    String yaml = Fixture.SERVICE + "---\n"
+        + Fixture.deployment("dnsConfig:\n  options:\n  - {name: ndots, value: \"2\"}\n  - {name: timeout, value: \"1\"}\n  - {name: attempts, value: \"5\"}", "");
+    CheckResult r = Fixture.a().yaml(yaml).corefile(ChecksTest.KUBEADM_COREFILE).run("discovery-library-runs");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.PASS);
+    assertThat(r.evidence()).anySatisfy(e -> {
+      assertThat(e.label()).isEqualTo("pod resolver options");
+      assertThat(e.value()).startsWith("timeout:1 attempts:5 (dnsConfig.options) are read by glibc only")
+          .contains("666, 1333 and 2666 ms");
+    });
+  }
 }
