@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>SRV, host type ip: dns-cluster takes every IPv4 address of the target ({@code :inet.gethostbyname});
  *       gen_cluster crashes ({@code case_clause}, see {@link GenClusterDnsSrv}) and names none.
  *   <li>A/AAAA, host type ip: the address (libcluster-dns, dns-cluster, gen_cluster's default).
- *   <li>A/AAAA, host type hostname: gen_cluster's first PTR name of the address, none without one.
+ *   <li>A/AAAA, host type hostname: gen_cluster's PTR name of the address when it has exactly one; none with none or two
+ *       ({@code inet_res:gethostbyaddr} returns {@code {error, nxdomain}} for two).
  * </ul>
  */
 public final class NamingRule {
