@@ -29,7 +29,7 @@ public final class Doctor {
     if (target.namespace().isEmpty() && gathered.namespace().isPresent()) {
       target = target.withNamespace(gathered.namespace().get());
     }
-    ClusterModel model = ModelBuilder.build(new ModelRequest(gathered.objects(), gathered.corefile(), gathered.sysConfig(), gathered.vmArgs(), target));
+    ClusterModel model = ModelBuilder.build(new ModelRequest(gathered.objects(), gathered.corefile(), gathered.sysConfig(), gathered.vmArgs(), gathered.release(), target));
     Optional<Observed> observed = gathered.live().map(access -> LiveObserver.of(access).observe(model));
     return judge(model, observed, options, gathered.inputs());
   }

@@ -60,12 +60,14 @@ public final class VmArgs {
   }
 
   private final String source;
+  private final String text;
   private final List<Flag> flags;
   private final String cookie;
   private final int cookieLine;
 
-  private VmArgs(String source, List<Flag> flags, String cookie, int cookieLine) {
+  private VmArgs(String source, String text, List<Flag> flags, String cookie, int cookieLine) {
     this.source = source;
+    this.text = text;
     this.flags = List.copyOf(flags);
     this.cookie = cookie;
     this.cookieLine = cookieLine;
@@ -108,7 +110,7 @@ public final class VmArgs {
       check(w, args, source);
       flags.add(new Flag(w.text(), args, w.line()));
     }
-    return new VmArgs(source, flags, cookie, cookieLine);
+    return new VmArgs(source, text, flags, cookie, cookieLine);
   }
 
   private static boolean isFlag(String word) {
@@ -179,6 +181,11 @@ public final class VmArgs {
   /** The name the text was read from. */
   public String source() {
     return source;
+  }
+
+  /** The text as read, for the start-script reader; it may hold a literal cookie, so it is never shown. */
+  public String text() {
+    return text;
   }
 
   /** Every flag in order, with {@code -setcookie}'s value redacted. */

@@ -54,7 +54,7 @@ public final class Expectation {
       Member m = members.get(i);
       for (ExamplePod p : ExamplePods.of(m.workload(), model.clusterDomain(), ipv6, i)) {
         pods.add(p);
-        m.release().naming().ifPresent(n -> self.put(p.name(), n.render(p.env(), p.host())));
+        m.release().naming().ifPresent(n -> self.put(p.name(), n.render(p.env(), p.host(), p.ip())));
       }
     }
     CorednsSimulator coredns = new CorednsSimulator(model.coredns(), model.services(), members.stream().map(Member::workload).toList(), pods);

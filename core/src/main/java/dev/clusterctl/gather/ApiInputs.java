@@ -8,9 +8,18 @@ import java.util.function.BiConsumer;
  *
  * @param sysConfig {@code --sys-config}
  * @param vmArgs {@code --vm-args}
+ * @param releaseEnv {@code --release-env}
+ * @param releaseDir {@code --release-dir}
  * @param exec true to run {@code hostname --fqdn} in each pod ({@code --exec})
  * @param execConcurrency how many execs run at once
  * @param dns where the discovery query is asked
  * @param progress told {@code (done, total)} as execs finish
  */
-public record ApiInputs(Optional<String> sysConfig, Optional<String> vmArgs, boolean exec, int execConcurrency, DnsWhere dns, BiConsumer<Integer, Integer> progress) {}
+public record ApiInputs(
+    Optional<String> sysConfig, Optional<String> vmArgs, Optional<String> releaseEnv, Optional<String> releaseDir, boolean exec, int execConcurrency, DnsWhere dns, BiConsumer<Integer, Integer> progress) {
+
+  /** Inputs with no {@code --release-env} or {@code --release-dir}. */
+  public ApiInputs(Optional<String> sysConfig, Optional<String> vmArgs, boolean exec, int execConcurrency, DnsWhere dns, BiConsumer<Integer, Integer> progress) {
+    this(sysConfig, vmArgs, Optional.empty(), Optional.empty(), exec, execConcurrency, dns, progress);
+  }
+}

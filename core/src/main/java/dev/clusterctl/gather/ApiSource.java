@@ -6,6 +6,7 @@ import dev.clusterctl.kube.LoadedObject;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import dev.clusterctl.release.ReleaseFiles;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +66,8 @@ public final class ApiSource implements Source {
     Optional<VmArgs> vm = in.vmArgs().map(p -> TextFile.read(p, "--vm-args", VmArgs::parse));
     in.sysConfig().ifPresent(p -> inputs.add("sys.config " + p));
     in.vmArgs().ifPresent(p -> inputs.add("vm.args " + p));
-    return new Gathered(objects, Optional.empty(), sys, vm, inputs, Optional.of(ns), Optional.of(new LiveAccess.Api(api, in, coredns)));
+    ReleaseFiles release = ReleaseFinder.find(in.releaseEnv(), in.vmArgs(), in.releaseDir(), List.of(), inputs);
+    return new Gathered(objects, Optional.empty(), sys, vm, release, inputs, Optional.of(ns), Optional.of(new LiveAccess.Api(api, in, coredns)));
   }
 
   @Override

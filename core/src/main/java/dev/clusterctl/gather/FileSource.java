@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.clusterctl.release.ReleaseFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,13 +67,17 @@ public final class FileSource implements Source {
 
     Optional<Corefile> corefile = in.corefile().map(p -> TextFile.read(p, "--corefile", Corefile::parse));
     in.corefile().ifPresent(p -> inputs.add("--corefile " + p));
-    Optional<String> sysPath = in.sysConfig().or(() -> findInDirs(in.manifests(), "sys.config", "sys.config.src"));
-    Optional<String> vmPath = in.vmArgs().or(() -> findInDirs(in.manifests(), "vm.args", "vm.args.src"));
+    List<String> releaseDirs = in.releaseDir().map(List::of).orElse(in.manifests());
+    Optional<String> sysPath = in.sysConfig().or(() -> findInDirs(releaseDirs, "sys.config", "sys.config.src"));
+    Optional<String> vmPath = in.vmArgs().or(() -> findInDirs(releaseDirs, "vm.args", "vm.args.src"));
+    String found = in.releaseDir().isPresent() ? " (in --release-dir)" : " (found beside the manifests)";
     Optional<SysConfig> sys = sysPath.map(p -> TextFile.read(p, "--sys-config", SysConfig::parse));
     Optional<VmArgs> vm = vmPath.map(p -> TextFile.read(p, "--vm-args", VmArgs::parse));
-    sysPath.ifPresent(p -> inputs.add("sys.config " + p + (in.sysConfig().isEmpty() ? " (found beside the manifests)" : "")));
-    vmPath.ifPresent(p -> inputs.add("vm.args " + p + (in.vmArgs().isEmpty() ? " (found beside the manifests)" : "")));
-    return Gathered.fromFiles(objects, corefile, sys, vm, inputs);
+    sysPath.ifPresent(p -> inputs.add("sys.config " + p + (in.sysConfig().isEmpty() ? found : "")));
+    vmPath.ifPresent(p -> inputs.add("vm.args " + p + (in.vmArgs().isEmpty() ? found : "")));
+    List<Path> dirs = in.manifests().stream().filter(m -> !ManifestLoader.STDIN.equals(m)).map(Path::of).filter(Files::isDirectory).toList();
+    ReleaseFiles release = ReleaseFinder.find(in.releaseEnv(), vmPath, in.releaseDir(), dirs, inputs);
+    return Gathered.fromFiles(objects, corefile, sys, vm, release, inputs);
   }
 
   /**

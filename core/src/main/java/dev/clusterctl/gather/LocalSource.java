@@ -5,6 +5,7 @@ import dev.clusterctl.erlang.VmArgs;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import dev.clusterctl.release.ReleaseFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,6 @@ public final class LocalSource implements Source {
     inputs.add("environment: " + (env.isEmpty() ? "(no POD_IP, NODE_HOST, ERL_DIST_PORT or RELEASE_*)" : env));
     inputs.add("sys.config " + sysPath.orElse("(not found: give --release-dir or --sys-config)"));
     inputs.add("vm.args " + vmPath.orElse("(not found: give --release-dir or --vm-args)"));
-    return new Gathered(List.of(), Optional.empty(), sys, vm, inputs, Optional.empty(), Optional.of(new LiveAccess.Pod(pod, fqdn, servers)));
+    return new Gathered(List.of(), Optional.empty(), sys, vm, ReleaseFiles.none(), inputs, Optional.empty(), Optional.of(new LiveAccess.Pod(pod, fqdn, servers)));
   }
 }

@@ -46,6 +46,9 @@ public final class Judge {
   private static List<Assumption> unsettling(Check c, DoctorContext ctx) {
     List<Assumption> out = new ArrayList<>();
     for (Assumption a : ctx.model().assumptionsAbout(c.restsOn().toArray(Assumption.Topic[]::new))) {
+      if (!a.softens()) {
+        continue;
+      }
       if (a.alternatives().isEmpty()) {
         out.add(a);
         continue;

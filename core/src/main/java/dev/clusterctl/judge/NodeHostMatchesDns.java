@@ -233,17 +233,13 @@ public final class NodeHostMatchesDns extends BaseCheck {
     boolean peerIp = p.host() != null && NodeName.isAddress(p.host());
     boolean elixir = ctx.model().release().elixir();
     if (peerIp && !selfIp) {
-      return elixir
-          ? Remediation.of("Name the node after its pod IP, as peers do.", "yaml", Snippets.elixirNameByPodIp(s.alive()))
-          : Remediation.of("Name the node after its pod IP, as peers do.", "vm.args", Snippets.nameByPodIp(s.alive()));
+      return ReleaseAdvice.nameByPodIp(ctx, "Name the node after its pod IP, as peers do.", s.alive());
     }
     if (selfIp && !peerIp) {
       return addressesOrFqdn(ctx, s.alive(), elixir);
     }
     if (shortNames(ctx) && p.host() != null && p.host().indexOf('.') >= 0) {
-      return elixir
-          ? Remediation.of("Use long names, so the node's host is its FQDN.", "shell", Snippets.elixirNameByFqdn(s.alive()))
-          : Remediation.of("Use long names, so the node's host is its FQDN.", "vm.args", "-name " + s.alive());
+      return ReleaseAdvice.longNamesByFqdn(ctx, "Use long names, so the node's host is its FQDN.", s.alive());
     }
     boolean wrongSubdomain = r.pod().specHostname() != null && r.pod().specSubdomain() != null && !r.pod().specSubdomain().equals(ctx.serviceName());
     if (wrongSubdomain && ctx.workload().isPresent()) {

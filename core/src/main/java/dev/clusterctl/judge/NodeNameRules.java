@@ -101,7 +101,7 @@ public final class NodeNameRules extends BaseCheck {
       if (!seen.add(r.self().name()) && rows.size() > 1) {
         return fail(subject, "every pod calls itself " + r.self().name() + ": nodes with one name refuse each other")
             .evidence("naming", naming.describe())
-            .fix(Remediation.of("Put something per pod in the host part, such as the pod IP.", "vm.args", Snippets.nameByPodIp(NodeName.parse(r.self().name()).alive())))
+            .fix(ReleaseAdvice.nameByPodIp(ctx, "Put something per pod in the host part, such as the pod IP.", NodeName.parse(r.self().name()).alive()))
             .build();
       }
     }
@@ -127,9 +127,9 @@ public final class NodeNameRules extends BaseCheck {
 
   private static Remediation fixFor(NameMode mode, DoctorContext ctx) {
     if (mode == NameMode.SHORT) {
-      return Remediation.of("Use long names: hosts with dots (FQDNs, IP addresses) need -name.", "vm.args", "-name " + alive(ctx));
+      return ReleaseAdvice.longNamesByFqdn(ctx, "Use long names: hosts with dots (FQDNs, IP addresses) need -name.", alive(ctx));
     }
-    return Remediation.of("Give long names a fully qualified host: a subdomain under the headless service, or the pod IP.", "vm.args", Snippets.nameByPodIp(alive(ctx)));
+    return ReleaseAdvice.nameByPodIp(ctx, "Give long names a fully qualified host: a subdomain under the headless service, or the pod IP.", alive(ctx));
   }
 
   private static String alive(DoctorContext ctx) {

@@ -5,6 +5,7 @@ import dev.clusterctl.model.ContainerPort;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.ServicePort;
 import dev.clusterctl.model.WorkloadInfo;
+import dev.clusterctl.dns.QueryType;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,7 +23,9 @@ public final class ServiceTargetPort extends BaseCheck {
             + "against the pod: a number as is, a name through the containers' named ports. A name no container "
             + "declares leaves the pod out of that port: the SRV answer is empty. When the distribution port is "
             + "fixed (`ERL_DIST_PORT`, `-erl_epmd_port`, `inet_dist_listen_min`) the target should be that port, "
-            + "or tools that follow the SRV port (and readers of the manifests) are misled.");
+            + "or tools that follow the SRV port (and readers of the manifests) are misled. When discovery asks only "
+            + "A/AAAA records it reads no Service port: the ports then carry other traffic (HTTP, say) and are not "
+            + "compared with the distribution port.");
   }
 
   @Override
@@ -56,7 +59,7 @@ public final class ServiceTargetPort extends BaseCheck {
       } else {
         resolved = p.targetPort().number();
       }
-      if (dist.isPresent() && resolved != dist.getAsInt()) {
+      if (dist.isPresent() && resolved != dist.getAsInt() && readsSrvPorts(ctx)) {
         return warn(s.subject(), label + " targets pod port " + resolved + " but the node listens for distribution on " + dist.getAsInt())
             .evidence("targetPort", p.targetPort() + " → " + resolved)
             .evidence("distribution port", dist.getAsInt() + " (" + DistPorts.of(ctx).origin() + ")")
@@ -66,6 +69,14 @@ public final class ServiceTargetPort extends BaseCheck {
     }
     ServicePort first = ports.get(0);
     return pass(s.subject(), "targetPort " + first.targetPort() + " resolves in the pods" + (dist.isPresent() ? " to the distribution port " + dist.getAsInt() : "")).build();
+  }
+
+  /**
+   * True unless the discovery is known to ask only A/AAAA records: then the Service's ports carry
+   * other traffic (HTTP, say) and their targets are not the distribution's business.
+   */
+  private static boolean readsSrvPorts(DoctorContext ctx) {
+    return ctx.dns().map(d -> d.recordType() == QueryType.SRV).orElse(true);
   }
 
   private static String containerPorts(WorkloadInfo w) {

@@ -15,17 +15,30 @@ import java.util.function.UnaryOperator;
  * @param supply how to settle it ({@code --corefile FILE}, {@code --release-env FILE})
  * @param alternatives the other values it could take, each as a change to the model; empty when
  *     they cannot be listed (any failure resting on it is then unsure)
+ * @param softens true when a failure resting on it is unsure; false for a premise that holds for
+ *     nearly every image (an image that sets {@code RELEASE_VM_ARGS} itself), listed so the reader
+ *     can check it, but not reason enough to doubt what the inputs do say
  */
-public record Assumption(Topic topic, String what, String assumed, String because, String supply, List<Alternative> alternatives) {
+public record Assumption(Topic topic, String what, String assumed, String because, String supply, List<Alternative> alternatives, boolean softens) {
 
   /** Copies the list. */
   public Assumption {
     alternatives = List.copyOf(alternatives);
   }
 
+  /** An assumption that softens the failures resting on it, with its other values. */
+  public Assumption(Topic topic, String what, String assumed, String because, String supply, List<Alternative> alternatives) {
+    this(topic, what, assumed, because, supply, alternatives, true);
+  }
+
   /** An assumption whose other values cannot be listed. */
   public Assumption(Topic topic, String what, String assumed, String because, String supply) {
-    this(topic, what, assumed, because, supply, List.of());
+    this(topic, what, assumed, because, supply, List.of(), true);
+  }
+
+  /** A premise: listed in the report, without softening any verdict. */
+  public static Assumption premise(Topic topic, String what, String assumed, String because, String supply) {
+    return new Assumption(topic, what, assumed, because, supply, List.of(), false);
   }
 
   /**

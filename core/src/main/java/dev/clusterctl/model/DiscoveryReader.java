@@ -20,16 +20,18 @@ final class DiscoveryReader {
   private final Optional<Strategy> strategy;
   private final Optional<GenClusterDiscovery> gen;
   private final Optional<String> query;
+  private final String strategyOrigin;
 
-  private DiscoveryReader(ModelRequest request, Optional<Strategy> strategy, Optional<GenClusterDiscovery> gen, Optional<String> query) {
+  private DiscoveryReader(ModelRequest request, Optional<Strategy> strategy, Optional<GenClusterDiscovery> gen, Optional<String> query, String strategyOrigin) {
     this.request = request;
+    this.strategyOrigin = strategyOrigin;
     this.strategy = strategy;
     this.gen = gen;
     this.query = query;
   }
 
-  /** Reads the library ({@code --strategy}, else gen_cluster for a sys.config or {@code --domain}) and its query; assumptions go to {@code notes}. */
-  static DiscoveryReader of(ModelRequest r, Notes notes) {
+  /** Reads the library ({@code --strategy} or the project's config, named by {@code strategyOrigin}, else gen_cluster for a sys.config or {@code --domain}) and its query; assumptions go to {@code notes}. */
+  static DiscoveryReader of(ModelRequest r, String strategyOrigin, Notes notes) {
     Optional<Strategy> strategy = r.strategy().or(() -> r.sysConfig().isPresent() || r.domain().isPresent() ? Optional.of(Strategy.GEN_CLUSTER) : Optional.empty());
     if (r.sysConfig().isEmpty() && r.strategy().isEmpty() && r.domain().isPresent()) {
       notes.assume(new Assumption(Assumption.Topic.DISCOVERY, "the discovery library", "gen_cluster's defaults for --domain (A records, names by IP)",
@@ -41,7 +43,7 @@ final class DiscoveryReader {
     }
     Optional<String> query = r.domain().or(() -> gen.filter(GenClusterDiscovery.Dns.class::isInstance).map(d -> ((GenClusterDiscovery.Dns) d).domain()));
     query.ifPresent(q -> DomainNames.lookupName(q, r.domain().isPresent() ? "--domain" : r.sysConfig().get().source() + " (gen_cluster domain)"));
-    return new DiscoveryReader(r, strategy, gen, query);
+    return new DiscoveryReader(r, strategy, gen, query, strategyOrigin);
   }
 
   /** The library, when known. */
@@ -91,16 +93,16 @@ final class DiscoveryReader {
         }
         return Optional.of(new Discovery.Other("custom module " + ((GenClusterDiscovery.Custom) g).module(), origin));
       case LIBCLUSTER_DNS:
-        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNS, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, "--strategy"));
+        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNS, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, strategyOrigin));
       case LIBCLUSTER_DNSSRV:
         String cd = release == null ? null : release.env("CLUSTER_DOMAIN").map(EnvVar::value).orElse(null);
         String zone = cd == null ? "cluster.local." : cd;
         return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSSRV, request.domain().orElse(svc + "." + namespace + ".svc." + zone), QueryType.SRV, HostType.HOSTNAME,
-            "--strategy" + (cd == null ? " (CLUSTER_DOMAIN unset: cluster.local.)" : " (CLUSTER_DOMAIN=" + cd + ")")));
+            strategyOrigin + (cd == null ? " (CLUSTER_DOMAIN unset: cluster.local.)" : " (CLUSTER_DOMAIN=" + cd + ")")));
       case LIBCLUSTER_DNSPOLL:
-        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSPOLL, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, "--strategy"));
+        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSPOLL, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, strategyOrigin));
       case DNS_CLUSTER:
-        return Optional.of(new Discovery.Dns(Strategy.DNS_CLUSTER, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, "--strategy"));
+        return Optional.of(new Discovery.Dns(Strategy.DNS_CLUSTER, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, strategyOrigin));
       default:
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.clusterctl.model;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
@@ -9,6 +10,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -92,7 +96,7 @@ public final class KubeObjects {
     List<ContainerInfo> containers = new ArrayList<>();
     if (spec.getContainers() != null) {
       for (Container c : spec.getContainers()) {
-        containers.add(container(c, ns));
+        containers.add(container(c, ns, mountedFiles(c, spec, ns)));
       }
     }
     List<String> resolverOptions = new ArrayList<>();
@@ -108,7 +112,47 @@ public final class KubeObjects {
         resolverOptions);
   }
 
-  private ContainerInfo container(Container c, String ns) {
+  /**
+   * The files that ConfigMap volumes among the inputs put into container {@code c}, by the path the
+   * container sees: {@code mountPath/KEY} (or the {@code items} path), or {@code mountPath} itself
+   * with a {@code subPath}.
+   */
+  private Map<String, String> mountedFiles(Container c, PodSpec spec, String ns) {
+    Map<String, String> files = new LinkedHashMap<>();
+    if (c.getVolumeMounts() == null || spec.getVolumes() == null) {
+      return files;
+    }
+    for (VolumeMount m : c.getVolumeMounts()) {
+      ConfigMapVolumeSource cm = spec.getVolumes().stream().filter(v -> v.getName() != null && v.getName().equals(m.getName()))
+          .map(Volume::getConfigMap).filter(Objects::nonNull).findFirst().orElse(null);
+      Map<String, String> data = cm == null ? null : configMaps.get(ns + "/" + cm.getName());
+      if (data == null || m.getMountPath() == null) {
+        continue;
+      }
+      String base = m.getMountPath().endsWith("/") ? m.getMountPath() : m.getMountPath() + "/";
+      Map<String, String> paths = new LinkedHashMap<>();
+      if (cm.getItems() != null && !cm.getItems().isEmpty()) {
+        cm.getItems().forEach(i -> paths.put(i.getPath(), i.getKey()));
+      } else {
+        data.keySet().forEach(k -> paths.put(k, k));
+      }
+      if (m.getSubPath() != null && !m.getSubPath().isEmpty()) {
+        String key = paths.get(m.getSubPath());
+        if (key != null && data.containsKey(key)) {
+          files.put(m.getMountPath(), data.get(key));
+        }
+      } else {
+        paths.forEach((path, key) -> {
+          if (data.containsKey(key)) {
+            files.put(base + path, data.get(key));
+          }
+        });
+      }
+    }
+    return files;
+  }
+
+  private ContainerInfo container(Container c, String ns, Map<String, String> files) {
     List<ContainerPort> ports = new ArrayList<>();
     if (c.getPorts() != null) {
       for (io.fabric8.kubernetes.api.model.ContainerPort p : c.getPorts()) {
@@ -116,6 +160,7 @@ public final class KubeObjects {
       }
     }
     List<EnvVar> env = new ArrayList<>();
+    List<String> elsewhere = new ArrayList<>();
     if (c.getEnvFrom() != null) {
       for (EnvFromSource from : c.getEnvFrom()) {
         String prefix = from.getPrefix() == null ? "" : from.getPrefix();
@@ -123,7 +168,11 @@ public final class KubeObjects {
           Map<String, String> data = configMaps.get(ns + "/" + from.getConfigMapRef().getName());
           if (data != null) {
             data.forEach((k, v) -> env.add(new EnvVar(prefix + k, v, "configMapRef:" + from.getConfigMapRef().getName())));
+          } else {
+            elsewhere.add("configMapRef:" + from.getConfigMapRef().getName());
           }
+        } else if (from.getSecretRef() != null) {
+          elsewhere.add("secretRef:" + from.getSecretRef().getName());
         }
       }
     }
@@ -132,7 +181,8 @@ public final class KubeObjects {
         env.add(envVar(e, ns));
       }
     }
-    return new ContainerInfo(c.getName(), ports, env, Optional.ofNullable(c.getReadinessProbe()).map(KubeObjects::describeProbe));
+    return new ContainerInfo(c.getName(), ports, env, Optional.ofNullable(c.getReadinessProbe()).map(KubeObjects::describeProbe),
+        c.getCommand() == null ? List.of() : c.getCommand(), c.getArgs() == null ? List.of() : c.getArgs(), elsewhere, files);
   }
 
   private EnvVar envVar(io.fabric8.kubernetes.api.model.EnvVar e, String ns) {

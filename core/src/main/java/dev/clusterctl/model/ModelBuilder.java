@@ -20,17 +20,19 @@ public final class ModelBuilder {
   private ModelBuilder() {}
 
   /** Builds the model; an ambiguous or impossible choice is a {@link BadInputException}. */
-  public static ClusterModel build(ModelRequest r) {
+  public static ClusterModel build(ModelRequest request) {
     Notes notes = new Notes();
-    String defaultNs = r.namespace().orElse(DEFAULT_NAMESPACE);
-    Inventory inventory = Inventory.of(r.objects(), defaultNs, notes);
+    String defaultNs = request.namespace().orElse(DEFAULT_NAMESPACE);
+    Inventory inventory = Inventory.of(request.objects(), defaultNs, notes);
+    ElixirSettingsReader.Applied elixir = ElixirSettingsReader.apply(request, inventory, notes);
+    ModelRequest r = elixir.request();
     Corefile corefile = CorednsReader.corefile(r, notes);
     notes.noteAll(corefile.fileImportNotes());
     r.sysConfig().ifPresent(sc -> notes.noteAll(sc.warnings()));
     r.vmArgs().ifPresent(v -> notes.noteAll(v.warnings()));
     String clusterDomain = r.clusterDomain().or(corefile::clusterDomain).map(DomainNames::withoutTrailingDot).orElse("cluster.local");
     CorednsSettings coredns = CorednsReader.settings(corefile, clusterDomain);
-    DiscoveryReader discovery = DiscoveryReader.of(r, notes);
+    DiscoveryReader discovery = DiscoveryReader.of(r, elixir.origin().orElse("--strategy"), notes);
     TargetPicker.Picked t = TargetPicker.pick(r, discovery, inventory, defaultNs, notes);
     List<Member> members = new ArrayList<>();
     for (WorkloadInfo w : t.workloads()) {

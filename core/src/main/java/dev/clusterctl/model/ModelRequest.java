@@ -4,6 +4,7 @@ import dev.clusterctl.coredns.Corefile;
 import dev.clusterctl.erlang.SysConfig;
 import dev.clusterctl.erlang.VmArgs;
 import dev.clusterctl.kube.LoadedObject;
+import dev.clusterctl.release.ReleaseFiles;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,14 +16,21 @@ import java.util.Optional;
  * @param corefile a Corefile given explicitly ({@code --corefile}); wins over a {@code coredns} ConfigMap
  * @param sysConfig the release's sys.config
  * @param vmArgs the release's vm.args
+ * @param release the release's files as written, for the start-script reader
  * @param options what the user said about the target
  */
 public record ModelRequest(
-    List<LoadedObject> objects, Optional<Corefile> corefile, Optional<SysConfig> sysConfig, Optional<VmArgs> vmArgs, TargetOptions options) {
+    List<LoadedObject> objects, Optional<Corefile> corefile, Optional<SysConfig> sysConfig, Optional<VmArgs> vmArgs, ReleaseFiles release,
+    TargetOptions options) {
 
   /** Copies the list. */
   public ModelRequest {
     objects = List.copyOf(objects);
+  }
+
+  /** A request without release files beyond the parsed sys.config and vm.args. */
+  public ModelRequest(List<LoadedObject> objects, Optional<Corefile> corefile, Optional<SysConfig> sysConfig, Optional<VmArgs> vmArgs, TargetOptions options) {
+    this(objects, corefile, sysConfig, vmArgs, ReleaseFiles.none(), options);
   }
 
   /** A request with only objects, everything else unset. */

@@ -29,6 +29,21 @@ public interface NodeNaming {
    */
   RenderedName render(Map<String, String> env, PodHost host);
 
+  /** {@link #render(Map, PodHost)} for a pod whose address is {@code ip} ({@code hostname -i}); {@code null} when not known. */
+  default RenderedName render(Map<String, String> env, PodHost host, String ip) {
+    return render(env, host);
+  }
+
+  /** Where the team sets the name, for a fix to change; empty when not known. */
+  default Optional<NamingSite> site() {
+    return Optional.empty();
+  }
+
+  /** What stops the node from starting as configured (a start script that exits); empty when nothing does. */
+  default List<String> problems() {
+    return List.of();
+  }
+
   /** Appends the host the VM would use when {@code name} has no {@code @host}. */
   static String withHost(String name, NameMode mode, PodHost host) {
     if (name.indexOf('@') >= 0) {

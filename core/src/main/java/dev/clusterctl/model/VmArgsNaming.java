@@ -33,6 +33,11 @@ public final class VmArgsNaming implements NodeNaming {
   }
 
   @Override
+  public Optional<NamingSite> site() {
+    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, vmArgs.source()));
+  }
+
+  @Override
   public RenderedName render(Map<String, String> env, PodHost host) {
     VmArgs.Rendered r = vmArgs.render(env);
     return new RenderedName(NodeNaming.withHost(r.nodeName(), mode, host), r.unresolvedVars());

@@ -45,6 +45,17 @@ public record ReleaseInputs(
     files = Map.copyOf(files);
   }
 
+  /** These inputs without the environment entries called {@code name}. */
+  public ReleaseInputs withoutEnv(String name) {
+    return new ReleaseInputs(env.stream().filter(e -> !e.name().equals(name)).toList(), envComplete, command, args, releaseEnv, vmArgs, files,
+        releaseName, releaseVersion, kindHint, hosts);
+  }
+
+  /** These inputs with {@code kind} as what the release is known to be. */
+  public ReleaseInputs withKind(ReleaseKind kind) {
+    return new ReleaseInputs(env, envComplete, command, args, releaseEnv, vmArgs, files, releaseName, releaseVersion, kind, hosts);
+  }
+
   /** Names and sources only: file texts and variable values may hold secrets. */
   @Override
   public String toString() {

@@ -49,10 +49,19 @@ class ChecksTest {
 
   @Test
   void targetPortOtherThanTheDistributionPortWarns() {
-    String yaml = Fixture.SERVICE.replace("targetPort: dist-erl", "targetPort: 4369") + "---\n" + Fixture.deployment("", "");
-    CheckResult r = Fixture.a().yaml(yaml).run("service-target-port");
+    String yaml = Fixture.SERVICE.replace("targetPort: dist-erl", "targetPort: 4369") + "---\n" + Fixture.deployment("subdomain: app-dist", "");
+    CheckResult r = Fixture.a().yaml(yaml).sys(Fixture.SYS_SRV).run("service-target-port");
     assertThat(r.status()).isEqualTo(Status.WARN);
     assertThat(r.message()).contains("4369").contains("39135");
+  }
+
+  /** With A records discovery reads no Service port: a port that carries other traffic (HTTP) is left alone. */
+  @Test
+  void aPortDiscoveryDoesNotReadIsNotJudged() {
+    String yaml = Fixture.SERVICE.replace("targetPort: dist-erl", "targetPort: 4369") + "---\n" + Fixture.deployment("", "");
+    CheckResult r = Fixture.a().yaml(yaml).run("service-target-port");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.PASS);
+    assertThat(r.remediation()).isEmpty();
   }
 
   @Test

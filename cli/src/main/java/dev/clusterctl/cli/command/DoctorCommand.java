@@ -6,6 +6,7 @@ import dev.clusterctl.cli.option.StrategyConverter;
 import dev.clusterctl.cli.render.doctor.CheckListing;
 import dev.clusterctl.cli.render.doctor.DoctorJson;
 import dev.clusterctl.cli.render.doctor.DoctorJunit;
+import dev.clusterctl.cli.render.doctor.DoctorSarif;
 import dev.clusterctl.cli.render.doctor.DoctorText;
 import dev.clusterctl.cli.render.doctor.Verdict;
 import dev.clusterctl.discovery.Strategy;
@@ -59,7 +60,8 @@ import picocli.CommandLine.Spec;
       "  kustomize build overlays/srv | clusterctl doctor -f - \\",
       "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml",
-      "  clusterctl doctor -n payments --sys-config config/sys.config --vm-args config/vm.args.src --dns-port-forward --exec",
+      "  clusterctl doctor -n payments --dns-port-forward --exec \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  kubectl exec -n payments ledger-0 -- clusterctl doctor --local"
     })
 public final class DoctorCommand implements Callable<Integer> {
@@ -68,7 +70,8 @@ public final class DoctorCommand implements Callable<Integer> {
   enum Format {
     text,
     json,
-    junit
+    junit,
+    sarif
   }
 
   /** What makes the exit code 1. */
@@ -95,6 +98,10 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Option(names = "--vm-args", paramLabel = "FILE", description = "The release's vm.args (-name/-sname, -setcookie). Default: the one vm.args(.src) in a -f directory.")
   String vmArgs;
+
+  @Option(names = "--release-env", paramLabel = "FILE",
+      description = "The release's env.sh (or the project's rel/env.sh.eex): RELEASE_DISTRIBUTION, RELEASE_NODE, RELEASE_COOKIE. Default: the one found in --release-dir or a -f directory.")
+  String releaseEnv;
 
   @Option(names = "--strategy", paramLabel = "STRATEGY",
       converter = StrategyConverter.class,
@@ -141,7 +148,9 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Inside a pod: read this pod (hostname, /etc/hosts, resolv.conf, environment, the release's files) and ask its resolver.")
   boolean local;
 
-  @Option(names = "--release-dir", paramLabel = "DIR", description = "With --local: the release's root (default: $RELEASE_ROOT, else /app, /opt/app, /srv/app).")
+  @Option(names = "--release-dir", paramLabel = "DIR",
+      description = "A built release or the project's source tree: vm.args, sys.config, rel/env.sh.eex, config/*.exs and lib/**/application.ex are read from it. "
+          + "With --local the default is $RELEASE_ROOT, else /app, /opt/app, /srv/app.")
   String releaseDir;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -183,6 +192,7 @@ public final class DoctorCommand implements Callable<Integer> {
     switch (output) {
       case json -> new DoctorJson().render(report, verdict, out);
       case junit -> new DoctorJunit().render(report, failOnWarn, out);
+      case sarif -> new DoctorSarif(BuildInfo.VERSION, java.nio.file.Path.of("").toAbsolutePath()).render(report, checks, out);
       default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
     }
     return verdict.exit().code();
@@ -205,9 +215,10 @@ public final class DoctorCommand implements Callable<Integer> {
   private Source openSource() {
     return switch (from()) {
       case FILES -> new FileSource(System.in, new Kustomize(),
-          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)));
+          new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
+              Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir)));
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), exec, execConcurrency, dnsWhere(), progress()));
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()));
       case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
     };
   }
@@ -220,8 +231,8 @@ public final class DoctorCommand implements Callable<Integer> {
     if (s != From.API && (kubeconfig != null || context != null || exec || dnsPortForward)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--kubeconfig, --context, --exec and --dns-port-forward work against the API (without -f/-k/--local)");
     }
-    if (s != From.LOCAL && releaseDir != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--release-dir works with --local");
+    if (s == From.LOCAL && releaseEnv != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--release-env reads a file for -f/-k or the API; --local reads this pod's own release (give --release-dir)");
     }
     if (s == From.FILES && !nameservers.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--nameserver works against a running cluster (without -f/-k)");
@@ -249,10 +260,10 @@ public final class DoctorCommand implements Callable<Integer> {
     return nameservers.isEmpty() ? Optional.empty() : Optional.of(nameservers.stream().map(Servers::parse).toList());
   }
 
-  /** The exec progress line, on stderr and only on a terminal. */
+  /** The exec progress line, on stderr, only on a terminal and not with --quiet. */
   private BiConsumer<Integer, Integer> progress() {
     PrintWriter err = spec.commandLine().getErr();
-    if (System.console() == null) {
+    if (System.console() == null || global.quiet()) {
       return (done, total) -> { };
     }
     return (done, total) -> {

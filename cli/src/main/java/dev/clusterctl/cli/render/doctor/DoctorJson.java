@@ -106,7 +106,7 @@ public final class DoctorJson {
 
   private static void assumptions(ArrayNode out, List<Assumption> assumptions) {
     for (Assumption a : assumptions) {
-      out.addObject().put("topic", a.topic().id()).put("what", a.what()).put("assumed", a.assumed()).put("because", a.because()).put("supply", a.supply());
+      out.addObject().put("topic", a.topic().id()).put("what", a.what()).put("assumed", a.assumed()).put("because", a.because()).put("supply", a.supply()).put("softens", a.softens());
     }
   }
 

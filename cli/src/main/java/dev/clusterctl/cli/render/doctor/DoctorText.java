@@ -37,7 +37,7 @@ public final class DoctorText {
     }
     out.println("  inputs          " + String.join(", ", report.inputs()));
     for (Assumption a : report.assumptions()) {
-      out.println("  " + ansi.string("@|yellow assumed|@") + "         " + a.describe());
+      out.println("  " + (a.softens() ? ansi.string("@|yellow assumed|@") + "         " : "premise         ") + a.describe());
     }
     for (String n : report.notes()) {
       out.println("  " + ansi.string("@|yellow note|@") + "            " + n);
