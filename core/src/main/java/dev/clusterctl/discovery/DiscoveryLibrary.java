@@ -129,9 +129,12 @@ public sealed interface DiscoveryLibrary
    */
   static DiscoveryLibrary of(DiscoverySpec spec) {
     return switch (spec.strategy()) {
-      case GEN_CLUSTER -> spec.type() == QueryType.SRV
-          ? new GenClusterDnsSrv(spec.hostType())
-          : new GenClusterDnsIp(spec.type(), spec.hostType());
+      case GEN_CLUSTER -> {
+        Duration timeout = spec.lookupTimeout().orElse(GenClusterDnsIp.LOOKUP_TIMEOUT);
+        yield spec.type() == QueryType.SRV
+            ? new GenClusterDnsSrv(spec.hostType(), timeout)
+            : new GenClusterDnsIp(spec.type(), spec.hostType(), timeout);
+      }
       case LIBCLUSTER_DNS -> new LibclusterKubernetesDns();
       case LIBCLUSTER_DNSSRV -> new LibclusterKubernetesDnsSrv();
       case LIBCLUSTER_DNSPOLL -> new LibclusterDnsPoll();

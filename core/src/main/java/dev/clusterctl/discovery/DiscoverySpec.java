@@ -3,6 +3,7 @@ package dev.clusterctl.discovery;
 import dev.clusterctl.dns.QueryType;
 import dev.clusterctl.erlang.GenClusterDiscovery;
 import dev.clusterctl.error.BadInputException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,9 +16,17 @@ import java.util.Optional;
  * @param basename the part before {@code @} of every node name, if known
  * @param types every record type one refresh asks for, {@code type} first (dns_cluster's default
  *     {@code [:a, :aaaa]} and libcluster's DNSPoll ask for two, as one set)
+ * @param lookupTimeout gen_cluster's {@code lookup_timeout} when a sys.config sets one (empty: its
+ *     default, 5000 ms; {@link Duration#ZERO} stands for {@code infinity})
  */
 public record DiscoverySpec(Strategy strategy, QueryType type, HostType hostType, Optional<String> basename,
-    List<QueryType> types) {
+    List<QueryType> types, Optional<Duration> lookupTimeout) {
+
+  /** A spec with the library's default lookup timeout. */
+  public DiscoverySpec(Strategy strategy, QueryType type, HostType hostType, Optional<String> basename,
+      List<QueryType> types) {
+    this(strategy, type, hostType, basename, types, Optional.empty());
+  }
 
   /** Copies the list; {@code type} is the first of {@code types}. */
   public DiscoverySpec {
@@ -40,7 +49,7 @@ public record DiscoverySpec(Strategy strategy, QueryType type, HostType hostType
 
   /** This spec with another basename (types kept). */
   public DiscoverySpec withBasename(String basename) {
-    return new DiscoverySpec(strategy, type, hostType, Optional.ofNullable(basename), types);
+    return new DiscoverySpec(strategy, type, hostType, Optional.ofNullable(basename), types, lookupTimeout);
   }
 
   /**
@@ -108,7 +117,10 @@ public record DiscoverySpec(Strategy strategy, QueryType type, HostType hostType
    * @param basename the node basename (the part of the local node name before {@code @}), or {@code null}
    */
   public static DiscoverySpec forGenCluster(GenClusterDiscovery.Dns dns, String basename) {
-    return of(Strategy.GEN_CLUSTER, queryType(dns), hostType(dns), basename, dns.domain());
+    DiscoverySpec s = of(Strategy.GEN_CLUSTER, queryType(dns), hostType(dns), basename, dns.domain());
+    Optional<Duration> timeout = dns.lookupTimeoutMs() == Long.MAX_VALUE
+        ? Optional.of(Duration.ZERO) : Optional.of(Duration.ofMillis(dns.lookupTimeoutMs()));
+    return new DiscoverySpec(s.strategy(), s.type(), s.hostType(), s.basename(), s.types(), timeout);
   }
 
   /**

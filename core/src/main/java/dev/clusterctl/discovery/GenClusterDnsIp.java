@@ -18,8 +18,9 @@ import org.xbill.DNS.Record;
  *
  * @param type A, or AAAA with {@code ipv6 => true}
  * @param hostType {@code host_type}
+ * @param timeout {@code lookup_timeout} (default 5000 ms; {@link Duration#ZERO} for {@code infinity})
  */
-public record GenClusterDnsIp(QueryType type, HostType hostType) implements DiscoveryLibrary {
+public record GenClusterDnsIp(QueryType type, HostType hostType, Duration timeout) implements DiscoveryLibrary {
 
   /** gen_cluster's default {@code lookup_timeout}. */
   public static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(5000);
@@ -47,12 +48,16 @@ public record GenClusterDnsIp(QueryType type, HostType hostType) implements Disc
 
   @Override
   public String call(String name, QueryType t) {
-    return "inet_res:getbyname(\"" + name + "\", " + t.name().toLowerCase(java.util.Locale.ROOT) + ", 5000)";
+    return "inet_res:getbyname(\"" + name + "\", " + t.name().toLowerCase(java.util.Locale.ROOT) + ", " + timeoutText() + ")";
+  }
+
+  private String timeoutText() {
+    return timeout.isZero() ? "infinity" : String.valueOf(timeout.toMillis());
   }
 
   @Override
   public Optional<Duration> lookupTimeout() {
-    return Optional.of(LOOKUP_TIMEOUT);
+    return timeout.isZero() ? Optional.empty() : Optional.of(timeout);
   }
 
   @Override

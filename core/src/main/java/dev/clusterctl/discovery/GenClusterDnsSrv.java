@@ -18,8 +18,10 @@ import org.xbill.DNS.SRVRecord;
  * first target, so that setting finds no peer at all.
  *
  * @param hostType {@code host_type} (default {@code hostname} for SRV)
+ * @param timeout {@code lookup_timeout} of the SRV lookup (default 5000 ms; {@link Duration#ZERO} for
+ *     {@code infinity}); each target's lookup has 5000 ms written in the module
  */
-public record GenClusterDnsSrv(HostType hostType) implements DiscoveryLibrary {
+public record GenClusterDnsSrv(HostType hostType, Duration timeout) implements DiscoveryLibrary {
 
   @Override
   public Strategy strategy() {
@@ -43,12 +45,12 @@ public record GenClusterDnsSrv(HostType hostType) implements DiscoveryLibrary {
 
   @Override
   public String call(String name, QueryType t) {
-    return "inet_res:getbyname(\"" + name + "\", srv, 5000)";
+    return "inet_res:getbyname(\"" + name + "\", srv, " + (timeout.isZero() ? "infinity" : String.valueOf(timeout.toMillis())) + ")";
   }
 
   @Override
   public Optional<Duration> lookupTimeout() {
-    return Optional.of(GenClusterDnsIp.LOOKUP_TIMEOUT);
+    return timeout.isZero() ? Optional.empty() : Optional.of(timeout);
   }
 
   @Override
