@@ -104,7 +104,11 @@ public final class Expectation {
       }
       QueryType asked = dns.recordType();
       DiscoveryLibrary library = library(dns);
-      List<String> candidates = library.nameForm() == NameForm.ABSOLUTE
+      // DNSPoll asks its query as an absolute name; libcluster's DNSSRV asks the name it built from
+      // CLUSTER_DOMAIN through getbyname's rules: absolute with the default "cluster.local.", through the
+      // search list when CLUSTER_DOMAIN is set without the root dot (the query here is that name as built)
+      boolean asIsOnly = library.nameForm() == NameForm.ABSOLUTE && dns.strategy() != Strategy.LIBCLUSTER_DNSSRV;
+      List<String> candidates = asIsOnly
           ? List.of(absolute(library.askedName(dns.query())))
           : podCandidates(dns.query(), model.namespace(), model.clusterDomain());
       for (String absolute : candidates) {
