@@ -51,13 +51,19 @@ final class ElixirSettingsReader {
       if (t.kind().discovery() == StrategyKind.Discovery.KUBERNETES_API) {
         notes.note("libcluster topology " + t.name() + " (" + t.origin() + ") finds its peers through the Kubernetes API ("
             + t.kind().module() + "), not DNS: the DNS checks do not judge it");
-      } else if (t.kind() == StrategyKind.DNS_POLL) {
-        notes.note("libcluster topology " + t.name() + " (" + t.origin() + ") uses Cluster.Strategy.DNSPoll, which doctor does not judge yet; "
-            + "resolve --strategy shows its lookups");
       }
       t.problems().forEach(p -> notes.note("libcluster topology " + t.name() + ": " + p));
     }
-    if (dns.isPresent() && dns.get().kind() != StrategyKind.DNS_POLL) {
+    if (dns.isPresent() && dns.get().kind() == StrategyKind.DNS_POLL) {
+      // Cluster.Strategy.DNSPoll: its query as configured (inet_res:lookup, no search list), node_basename before '@'
+      LibclusterTopology t = dns.get();
+      Optional<String> query = known(t.query(), "query", t, notes);
+      Optional<String> basename = known(t.nodeBasename(), "node_basename", t, notes);
+      return new Applied(with(r, new TargetOptions(Optional.of(Strategy.LIBCLUSTER_DNSPOLL), o.basename().or(() -> basename),
+          o.domain().or(() -> query), o.service(), o.workload(), o.namespace(), o.clusterDomain())),
+          Optional.of(t.origin() + " (libcluster topology " + t.name() + ")"));
+    }
+    if (dns.isPresent()) {
       LibclusterTopology t = dns.get();
       Strategy s = t.kind() == StrategyKind.KUBERNETES_DNSSRV ? Strategy.LIBCLUSTER_DNSSRV : Strategy.LIBCLUSTER_DNS;
       Optional<String> service = known(t.service(), "service", t, notes);
@@ -70,6 +76,10 @@ final class ElixirSettingsReader {
       DnsClusterSpec d = dc.get();
       d.problems().forEach(p -> notes.note("DNSCluster: " + p));
       Optional<String> query = d.queries().stream().findFirst().map(DnsClusterSpec.Query::name);
+      if (d.queries().size() > 1) {
+        notes.note("DNSCluster (" + d.origin() + ") looks up " + d.queries().size() + " queries, each named with its own"
+            + " basename, and joins the answers; the doctor judges the first only (" + query.orElse("?") + ")");
+      }
       if (query.isEmpty()) {
         notes.assume(new Assumption(Assumption.Topic.DISCOVERY, "DNSCluster's query", "unknown", "the query (" + d.origin() + ") is not known from the inputs",
             "--domain NAME, or the container's DNS_CLUSTER_QUERY"));
