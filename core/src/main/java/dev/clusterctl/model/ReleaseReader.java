@@ -64,6 +64,21 @@ final class ReleaseReader {
     if (release != null) {
       ReleaseInputs in = inputs(r, release, strategy);
       ReleaseNaming read = ReleaseNamingReader.read(in);
+      if (read.distribution() == Distribution.UNKNOWN && in.kindHint() == ReleaseKind.UNKNOWN) {
+        // the image's kind is not known: when an Elixir and a relx release would name the node the
+        // same (ERL_FLAGS -name wins in both), that name does not depend on it
+        ReleaseInputs elixir = in.withKind(ReleaseKind.ELIXIR_RELEASE);
+        ReleaseNaming asElixir = ReleaseNamingReader.read(elixir);
+        ReleaseNaming asRelx = ReleaseNamingReader.read(in.withKind(ReleaseKind.RELX_RELEASE));
+        boolean sameName = asElixir.distribution() != Distribution.UNKNOWN && asElixir.distribution() == asRelx.distribution()
+            && asElixir.fullName().map(TextValue::template).equals(asRelx.fullName().map(TextValue::template));
+        if (sameName || fromLateFlags(asElixir)) {
+          in = elixir;
+          read = withoutGaps(asElixir, Set.of("RELEASE_DISTRIBUTION", "the release name"));
+          notes.assume(Assumption.premise(Assumption.Topic.NODE_NAME, "what the image runs", "an Elixir or a relx release",
+              "the inputs do not show it, and both would name the node " + read.fullName().map(TextValue::template).orElse("the same"), Gap.RELEASE_DIR));
+        }
+      }
       read.warnings().forEach(w -> notes.note(release.name() + ": " + w));
       read.notes().forEach(n -> notes.note(release.name() + ": not evaluated: " + n));
       if (read.distribution() != Distribution.UNKNOWN && (read.fullName().isPresent() || read.distribution() == Distribution.NONE)) {
@@ -121,6 +136,22 @@ final class ReleaseReader {
         .map(n -> release.withNaming(n.withInputs(n.inputs().withoutEnv(REPLACE_OS_VARS)))).orElse(release);
   }
 
+  /**
+   * True when the name comes from {@code ERL_FLAGS} or {@code ERL_ZFLAGS}: erlexec reads them after
+   * the command line a start script builds, so their {@code -name}/{@code -sname} wins whatever
+   * release the image runs.
+   */
+  private static boolean fromLateFlags(ReleaseNaming n) {
+    return n.distribution() != Distribution.UNKNOWN && n.fullName().isPresent()
+        && n.nameOrigin().filter(o -> o.kind() == Origin.Kind.ENV && (o.where().equals("ERL_FLAGS") || o.where().equals("ERL_ZFLAGS"))).isPresent();
+  }
+
+  /** {@code n} without the unknowns about {@code whats}, which the name does not depend on. */
+  private static ReleaseNaming withoutGaps(ReleaseNaming n, Set<String> whats) {
+    return new ReleaseNaming(n.kind(), n.program(), n.how(), n.distribution(), n.name(), n.fullName(), n.nameOrigin(), n.cookie(), n.flags(),
+        n.unknowns().stream().filter(g -> !whats.contains(g.what())).toList(), n.assumptions(), n.problems(), n.warnings(), n.notes());
+  }
+
   /** The start scripts' premises, one line for the variables assumed unset for one reason. */
   private static List<Assumption> premises(List<Gap> gaps) {
     Map<String, List<Gap>> byReason = new LinkedHashMap<>();
@@ -173,7 +204,8 @@ final class ReleaseReader {
     files.vmArgs().or(() -> r.vmArgs().map(v -> new NamedText(v.source(), v.text()))).ifPresent(t -> b.vmArgs(t.name(), t.text()));
     files.releaseName().or(r::basename).ifPresent(b::releaseName);
     boolean elixir = files.releaseEnv().isPresent() || !files.elixirConfig().isEmpty()
-        || c.env().stream().anyMatch(e -> e.name().startsWith("RELEASE_")) || strategy.filter(s -> s != Strategy.GEN_CLUSTER).isPresent();
+        || c.env().stream().anyMatch(e -> e.name().startsWith("RELEASE_")) || strategy.filter(s -> s != Strategy.GEN_CLUSTER).isPresent()
+        || c.files().values().stream().anyMatch(t -> t.contains("RELEASE_NODE") || t.contains("RELEASE_DISTRIBUTION"));
     boolean relx = files.vmArgs().isPresent() || r.vmArgs().isPresent() || r.sysConfig().isPresent();
     b.kind(elixir ? ReleaseKind.ELIXIR_RELEASE : relx ? ReleaseKind.RELX_RELEASE : ReleaseKind.UNKNOWN);
     return b.build();

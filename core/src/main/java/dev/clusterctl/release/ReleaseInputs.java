@@ -51,6 +51,11 @@ public record ReleaseInputs(
         releaseName, releaseVersion, kindHint, hosts);
   }
 
+  /** These inputs with {@code kind} as what the release is known to be. */
+  public ReleaseInputs withKind(ReleaseKind kind) {
+    return new ReleaseInputs(env, envComplete, command, args, releaseEnv, vmArgs, files, releaseName, releaseVersion, kind, hosts);
+  }
+
   /** Names and sources only: file texts and variable values may hold secrets. */
   @Override
   public String toString() {
