@@ -45,6 +45,9 @@ public final class NodeHostMatchesDns extends BaseCheck {
       return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
           + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
     }
+    if (!ctx.model().release().naming().get().problems().isEmpty()) {
+      return skip("release", "the node does not start as configured (see node-name): there is no name to compare");
+    }
     if (ctx.model().release().discovery().isEmpty()) {
       return skip("release", "discovery unknown: give --sys-config or --strategy");
     }
