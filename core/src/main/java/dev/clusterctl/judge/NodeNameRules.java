@@ -33,6 +33,9 @@ public final class NodeNameRules extends BaseCheck {
   /** A command substitution, {@code $(hostname -f)} or {@code `hostname -i`}, left as text by Kubernetes. */
   private static final Pattern COMMAND = Pattern.compile("\\$\\([^)]*\\s[^)]*\\)|`[^`]*`|\\$\\((?:hostname|cat|echo)[^)]*\\)");
 
+  /** A {@code $(VAR)} reference Kubernetes left as text: the variable is defined later in the container's env, or not at all. */
+  private static final Pattern KUBE_VAR = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+
   @Override
   public Set<Assumption.Topic> restsOn() {
     return Set.of(Assumption.Topic.NODE_NAME);
@@ -79,6 +82,15 @@ public final class NodeNameRules extends BaseCheck {
           .evidence("naming", naming.describe())
           .fix(Remediation.text("Compute the host where a shell runs (rel/env.sh.eex: export RELEASE_NODE=<name>@$(hostname -f)), "
               + "or take it from the pod: an env var with valueFrom fieldRef status.podIP, referenced as $(POD_IP)."))
+          .build();
+    }
+    Matcher literal = KUBE_VAR.matcher(first.self().name());
+    if (literal.find()) {
+      String var = literal.group(1);
+      return fail(subject, "pod " + first.pod().name() + " names itself " + first.self().name() + " literally: Kubernetes expands " + literal.group()
+          + " only when " + var + " is defined earlier in the same container's env, and here it is not (it comes later, or not at all)")
+          .evidence("naming", naming.describe())
+          .fix(Remediation.text("Define " + var + " above the env entry that uses it (Kubernetes reads env in order), or compute the name in env.sh."))
           .build();
     }
     List<NodeName.Problem> own = NodeName.parse(first.self().name()).problems(mode);

@@ -76,6 +76,21 @@ class ChecksTest {
   }
 
   @Test
+  void aKubernetesVariableDefinedLaterStaysTextAndNodeNameSaysWhy() {
+    String env = """
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: "app@$(MY_IP)"}
+        - name: MY_IP
+          valueFrom: {fieldRef: {fieldPath: status.podIP}}
+        """;
+    String yaml = Fixture.SERVICE + "---\n" + Fixture.deployment("", env);
+    CheckResult r = Fixture.a().yaml(yaml).sys(null).vm(null).strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(r.status()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("app@$(MY_IP)").contains("only when MY_IP is defined earlier");
+    assertThat(r.remediation()).get().extracting(Remediation::text).asString().contains("Define MY_IP above");
+  }
+
+  @Test
   void podSubdomainNeededOnlyByAnAssumedNodeNameWarns() {
     // libcluster by IP; the node's naming is not among the inputs, so mix release's default (sname,
     // host name) is assumed: a missing subdomain would matter only under that assumption
