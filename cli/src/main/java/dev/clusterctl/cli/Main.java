@@ -9,6 +9,7 @@ import dev.clusterctl.cli.command.ShellCommand;
 import dev.clusterctl.cli.command.VersionProvider;
 import dev.clusterctl.cli.exit.ErrorHandler;
 import dev.clusterctl.cli.exit.ExitCode;
+import dev.clusterctl.cli.terminal.HelpLayout;
 import dev.clusterctl.cli.terminal.TerminalLender;
 import java.util.List;
 import picocli.CommandLine;
@@ -139,6 +140,8 @@ public final class Main implements Runnable {
     // '@host' names a DNS server (as in dig), never an argument file to expand.
     cl.setExpandAtFiles(false);
     applyExitCodeList(cl);
+    // help at any width: wrapped at spaces only, examples never re-wrapped
+    HelpLayout.apply(cl);
     return cl;
   }
 

@@ -4,10 +4,13 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.NodeNaming;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,7 +124,7 @@ public final class NodeNameRules extends BaseCheck {
       if (!seen.add(r.self().name()) && rows.size() > 1) {
         return fail(subject, "every pod calls itself " + r.self().name() + ": nodes with one name refuse each other")
             .evidence("naming", naming.describe())
-            .fix(Remediation.of("Put something per pod in the host part, such as the pod IP.", "vm.args", Snippets.nameByPodIp(NodeName.parse(r.self().name()).alive())))
+            .fix(ReleaseAdvice.nameByPodIp(ctx, "Put something per pod in the host part, such as the pod IP.", NodeName.parse(r.self().name()).alive()))
             .build();
       }
     }
@@ -151,12 +154,29 @@ public final class NodeNameRules extends BaseCheck {
 
   private static Remediation fixFor(NameMode mode, DoctorContext ctx) {
     if (mode == NameMode.SHORT) {
-      return Remediation.of("Use long names: hosts with dots (FQDNs, IP addresses) need -name.", "vm.args", "-name " + alive(ctx));
+      return ReleaseAdvice.longNamesByFqdn(ctx, "Use long names: hosts with dots (FQDNs, IP addresses) need -name.", alive(ctx));
     }
-    return Remediation.of("Give long names a fully qualified host: a subdomain under the headless service, or the pod IP.", "vm.args", Snippets.nameByPodIp(alive(ctx)));
+    return ReleaseAdvice.nameByPodIp(ctx, "Give long names a fully qualified host: a subdomain under the headless service, or the pod IP.", alive(ctx));
   }
 
   private static String alive(DoctorContext ctx) {
     return ctx.sim().rows().isEmpty() ? "app" : NodeName.parse(ctx.sim().rows().get(0).self().name()).alive();
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    Optional<NameMode> mode = ctx.model().release().naming().flatMap(NodeNaming::mode);
+    if (mode.isEmpty() || ctx.sim().rows().isEmpty()) {
+      return List.of();
+    }
+    String base = alive(ctx);
+    List<Proposal> out = new ArrayList<>();
+    if (mode.get() == NameMode.SHORT) {
+      out.addAll(ReleaseAdvice.longNames(ctx, base));
+    } else {
+      out.addAll(ReleaseAdvice.nameByPodIpProposals(ctx, base));
+      out.addAll(new PodSubdomain().propose(ctx));
+    }
+    return out;
   }
 }

@@ -23,7 +23,9 @@ public final class ServiceTargetPort extends BaseCheck {
             + "against the pod: a number as is, a name through the containers' named ports. A name no container "
             + "declares leaves the pod out of that port: the SRV answer is empty. When the distribution port is "
             + "fixed (`ERL_DIST_PORT`, `-erl_epmd_port`, `inet_dist_listen_min`) the target should be that port, "
-            + "or tools that follow the SRV port (and readers of the manifests) are misled.");
+            + "or tools that follow the SRV port (and readers of the manifests) are misled. When discovery asks only "
+            + "A/AAAA records it reads no Service port: the ports then carry other traffic (HTTP, say) and are not "
+            + "compared with the distribution port.");
   }
 
   @Override

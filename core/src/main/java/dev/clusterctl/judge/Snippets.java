@@ -69,20 +69,6 @@ final class Snippets {
         """.formatted(w.subject(), name);
   }
 
-  /** vm.args and env for naming nodes after their pod IP. */
-  static String nameByPodIp(String base) {
-    return """
-        # vm.args.src
-        -name %s@${NODE_HOST}
-        # container env
-        env:
-        - name: NODE_HOST
-          valueFrom:
-            fieldRef:
-              fieldPath: status.podIP
-        """.formatted(base);
-  }
-
   /** An Elixir release's container env naming the node after its pod IP (long names). */
   static String elixirNameByPodIp(String base) {
     return """
@@ -96,15 +82,6 @@ final class Snippets {
           value: name
         - name: RELEASE_NODE
           value: %s@$(POD_IP)
-        """.formatted(base);
-  }
-
-  /** An Elixir release's rel/env.sh.eex naming the node by the pod's FQDN (long names). */
-  static String elixirNameByFqdn(String base) {
-    return """
-        # rel/env.sh.eex
-        export RELEASE_DISTRIBUTION=name
-        export RELEASE_NODE=%s@$(hostname -f)
         """.formatted(base);
   }
 

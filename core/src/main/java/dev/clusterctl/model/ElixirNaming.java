@@ -93,6 +93,11 @@ public final class ElixirNaming implements NodeNaming {
   }
 
   @Override
+  public Optional<NamingSite> site() {
+    return Optional.of(new NamingSite(NamingSite.Kind.RELEASE_ENV, "RELEASE_NODE"));
+  }
+
+  @Override
   public RenderedName render(Map<String, String> env, PodHost host) {
     String node = env.get("RELEASE_NODE");
     List<String> unresolved = List.of();

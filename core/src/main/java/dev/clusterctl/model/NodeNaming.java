@@ -34,6 +34,11 @@ public interface NodeNaming {
     return render(env, host);
   }
 
+  /** Where the team sets the name, for a fix to change; empty when not known. */
+  default Optional<NamingSite> site() {
+    return Optional.empty();
+  }
+
   /** What stops the node from starting as configured (a start script that exits); empty when nothing does. */
   default List<String> problems() {
     return List.of();

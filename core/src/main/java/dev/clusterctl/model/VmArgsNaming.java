@@ -46,6 +46,11 @@ public final class VmArgsNaming implements NodeNaming {
   }
 
   @Override
+  public Optional<NamingSite> site() {
+    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, vmArgs.source(), vmArgs.line(mode.flag()).orElse(0)));
+  }
+
+  @Override
   public RenderedName render(Map<String, String> env, PodHost host) {
     VmArgs.Rendered r = vmArgs.render(env);
     return new RenderedName(NodeNaming.withHost(r.nodeName(), mode, host), r.unresolvedVars());

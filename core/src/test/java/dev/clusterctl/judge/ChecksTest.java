@@ -55,6 +55,15 @@ class ChecksTest {
     assertThat(r.message()).contains("4369").contains("39135");
   }
 
+  /** With A records discovery reads no Service port: a port that carries other traffic (HTTP) is left alone. */
+  @Test
+  void aPortDiscoveryDoesNotReadIsNotJudged() {
+    String yaml = Fixture.SERVICE.replace("targetPort: dist-erl", "targetPort: 4369") + "---\n" + Fixture.deployment("", "");
+    CheckResult r = Fixture.a().yaml(yaml).run("service-target-port");
+    assertThat(r.status()).as(r.message()).isEqualTo(Status.PASS);
+    assertThat(r.remediation()).isEmpty();
+  }
+
   @Test
   void aPortDiscoveryDoesNotReadCarriesOtherTrafficAndIsNotJudged() {
     // A records: no service port is read, so the epmd port targeting 4369 is right (issue 11, section 6)

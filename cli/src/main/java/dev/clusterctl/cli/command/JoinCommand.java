@@ -40,9 +40,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  clusterctl join ledger.payments --basename ledger --dist-port 39135 --cookie-env RELEASE_COOKIE",
-      "  clusterctl join @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger --mesh",
-      "  clusterctl join ledger.payments --basename ledger --watch -o jsonl --interval 5s --jitter 1s",
+      "  clusterctl join ledger.payments --basename ledger --dist-port 39135 \\",
+      "      --cookie-env RELEASE_COOKIE",
+      "  clusterctl join @10.96.0.10 _dist-erl._tcp.ledger.payments \\",
+      "      --basename ledger --mesh",
+      "  clusterctl join ledger.payments --basename ledger --watch -o jsonl \\",
+      "      --interval 5s --jitter 1s",
     })
 public final class JoinCommand implements Callable<Integer> {
 

@@ -30,7 +30,8 @@ import picocli.shell.jline3.PicocliCommands;
 /**
  * The read-eval-print loop of {@code clusterctl shell}: reads a line with completion and history,
  * runs it as a clusterctl command in this JVM, and prints its exit code when it is not 0.
- * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves.
+ * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves;
+ * {@code clear} clears the screen.
  *
  * <p>Each line runs on a fresh {@link CommandLine} and fresh command objects, so nothing a line
  * sets (an option, an {@code @server} argument, a field a command keeps) can reach the next; one
@@ -76,7 +77,7 @@ public final class Repl {
 
   /**
    * Values of options and positional parameters ({@code -o json}, {@code completion bash},
-   * {@code --context prod}), which picocli's completer leaves out; it completes command and option
+   * {@code --context prod}, {@code -f docs/examples/}), which picocli's completer leaves out; it completes command and option
    * names, and {@code --option=value}.
    */
   private static void values(Completer values, ParsedLine line, List<Candidate> out) {
@@ -84,7 +85,9 @@ public final class Repl {
       return;
     }
     for (String value : values.complete(typed(line))) {
-      out.add(new Candidate(value));
+      // a directory is not the end of a path: no space after it, so TAB can go on into it
+      boolean complete = !value.endsWith("/");
+      out.add(new Candidate(value, value, null, null, null, null, complete));
     }
   }
 
@@ -110,7 +113,8 @@ public final class Repl {
     Path history = (Path) reader.getVariable(LineReader.HISTORY_FILE);
     Files.createDirectories(history.getParent());
     PrintWriter out = terminal.writer();
-    out.println("clusterctl shell: type a command (try 'help' or TAB); Ctrl-C cancels it, 'exit' or Ctrl-D leaves.");
+    out.println("clusterctl shell: type a command (try 'help' or TAB); Ctrl-C cancels it, 'clear' clears the screen, "
+        + "'exit' or Ctrl-D leaves.");
     out.flush();
     try {
       while (true) {
@@ -124,6 +128,12 @@ public final class Repl {
         }
         List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) {
+          continue;
+        }
+        if (words.size() == 1 && words.get(0).equals("clear")) {
+          // what a shell user types to clear the screen: do it (picocli would suggest "completion")
+          terminal.puts(org.jline.utils.InfoCmp.Capability.clear_screen);
+          terminal.flush();
           continue;
         }
         if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {

@@ -101,6 +101,10 @@ class ReleaseArchiveIT {
         assertThat(home.resolve("completions").resolve(shell.fileName())).exists();
       }
       assertThat(home.resolve("man/man1/clusterctl.1")).exists();
+      // what the reports and --help point at, and the guides with their examples, as in a checkout
+      assertThat(home.resolve("docs/checks.md")).exists();
+      assertThat(home.resolve("docs/getting-started.md")).exists();
+      assertThat(home.resolve("docs/examples/srv-deployment/service.yaml")).exists();
       Main.commandLine().getSubcommands().values().stream()
           .filter(c -> !c.getCommandSpec().usageMessage().hidden())
           .forEach(c -> assertThat(home.resolve("man/man1/clusterctl-" + c.getCommandName() + ".1")).exists());

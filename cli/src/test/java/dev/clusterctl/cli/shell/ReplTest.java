@@ -78,6 +78,14 @@ class ReplTest {
   }
 
   @Test
+  void clearClearsTheScreenAndIsNotAnUnknownCommand() throws Exception {
+    Repl repl = repl(Main::commandLine);
+    type("clear\nexit\n");
+    assertThat(repl.run()).isZero();
+    assertThat(screen()).doesNotContain("completion").doesNotContain("[exit").doesNotContain("Unmatched");
+  }
+
+  @Test
   void endOfInputLeavesTheShell() throws Exception {
     Repl repl = repl(Main::commandLine);
     type("help\n");
@@ -105,6 +113,28 @@ class ReplTest {
     assertThat(candidates(repl, "probe -o j")).containsExactly("json");
     assertThat(candidates(repl, "probe --out")).contains("--output=");
     assertThat(candidates(repl, "probe deep ")).containsExactly("A", "AAAA", "SRV");
+  }
+
+  @Test
+  void tabCompletesPathsFilesOrDirectoriesAsTheOptionTakes() throws Exception {
+    Files.createDirectories(tmp.resolve("examples/srv-deployment"));
+    Files.writeString(tmp.resolve("examples/README.md"), "x");
+    Files.writeString(tmp.resolve("vm.args"), "-name a@b");
+    Repl repl = repl(Main::commandLine);
+    assertThat(candidates(repl, "doctor -f ~/exa")).containsExactly("~/examples/");
+    assertThat(candidates(repl, "doctor -f ~/examples/")).containsExactly("~/examples/README.md", "~/examples/srv-deployment/");
+    assertThat(candidates(repl, "doctor --vm-args ~/vm")).containsExactly("~/vm.args");
+    assertThat(candidates(repl, "doctor -k ~/examples/")).containsExactly("~/examples/srv-deployment/");
+    assertThat(candidates(repl, "doctor --release-dir ~/")).contains("~/examples/").doesNotContain("~/vm.args");
+    assertThat(candidates(repl, "join --sys-config ~/examples/R")).containsExactly("~/examples/README.md");
+    // a directory does not end the word: TAB goes on into it
+    LineReader reader = repl.reader();
+    List<Candidate> found = new ArrayList<>();
+    repl.completer().complete(reader, reader.getParser().parse("doctor -f ~/ex", 14), found);
+    assertThat(found).singleElement().satisfies(c -> assertThat(c.complete()).isFalse());
+    found.clear();
+    repl.completer().complete(reader, reader.getParser().parse("doctor --vm-args ~/vm", 21), found);
+    assertThat(found).singleElement().satisfies(c -> assertThat(c.complete()).isTrue());
   }
 
   private static List<String> candidates(Repl repl, String line) {

@@ -1,0 +1,150 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
+import dev.clusterctl.model.Member;
+import dev.clusterctl.model.NamingSite;
+import dev.clusterctl.model.NodeNaming;
+import dev.clusterctl.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Naming fixes written for the place the team sets the name: {@code rel/env.sh.eex} for an Elixir
+ * release, {@code vm.args.src} for relx, the container's {@code ERL_FLAGS} or {@code RELEASE_NODE}
+ * where the image is run that way.
+ */
+final class ReleaseAdvice {
+
+  private ReleaseAdvice() {}
+
+  /** Where the model's release sets its name; an Elixir release's env.sh, or vm.args.src, when not known. */
+  static NamingSite site(DoctorContext ctx) {
+    Optional<NamingSite> site = ctx.model().release().naming().flatMap(NodeNaming::site);
+    if (site.isPresent()) {
+      return site.get();
+    }
+    return ctx.model().release().elixir() ? new NamingSite(NamingSite.Kind.ENV_SH, "rel/env.sh.eex") : new NamingSite(NamingSite.Kind.VM_ARGS, "vm.args.src");
+  }
+
+  /** Long names with the pod IP as host ({@code base@<pod IP>}). */
+  static Remediation nameByPodIp(DoctorContext ctx, String text, String base) {
+    NamingSite s = site(ctx);
+    Optional<String> existing = podIpVariable(ctx);
+    String v = existing.orElse("POD_IP");
+    String podIp = existing.isPresent() ? "# " + v + ": the pod IP (fieldRef status.podIP), already in the container env\n" : "# container env\nenv:\n- name: POD_IP\n  valueFrom:\n    fieldRef:\n      fieldPath: status.podIP\n";
+    return switch (s.kind()) {
+      case ENV_SH -> Remediation.of(text, "shell", "# " + s.where() + "\nexport RELEASE_DISTRIBUTION=name\nexport RELEASE_NODE=" + base + "@${" + v + "}\n" + podIp);
+      case VM_ARGS -> Remediation.of(text, "vm.args", "# " + srcName(s.where()) + "\n-name " + base + "@${" + v + "}\n" + podIp + renderNote(s.where(), v));
+      case FLAGS_VARIABLE -> Remediation.of(text, "yaml", podIp + "# container env, after " + v + "\n- name: " + s.where() + "\n  value: \"-name " + base + "@$(" + v + ")\"\n");
+      case RELEASE_ENV -> Remediation.of(text, "yaml", Snippets.elixirNameByPodIp(base));
+      case COMMAND -> Remediation.of(text, "yaml", podIp + "# container " + s.where() + ": pass the name with the pod IP (Kubernetes expands $(" + v + "))\n"
+          + "args: [\"-name\", \"" + base + "@$(" + v + ")\"]\n");
+    };
+  }
+
+  /** The release container's variable that already holds the pod IP ({@code fieldRef status.podIP}), if any. */
+  private static Optional<String> podIpVariable(DoctorContext ctx) {
+    return ctx.workload().map(w -> w.template().release()).stream().flatMap(c -> c.env().stream())
+        .filter(e -> "status.podIP".equals(e.fieldPath())).map(e -> e.name()).findFirst();
+  }
+
+  /** Long names with {@code hostname -f} as host: the FQDN a subdomain under the headless Service gives. */
+  static Remediation longNamesByFqdn(DoctorContext ctx, String text, String base) {
+    NamingSite s = site(ctx);
+    return switch (s.kind()) {
+      case ENV_SH, RELEASE_ENV -> Remediation.of(text, "shell", "# " + (s.kind() == NamingSite.Kind.ENV_SH ? s.where() : "rel/env.sh.eex")
+          + "\nexport RELEASE_DISTRIBUTION=name\nexport RELEASE_NODE=" + base + "@$(hostname -f)\n");
+      case VM_ARGS -> Remediation.of(text, "vm.args", "# " + s.where() + "\n-name " + base + "\n");
+      case FLAGS_VARIABLE -> Remediation.of(text, "yaml", "# container env: a name without @host takes hostname -f's FQDN\n- name: " + s.where()
+          + "\n  value: \"-name " + base + "\"\n");
+      case COMMAND -> Remediation.of(text, "yaml", "# container " + s.where() + ": a name without @host takes hostname -f's FQDN\nargs: [\"-name\", \"" + base + "\"]\n");
+    };
+  }
+
+  /** The vm.args a fix goes into: relx renders ${VAR} only in vm.args.src (a plain vm.args needs RELX_REPLACE_OS_VARS). */
+  private static String srcName(String file) {
+    return file.endsWith(".src") || file.endsWith(".eex") ? file : file + ".src";
+  }
+
+  private static String renderNote(String file, String var) {
+    return file.endsWith(".src") || file.endsWith(".eex") ? "" : "# (relx replaces ${" + var + "} in vm.args.src; in a plain vm.args only with RELX_REPLACE_OS_VARS=true)\n";
+  }
+
+  /** Proposals: long names, the host part left to the VM ({@code hostname -f}) or kept as it is. */
+  static List<Proposal> longNames(DoctorContext ctx, String base) {
+    NamingSite s = site(ctx);
+    List<WorkloadInfo> ws = ctx.model().members().stream().map(Member::workload).toList();
+    switch (s.kind()) {
+      case VM_ARGS:
+        if (s.line() > 0) {
+          return List.of(Proposal.of("use long names (-name) in " + s.where(), new Change.FileLine(s.where(), s.line(), "", "-name " + base)));
+        }
+        return List.of();
+      case RELEASE_ENV:
+        return List.of(new Proposal("use long names (RELEASE_DISTRIBUTION=name)", ws.stream().map(w -> (Change) Proposals.envValue(w, "RELEASE_DISTRIBUTION", "name")).toList(),
+            List.of()));
+      case FLAGS_VARIABLE:
+        return flagsName(ctx, s.where(), ws, "-name " + base, "use long names (-name) in " + s.where());
+      default:
+        return List.of();
+    }
+  }
+
+  /** Proposals: long names with the pod IP as host. */
+  static List<Proposal> nameByPodIpProposals(DoctorContext ctx, String base) {
+    NamingSite s = site(ctx);
+    Optional<String> existing = podIpVariable(ctx);
+    List<WorkloadInfo> ws = ctx.model().members().stream().map(Member::workload).toList();
+    String v = existing.orElse("POD_IP");
+    List<Change> podIp = existing.isPresent() ? List.of() : ws.stream().map(w -> (Change) Proposals.envFieldRef(w, "POD_IP", "status.podIP")).toList();
+    List<Change> changes = new ArrayList<>();
+    switch (s.kind()) {
+      case VM_ARGS:
+        if (s.line() == 0) {
+          return List.of();
+        }
+        changes.add(new Change.FileLine(s.where(), s.line(), "", "-name " + base + "@${" + v + "}"));
+        break;
+      case ENV_SH:
+        if (s.line() == 0) {
+          return List.of();
+        }
+        changes.add(new Change.FileLine(s.where(), s.line(), "", "export RELEASE_NODE=" + base + "@${" + v + "}"));
+        if (ctx.model().release().naming().flatMap(NodeNaming::mode).filter(m -> m == dev.clusterctl.erlang.NameMode.LONG).isEmpty()) {
+          return List.of();
+        }
+        break;
+      case RELEASE_ENV:
+        if (existing.isEmpty()) {
+          return List.of(); // $(POD_IP) expands only from a variable defined before RELEASE_NODE
+        }
+        ws.forEach(w -> changes.add(Proposals.envValue(w, "RELEASE_NODE", base + "@$(" + v + ")")));
+        ws.forEach(w -> changes.add(Proposals.envValue(w, "RELEASE_DISTRIBUTION", "name")));
+        break;
+      case FLAGS_VARIABLE:
+        if (existing.isEmpty()) {
+          return List.of();
+        }
+        return flagsName(ctx, s.where(), ws, "-name " + base + "@$(" + v + ")", "name the node after its pod IP in " + s.where());
+      default:
+        return List.of();
+    }
+    changes.addAll(podIp);
+    return List.of(new Proposal("name the node after its pod IP in " + s.where(), changes, List.of()));
+  }
+
+  /** {@code var}'s value in each workload with its {@code -name}/{@code -sname} replaced by {@code flag}. */
+  private static List<Proposal> flagsName(DoctorContext ctx, String var, List<WorkloadInfo> ws, String flag, String summary) {
+    List<Change> changes = new ArrayList<>();
+    for (WorkloadInfo w : ws) {
+      Optional<String> value = Proposals.release(w).env(var).map(e -> e.value()).filter(x -> x != null);
+      if (value.isEmpty()) {
+        return List.of();
+      }
+      changes.add(Proposals.envValue(w, var, value.get().replaceAll("-s?name\\s+\\S+", java.util.regex.Matcher.quoteReplacement(flag))));
+    }
+    return List.of(new Proposal(summary, changes, List.of()));
+  }
+}

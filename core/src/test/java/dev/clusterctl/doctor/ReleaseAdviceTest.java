@@ -1,0 +1,91 @@
+package dev.clusterctl.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterctl.gather.FileInputs;
+import dev.clusterctl.gather.FileSource;
+import dev.clusterctl.judge.CheckRegistry;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.Remediation;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.kube.Kustomize;
+import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.report.Report;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A naming fix is written for the file or setting the team uses to name its nodes. */
+class ReleaseAdviceTest {
+
+  @TempDir
+  Path dir;
+
+  private static final String MANIFESTS = """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop-headless, namespace: prod}
+      spec:
+        clusterIP: None
+        selector: {app: shop}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: shop, namespace: prod}
+      spec:
+        replicas: 2
+        selector: {matchLabels: {app: shop}}
+        template:
+          metadata: {labels: {app: shop}}
+          spec:
+            containers:
+            - name: shop
+              image: shop:1
+              env:
+              - name: POD_IP
+                valueFrom: {fieldRef: {fieldPath: status.podIP}}
+      %s""";
+
+  private Report doctor(String extraEnv, String envSh) throws IOException {
+    Files.createDirectories(dir.resolve("k8s"));
+    Files.writeString(dir.resolve("k8s/app.yaml"), MANIFESTS.formatted(extraEnv.indent(8)));
+    Optional<String> releaseEnv = Optional.empty();
+    if (envSh != null) {
+      Files.createDirectories(dir.resolve("rel"));
+      Files.writeString(dir.resolve("rel/env.sh.eex"), envSh);
+      releaseEnv = Optional.of(dir.resolve("rel/env.sh.eex").toString());
+    }
+    FileInputs in = new FileInputs(List.of(dir.resolve("k8s").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), releaseEnv,
+        Optional.empty());
+    TargetOptions libclusterDns = new TargetOptions(Optional.of(dev.clusterctl.discovery.Strategy.LIBCLUSTER_DNS), Optional.of("shop"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null), in), new DoctorOptions(libclusterDns, CheckRegistry.standard().all()));
+  }
+
+  private static CheckResult result(Report r, String id) {
+    return r.results().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void anElixirReleaseNamedInEnvShIsFixedInEnvSh() throws IOException {
+    Report r = doctor("", "export RELEASE_DISTRIBUTION=name\nexport RELEASE_NODE=shop@$(hostname -f)\n");
+    CheckResult c = result(r, "node-host-matches-dns");
+    assertThat(c.status()).as(c.message()).isIn(Status.FAIL, Status.WARN);
+    Remediation fix = c.remediation().orElseThrow();
+    assertThat(fix.snippet()).startsWith("# " + dir.resolve("rel/env.sh.eex")).contains("export RELEASE_NODE=shop@${POD_IP}")
+        .doesNotContain("vm.args").doesNotContain("fieldPath: status.podIP");
+  }
+
+  @Test
+  void anImageNamedThroughErlFlagsIsFixedInErlFlags() throws IOException {
+    Report r = doctor("- {name: ERL_FLAGS, value: \"-name shop\"}\n", null);
+    CheckResult c = result(r, "node-host-matches-dns");
+    assertThat(c.status()).as(c.message()).isIn(Status.FAIL, Status.WARN);
+    assertThat(c.remediation().orElseThrow().snippet()).contains("- name: ERL_FLAGS").contains("-name shop@$(POD_IP)").doesNotContain("vm.args");
+  }
+}
