@@ -111,11 +111,18 @@ public final class ManifestReader {
     List<JsonNode> trees = new ArrayList<>();
     Composer composer = composer(text);
     YamlTree tree = new YamlTree(source);
-    while (composer.hasNext()) {
-      Node root = composer.next();
-      if (root != null && !(root instanceof ScalarNode s && tree.resolved(s).value() == GoYamlScalar.NULL)) {
-        trees.add(tree.build(root));
+    try {
+      while (composer.hasNext()) {
+        Node root = composer.next();
+        if (root != null && !(root instanceof ScalarNode s && tree.resolved(s).value() == GoYamlScalar.NULL)) {
+          trees.add(tree.build(root));
+        }
       }
+    } catch (StackOverflowError e) {
+      // SnakeYAML Engine scans and composes nested collections by recursion, with no depth limit of
+      // its own: a document nested thousands of levels (hostile or generated) ends here, in the
+      // thread that read it, as one line instead of a crash
+      throw new BadInputException(source + ": YAML nested too deep (more than " + YamlTree.MAX_DEPTH + " levels)");
     }
     return trees;
   }
@@ -176,6 +183,9 @@ public final class ManifestReader {
       throw new BadInputException(source + where + ": not valid YAML: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getContext()), e);
     } catch (YamlEngineException e) {
       throw new BadInputException(source + ": " + yamlLimit(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      // see yamlTrees: SnakeYAML Engine recurses per nesting level and sets no limit of its own
+      throw new BadInputException(source + ": YAML nested too deep (more than " + YamlTree.MAX_DEPTH + " levels)");
     }
     return documents;
   }
