@@ -107,6 +107,11 @@ public final class KubeApi implements AutoCloseable {
     this.secrets = List.copyOf(secrets);
   }
 
+  /** Wraps {@code client}, each call (exec and port-forward streams included) within {@code timeout}. */
+  public KubeApi(KubernetesClient client, String namespace, Duration timeout) {
+    this(client, namespace, timeout, List.of());
+  }
+
   /** As {@link #connect(KubeTarget, Duration)} with {@link #DEFAULT_TIMEOUT}. */
   public static KubeApi connect(KubeTarget target) {
     return connect(target, DEFAULT_TIMEOUT);

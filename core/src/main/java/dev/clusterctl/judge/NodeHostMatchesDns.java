@@ -6,6 +6,7 @@ import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
 import dev.clusterctl.expect.Reach;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
 import java.util.ArrayList;
@@ -253,5 +254,30 @@ public final class NodeHostMatchesDns extends BaseCheck {
       return Remediation.of("Put the pods under the headless service so hostname --fqdn matches the SRV target.", "yaml", Snippets.subdomain(ctx.workload().get(), ctx.service().orElse(null), ctx.serviceName()));
     }
     return Remediation.text("Make the node's own name (" + r.self().name() + ") and the name peers dial (" + r.peersUse() + ") the same.");
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    List<PeerRow> rows = ctx.sim().rows().stream().filter(r -> !r.matches()).toList();
+    if (rows.isEmpty() || rows.get(0).peersUse() == null) {
+      return List.of();
+    }
+    NodeName self = NodeName.parse(rows.get(0).self().name());
+    NodeName peer = NodeName.parse(rows.get(0).peersUse());
+    if (!self.alive().equals(peer.alive())) {
+      return List.of();
+    }
+    List<Proposal> out = new ArrayList<>();
+    boolean peerIp = peer.host() != null && NodeName.isAddress(peer.host());
+    if (shortNames(ctx)) {
+      out.addAll(ReleaseAdvice.longNames(ctx, self.alive()));
+    }
+    if (peerIp) {
+      out.addAll(ReleaseAdvice.nameByPodIpProposals(ctx, self.alive()));
+    } else {
+      out.addAll(new PodSubdomain().propose(ctx));
+      out.addAll(new CorednsEndpointPodNames().propose(ctx));
+    }
+    return out;
   }
 }

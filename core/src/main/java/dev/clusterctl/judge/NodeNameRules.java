@@ -4,10 +4,13 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.NodeNaming;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,5 +137,22 @@ public final class NodeNameRules extends BaseCheck {
 
   private static String alive(DoctorContext ctx) {
     return ctx.sim().rows().isEmpty() ? "app" : NodeName.parse(ctx.sim().rows().get(0).self().name()).alive();
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    Optional<NameMode> mode = ctx.model().release().naming().flatMap(NodeNaming::mode);
+    if (mode.isEmpty() || ctx.sim().rows().isEmpty()) {
+      return List.of();
+    }
+    String base = alive(ctx);
+    List<Proposal> out = new ArrayList<>();
+    if (mode.get() == NameMode.SHORT) {
+      out.addAll(ReleaseAdvice.longNames(ctx, base));
+    } else {
+      out.addAll(ReleaseAdvice.nameByPodIpProposals(ctx, base));
+      out.addAll(new PodSubdomain().propose(ctx));
+    }
+    return out;
   }
 }

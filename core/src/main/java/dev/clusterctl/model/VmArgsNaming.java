@@ -34,7 +34,7 @@ public final class VmArgsNaming implements NodeNaming {
 
   @Override
   public Optional<NamingSite> site() {
-    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, vmArgs.source()));
+    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, vmArgs.source(), vmArgs.line(mode.flag()).orElse(0)));
   }
 
   @Override
