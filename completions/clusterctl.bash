@@ -226,7 +226,7 @@ function _picocli_clusterctl_doctor() {
   local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--timeout' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on' '--fix'"
   local WHEN_option_args=("auto" "always" "never") # --color values
-  local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
+  local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local FORMAT_option_args=("text" "json" "junit" "sarif") # --output values
   local LEVEL_option_args=("fail" "warn") # --fail-on values
 
@@ -338,7 +338,7 @@ function _picocli_clusterctl_resolve() {
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '-o' '--output' '--color'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
-  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
+  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local KIND_option_args=("ip" "hostname") # --host-type values
   local FORMAT_option_args=("table" "json" "short") # --output values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -424,11 +424,11 @@ function _picocli_clusterctl_join() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '--watch' '--mesh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '--watch' '--as-node' '--mesh' '-h' '--help' '-V' '--version'"
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--cookie-file' '--cookie-env' '--color' '--interval' '--sys-config' '--vm-args' '--jitter' '--count' '--dist-port' '--epmd-port' '--probe-timeout' '--concurrency' '-o' '--output'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
-  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
+  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local KIND_option_args=("ip" "hostname") # --host-type values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("table" "json" "live" "jsonl") # --output values

@@ -36,6 +36,14 @@ public interface Check {
     return Set.of();
   }
 
+  /**
+   * The topics {@code failure}, found in {@code ctx}, rests on: {@link #restsOn()} unless the check
+   * knows this failure holds whatever some of them turn out to be.
+   */
+  default Set<Assumption.Topic> restsOn(CheckResult failure, DoctorContext ctx) {
+    return restsOn();
+  }
+
   /** Judges {@code ctx}; may throw, in which case the doctor reports {@link Status#ERROR}. */
   CheckResult run(DoctorContext ctx);
 

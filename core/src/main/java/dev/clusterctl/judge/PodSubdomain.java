@@ -2,6 +2,7 @@ package dev.clusterctl.judge;
 
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Member;
 import dev.clusterctl.model.WorkloadInfo;
 import dev.clusterctl.model.WorkloadKind;
@@ -48,11 +49,15 @@ public final class PodSubdomain extends BaseCheck {
         ? "the pods have no subdomain, so hostname --fqdn is the bare pod name (no dot, no service)"
         : field + " is " + have + ", not the headless service " + svc;
     CheckResult.Builder b = needed ? fail(w.subject(), msg) : warn(w.subject(), msg + " (harmless while names use IP addresses)");
-    return b.evidence(field, have)
+    CheckResult r = b.evidence(field, have)
         .evidence("headless service", svc)
         .evidence("example pod FQDN", ctx.sim().pods().isEmpty() ? null : ctx.sim().pods().get(0).host().fqdn())
         .fix(Remediation.of("Set the pods' subdomain to the headless service.", "yaml", Snippets.subdomain(w, ctx.service().orElse(null), svc)))
         .build();
+    // Needed only because of how the node names itself, which the inputs leave open: unsure, not failed.
+    List<Assumption> naming = ctx.peersUseHostNames() ? List.of()
+        : ctx.model().assumptionsAbout(Assumption.Topic.NODE_NAME).stream().filter(Assumption::softens).toList();
+    return needed && !naming.isEmpty() ? r.unsure(naming) : r;
   }
 
   @Override

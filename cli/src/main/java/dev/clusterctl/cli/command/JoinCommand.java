@@ -76,6 +76,12 @@ public final class JoinCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Keep refreshing until Ctrl-C, SIGTERM or 'q'.")
   boolean watch;
 
+  @Option(names = "--as-node",
+      description = "See DNS as the node does: answers the library gets from inet_res:getbyname are served through"
+          + " inet_res's cache (cache_size 100) for their TTL, so peers an oversized answer hides come and go as"
+          + " they do in the node (use with --watch).")
+  boolean asNode;
+
   @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Pause between refreshes (default: sys.config's refresh_interval_ms, else 5s as gen_cluster and libcluster).")
   Duration interval;
@@ -138,7 +144,7 @@ public final class JoinCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     JoinPlan plan = JoinService.plan(JoinInputs.request(arguments, dns, discovery, sysConfig, vmArgs,
-        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv()));
+        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv(), asNode));
     JoinRun run = new JoinRun(this, plan, terminals, spec.commandLine().getOut(), spec.commandLine().getErr());
     return watch ? run.watch() : run.once();
   }

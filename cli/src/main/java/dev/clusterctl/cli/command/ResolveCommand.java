@@ -89,7 +89,7 @@ public final class ResolveCommand implements Callable<Integer> {
     if (global.verbose()) {
       ExchangeLog.render(result, err);
     }
-    if (lookup.noServerResponded()) {
+    if (result.noServerResponded()) {
       throw new UnreachableException("no DNS server answered for '" + domain + "': " + lookup.failureSummary());
     }
     renderer().render(result, config, out, global.colorOnStdout());
