@@ -48,14 +48,19 @@ class UnjudgedElixirDiscoveryTest {
         o -> assertThat(o.description()).contains("Cluster.Strategy.Kubernetes").contains("through the Kubernetes API"));
   }
 
+  /** DNSPoll is judged as the library runs it: its own query and node_basename, A records. */
   @Test
-  void dnsPollIsNamedNotGuessed() {
+  void dnsPollIsJudgedWithItsQueryAndBasename() {
     ClusterModel m = model("""
         import Config
         config :libcluster, topologies: [dns: [strategy: Cluster.Strategy.DNSPoll,
           config: [query: "credits.billing.svc.cluster.local", node_basename: "credits"]]]
         """);
-    assertThat(m.release().discovery()).get().isInstanceOfSatisfying(Discovery.Other.class,
-        o -> assertThat(o.description()).contains("Cluster.Strategy.DNSPoll"));
+    assertThat(m.release().discovery()).get().isInstanceOfSatisfying(Discovery.Dns.class, d -> {
+      assertThat(d.strategy().id()).isEqualTo("libcluster-dnspoll");
+      assertThat(d.query()).isEqualTo("credits.billing.svc.cluster.local");
+      assertThat(d.origin()).contains("config/config.exs:2");
+    });
+    assertThat(m.release().basename()).contains("credits");
   }
 }
