@@ -137,6 +137,7 @@ public final class Main implements Runnable {
     ErrorHandler handler = new ErrorHandler();
     cl.setExecutionExceptionHandler(handler);
     cl.setParameterExceptionHandler(handler);
+    cl.setExecutionStrategy(ErrorHandler::execute);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // '@host' names a DNS server (as in dig), never an argument file to expand.
     cl.setExpandAtFiles(false);

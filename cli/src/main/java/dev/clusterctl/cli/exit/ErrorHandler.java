@@ -63,6 +63,33 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     this.interruption = interruption;
   }
 
+  /**
+   * Runs the command as picocli does ({@code RunLast}), with a stack overflow turned into an
+   * exception the handler reports: picocli hands only exceptions to it, and a recursive parser
+   * (YAML, Erlang terms) fed an input nested thousands deep overflows the stack instead.
+   */
+  public static int execute(ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (StackOverflowError e) {
+      CommandLine cmd = parseResult.subcommand() == null ? parseResult.commandSpec().commandLine()
+          : last(parseResult).commandSpec().commandLine();
+      throw new CommandLine.ExecutionException(cmd, "stack overflow", new BadInputException(NESTED_TOO_DEEP, e));
+    }
+  }
+
+  /** The line of an input too deeply nested for a parser (a stack overflow). */
+  static final String NESTED_TOO_DEEP = "an input is nested too deep to read (a manifest, kubeconfig or Erlang term file with "
+      + "thousands of nested brackets); if none of your inputs is, this is a bug: please report it at " + ISSUES;
+
+  private static ParseResult last(ParseResult pr) {
+    ParseResult p = pr;
+    while (p.subcommand() != null) {
+      p = p.subcommand();
+    }
+    return p;
+  }
+
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
