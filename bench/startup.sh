@@ -8,6 +8,10 @@
 #
 # Extra commands join the table with BENCH_EXTRA, one per line, e.g. once resolve/doctor exist:
 #   BENCH_EXTRA=$'resolve example.org\ndoctor -f examples/statefulset.yaml' bench/startup.sh
+# With BENCH_BEFORE=DIR (a copy of an older build's cli/target, e.g. taken before a change), each
+# extra command also runs with that build, in the same rounds; its CDS archives are made again
+# for the copy's location from the class lists its build recorded (an archive names its jars'
+# absolute paths, so a moved copy's own archives would be ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-21}
@@ -55,8 +59,18 @@ add "--version, picocli 17, CDS of --help"    "$work/p17/clusterctl --version"
 # What the build ships: its own launcher with the static archive trained on help, doctor and
 # resolve runs (see cli/pom.xml), used where it was built.
 add "--version (shipped)"                    "$target/clusterctl --version"
+if [ -n "${BENCH_BEFORE:-}" ]; then
+  before=$(cd "$BENCH_BEFORE" && pwd)
+  for pair in "clusterctl.jsa 1-help.lst" "clusterctl-resolve.jsa 4-resolve.lst" "clusterctl-doctor.jsa doctor.lst"; do
+    set -- $pair
+    [ -f "$before/cds/$2" ] && CLUSTERCTL_CDS=off \
+      CLUSTERCTL_JAVA_OPTS="-Xshare:dump -XX:SharedClassListFile=$before/cds/$2 -XX:SharedArchiveFile=$before/$1 -Xlog:cds=off" \
+      "$before/clusterctl" --version >/dev/null 2>&1
+  done
+fi
 while IFS= read -r extra; do
   [ -n "$extra" ] && add "$extra (shipped)" "$target/clusterctl $extra"
+  [ -n "$extra" ] && [ -n "${BENCH_BEFORE:-}" ] && add "$extra (before)" "$before/clusterctl $extra"
 done <<< "${BENCH_EXTRA:-}"
 
 for name in "${order[@]}"; do ${cmd[$name]} >/dev/null 2>&1 || true; done   # warm the file cache

@@ -62,6 +62,7 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'n' -l 'namespace' -r 
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'cluster-domain' -r -f -d 'The kubelet\'s cluster domain (default: the Corefile\'s, else cluster.local).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'kubeconfig' -r -F -d 'Without -f/-k: the kubeconfig (default: KUBECONFIG, ~/.kube/config, or the pod\'s service account).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'context' -r -f -a '(__clusterctl_runtime_values)' -d 'Without -f/-k: the kubeconfig context (default: the current one).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'timeout' -r -f -d 'Without -f/-k: how long each Kubernetes API call may take, its whole answer included; each exec in a pod too (default: 10s).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'exec' -d 'Against the API: run \'hostname --fqdn\' in each pod (default: computed from the pod spec).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'exec-concurrency' -r -f -d 'How many execs run at once (default: 8).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'nameserver' -r -f -d 'Ask the discovery query of this DNS server (repeatable), with a pod\'s search list.'
@@ -73,6 +74,8 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'list-checks' -d 'List
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'only' -r -f -a '(__clusterctl_runtime_values)' -d 'Run only these checks.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'skip' -r -f -a '(__clusterctl_runtime_values)' -d 'Do not run these checks.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'fail-on' -r -f -a 'fail warn' -d 'Exit 1 on: fail, warn (default: fail).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'fix' -r -f -a '(__fish_complete_directories (commandline -ct))' -d 'Write the verified fix to DIR: kustomization.yaml with patches over the inputs (kubectl apply -k DIR), the changed release files, and rendered/, the whole fixed set-up (clusterctl doctor -f DIR/rendered passes).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'force' -d 'With --fix: write into DIR even when it is not empty (files of the same name are replaced).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'V' -l 'version' -d 'Print version information and exit.'
 

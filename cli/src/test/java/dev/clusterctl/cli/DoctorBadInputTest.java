@@ -106,7 +106,7 @@ class DoctorBadInputTest {
         apiVersion: v1
         kind: Service
         metadata: {name: b, namespace: ns}
-        spec: {clusterIP: None, selector: {app: y}}
+        spec: {clusterIP: None, selector: {app: 'y'}}
         """);
     assertOneLineUsageError(doctor("-f", dir.toString()), "Service/ns/a", "Service/ns/b", "--service");
   }

@@ -5,11 +5,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.clusterctl.error.BadInputException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -27,65 +33,196 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.ConstructNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Reads Kubernetes objects from the bytes of one input: multi-document YAML, JSON, and
- * {@code kind: List} (its items are read as objects).
+ * {@code kind: List} (its items are read as objects), the way {@code kubectl apply -f} reads them.
  *
- * <p>Documents are split and located with Jackson's YAML parser, so a syntax error names the
- * input, line and column; each document is then turned into an object by fabric8's
- * {@link KubernetesSerialization}: a typed one for the kinds the model reads (Service, ConfigMap,
- * Deployment, StatefulSet), a {@code GenericKubernetesResource} for any other.
- * One reader can be reused for many inputs; it holds no per-input state.
+ * <p>YAML is composed with SnakeYAML's node API, one document at a time (so reading is linear in
+ * the input and holds one document in memory), then turned into JSON by {@link YamlTree} with
+ * kubectl's own YAML 1.1 rules ({@link GoYamlScalar}): anchors and aliases expanded, merge keys
+ * applied, {@code on}/{@code yes}/{@code y} read as booleans and {@code 1.10} as a number. JSON is
+ * read with Jackson. Each document is then turned into an object by fabric8's model with Go's JSON
+ * strictness: a boolean or a number where the object wants a string (a label {@code on}, an env
+ * {@code value: 4000}) is refused as kubectl refuses it, naming the line and what to quote.
+ * Typed objects for the kinds the model reads (Service, ConfigMap, Deployment, StatefulSet), a
+ * {@code GenericKubernetesResource} for any other. One reader can be reused for many inputs; it
+ * holds no per-input state.
  */
 public final class ManifestReader {
 
-  private final KubernetesSerialization serialization = new KubernetesSerialization();
-  /** Duplicate keys are errors (as for kubectl): they usually mean files concatenated without {@code ---}. */
-  private final ObjectMapper yaml = YAMLMapper.builder(new YAMLFactory()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /**
+   * The longest one YAML document may be, in characters. Kubernetes keeps an object in etcd only up
+   * to 1.5 MB (a ConfigMap's data up to 1 MB), so a document far larger cannot be applied; refusing
+   * it bounds the memory one document takes. Files of many documents have no limit.
+   */
+  static final int MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
+
+  /** Aliases of mappings and lists per document; expansion itself is bounded by {@link YamlTree}. */
+  static final int MAX_COLLECTION_ALIASES = 10_000;
+
+  private final KubernetesSerialization serialization;
+
+  /** A reader; the object mapping takes Go's JSON rules (see {@link #goJsonMapper}). */
+  public ManifestReader() {
+    ObjectMapper mapper = goJsonMapper();
+    serialization = new KubernetesSerialization(mapper, false);
+    // after fabric8's modules, so that it wins over fabric8's lenient integers (which read "3" as 3)
+    mapper.registerModule(new SimpleModule("go-json-integers").addDeserializer(Integer.class, new GoJsonInteger()));
+  }
 
   private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** Reads every object in {@code bytes}; {@code source} names the input in origins and errors. */
   public List<LoadedObject> read(byte[] bytes, String source) {
     String text = decode(bytes, source);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
     if (text.isBlank()) {
       throw new BadInputException(source + ": empty, no Kubernetes objects in it");
     }
-    boolean isJson = looksLikeJson(text);
-    ObjectMapper mapper = isJson ? json : yaml;
     List<LoadedObject> out = new ArrayList<>();
-    int documents = 0;
-    try (JsonParser p = mapper.getFactory().createParser(text)) {
-      while (true) {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-          break;
-        }
-        JsonLocation at = p.currentTokenLocation();
-        JsonNode node = mapper.readTree(p);
-        if (node == null || node.isNull() || node.isMissingNode()) {
-          continue;
-        }
-        documents++;
-        addDocument(node, source, at.getLineNr(), out);
-      }
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new BadInputException(
-          source + where + ": not valid " + (isJson ? "JSON" : "YAML") + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
-          e);
-    } catch (IOException e) {
-      throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
-    }
+    int documents = looksLikeJson(text) ? readJson(text, source, out) : readYaml(text, source, out);
     if (documents == 0) {
       throw new BadInputException(source + ": holds only comments, no Kubernetes objects in it");
     }
     return out;
   }
 
-  private void addDocument(JsonNode node, String source, int line, List<LoadedObject> out) {
+  /** The JSON trees of the YAML documents in {@code text}, before any object is made: what kubectl would decode. */
+  static List<JsonNode> yamlTrees(String text, String source) {
+    List<JsonNode> trees = new ArrayList<>();
+    Composer composer = composer(text);
+    YamlTree tree = new YamlTree(source);
+    while (composer.hasNext()) {
+      Node root = composer.next();
+      if (root != null && !(root instanceof ScalarNode s && tree.resolved(s).value() == GoYamlScalar.NULL)) {
+        trees.add(tree.build(root));
+      }
+    }
+    return trees;
+  }
+
+  private static Composer composer(String text) {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel("manifest")
+            .setCodePointLimit(MAX_DOCUMENT_CHARS)
+            .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+            .setAllowRecursiveKeys(false)
+            .setSchema(PLAIN_SCHEMA)
+            .setBufferSize(Math.min(text.length() + 1, READ_BUFFER))
+            .build();
+    return new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+  }
+
+  /**
+   * How many characters the parser's reader takes at once. Its window is copied whenever it
+   * refills while one token is being scanned, so a token of n characters costs n² / (2 × buffer):
+   * with SnakeYAML's 1 KB buffer a 1 MB one-line value (a dashboard JSON, a base64 blob) took about
+   * a second and 8 MB a minute; with 1 MB it is linear in practice.
+   */
+  static final int READ_BUFFER = 1024 * 1024;
+
+  /** Resolves nothing: plain scalars keep a tag of their own and {@link GoYamlScalar} types them as kubectl does. */
+  private static final Schema PLAIN_SCHEMA =
+      new Schema() {
+        @Override
+        public ScalarResolver getScalarResolver() {
+          return (value, implicit) -> Boolean.TRUE.equals(implicit) ? YamlTree.PLAIN : Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+          return Map.of();
+        }
+      };
+
+  private int readYaml(String text, String source, List<LoadedObject> out) {
+    Composer composer = composer(text);
+    YamlTree tree = new YamlTree(source);
+    int documents = 0;
+    try {
+      while (composer.hasNext()) {
+        Node root = composer.next();
+        if (root == null || root instanceof ScalarNode s && tree.resolved(s).value() == GoYamlScalar.NULL) {
+          continue;
+        }
+        documents++;
+        int line = YamlTree.line(root);
+        JsonNode node = tree.build(root);
+        addDocument(node, source, line, out, new Located(tree, root));
+      }
+    } catch (MarkedYamlEngineException e) {
+      Optional<Mark> m = e.getProblemMark().or(e::getContextMark);
+      String where = m.map(k -> ": line " + (k.getLine() + 1) + ", column " + (k.getColumn() + 1)).orElse("");
+      throw new BadInputException(source + where + ": not valid YAML: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getContext()), e);
+    } catch (YamlEngineException e) {
+      throw new BadInputException(source + ": " + yamlLimit(e.getMessage()), e);
+    }
+    return documents;
+  }
+
+  /** SnakeYAML's limits in words. */
+  private static String yamlLimit(String message) {
+    String m = firstLine(message);
+    if (m.contains("code point") || m.contains("exceeds the limit")) {
+      return "one YAML document is longer than " + MAX_DOCUMENT_CHARS / (1024 * 1024)
+          + " MB; Kubernetes stores objects of at most 1.5 MB, so split the file with '---' (limit: " + m + ")";
+    }
+    if (m.contains("aliases")) {
+      return "more than " + MAX_COLLECTION_ALIASES + " aliases of mappings or lists in one document (an alias bomb?)";
+    }
+    if (m.contains("Nesting Depth")) {
+      return "YAML nested more than " + YamlTree.MAX_DEPTH + " levels deep";
+    }
+    return "not valid YAML: " + m;
+  }
+
+  private int readJson(String text, String source, List<LoadedObject> out) {
+    int documents = 0;
+    try (JsonParser p = json.getFactory().createParser(text)) {
+      while (true) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          break;
+        }
+        JsonLocation at = p.currentTokenLocation();
+        JsonNode node = json.readTree(p);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+          continue;
+        }
+        documents++;
+        addDocument(node, source, at.getLineNr(), out, null);
+      }
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new BadInputException(source + where + ": not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+    } catch (IOException e) {
+      throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
+    }
+    return documents;
+  }
+
+  private void addDocument(JsonNode node, String source, int line, List<LoadedObject> out, Located yaml) {
     String origin = source + ":" + line;
     if (!node.isObject()) {
       throw new BadInputException(origin + ": not a Kubernetes object (a YAML mapping with apiVersion and kind)");
@@ -95,8 +232,11 @@ public final class ManifestReader {
       throw new BadInputException(origin + ": not a Kubernetes object: it has no 'kind'");
     }
     if (kind.asText().endsWith("List") && node.path("items").isArray()) {
+      int i = 0;
       for (JsonNode item : node.get("items")) {
-        addDocument(item, source, line, out);
+        Located itemYaml = yaml == null ? null : yaml.child("items").child(i);
+        addDocument(item, source, itemYaml == null || itemYaml.node == null ? line : itemYaml.line(line), out, itemYaml);
+        i++;
       }
       return;
     }
@@ -105,12 +245,129 @@ public final class ManifestReader {
       resource = serialization.convertValue(node, typeOf(node.path("apiVersion").asText(), kind.asText()));
     } catch (IllegalArgumentException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      String what = kind.asText() + " " + node.path("metadata").path("name").asText("(no name)");
+      if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+        throw new BadInputException(mismatch(mie, node, what, origin, yaml), e);
+      }
       String msg = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
-      throw new BadInputException(
-          origin + ": " + kind.asText() + " does not match its schema: " + firstLine(msg), e);
+      throw new BadInputException(origin + ": " + kind.asText() + " does not match its schema: " + firstLine(msg), e);
     }
     if (resource instanceof HasMetadata h) {
       out.add(new LoadedObject(h, origin));
+    }
+  }
+
+  /**
+   * One line for a value of the wrong type, as kubectl refuses it ("cannot unmarshal bool into Go
+   * struct field ObjectMeta.metadata.labels of type string"), with the value's own line and, for a
+   * YAML 1.1 boolean or number where text is wanted, the quoting that fixes it.
+   */
+  private static String mismatch(MismatchedInputException e, JsonNode doc, String what, String origin, Located yaml) {
+    StringBuilder path = new StringBuilder();
+    JsonNode value = doc;
+    Located at = yaml;
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        value = value == null ? null : value.get(r.getFieldName());
+        at = at == null ? null : at.child(r.getFieldName());
+      } else {
+        path.append('[').append(r.getIndex()).append(']');
+        value = value == null ? null : value.get(r.getIndex());
+        at = at == null ? null : at.child(r.getIndex());
+      }
+    }
+    String where = at == null || at.node == null ? origin : at.tree.at(at.node);
+    String wanted = wanted(e.getTargetType());
+    String got = value == null ? "a value" : value.isTextual() ? "a string" : value.isBoolean() ? "a boolean"
+        : value.isNumber() ? "a number" : value.isNull() ? "null" : value.isArray() ? "a list" : "a mapping";
+    String text = at != null && at.node instanceof ScalarNode s ? s.getValue() : value != null && value.isValueNode() ? value.asText() : null;
+    StringBuilder msg = new StringBuilder(where).append(": ").append(what).append(": ").append(path);
+    if (text != null) {
+      msg.append(" is '").append(text).append("'");
+    }
+    msg.append(", which kubectl reads as ").append(got);
+    if (at != null && at.node instanceof ScalarNode && value != null && (value.isBoolean() || value.isNumber())) {
+      msg.append(" (YAML 1.1)");
+    }
+    msg.append(", but this field takes ").append(wanted);
+    if ("a string".equals(wanted) && text != null && value != null && (value.isBoolean() || value.isNumber() || value.isNull())) {
+      msg.append(": quote it (\"").append(text).append("\")");
+    }
+    return msg.toString();
+  }
+
+  private static String wanted(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "a mapping";
+  }
+
+  /**
+   * A Jackson mapper with Go's JSON strictness for fabric8's model: no boolean or number read as a
+   * string, no string read as a number or boolean, no fraction dropped into an integer, as
+   * kubectl's decoder refuses them.
+   */
+  private static ObjectMapper goJsonMapper() {
+    JsonMapper m = JsonMapper.builder().build();
+    m.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return m;
+  }
+
+  /**
+   * An int32 field as Go's JSON fills it: from a JSON integer only. fabric8 reads any text that
+   * parses as a number (so {@code replicas: '3'} would pass); the API server refuses it.
+   */
+  private static final class GoJsonInteger extends StdDeserializer<Integer> {
+    GoJsonInteger() {
+      super(Integer.class);
+    }
+
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+        return p.getIntValue();
+      }
+      return (Integer) ctxt.handleUnexpectedToken(Integer.class, p);
+    }
+  }
+
+  /** A YAML node under a document, found again by the path of a JSON error; {@code node} is null once the path leaves the YAML. */
+  private record Located(YamlTree tree, Node node) {
+    Located child(String field) {
+      return new Located(tree, node instanceof MappingNode m ? tree.entries(m).get(field) : null);
+    }
+
+    Located child(int index) {
+      return new Located(tree, node instanceof SequenceNode s && index < s.getValue().size() ? s.getValue().get(index) : null);
+    }
+
+    int line(int otherwise) {
+      return node == null ? otherwise : YamlTree.line(node);
     }
   }
 

@@ -89,7 +89,10 @@ final class ElixirSettingsReader {
     }
     settings.dnsClusters().stream().filter(DnsClusterSpec::ignored).findFirst()
         .ifPresent(d -> notes.note("DNSCluster (" + d.origin() + ") has query :ignore: it does not start, so it finds no peers"));
-    return new Applied(r, Optional.empty());
+    Optional<Discovery.Other> unjudged = settings.topologies().stream().findFirst()
+        .map(t -> new Discovery.Other("libcluster topology " + t.name() + " (" + t.kind().module()
+            + (t.kind().discovery() == StrategyKind.Discovery.KUBERNETES_API ? ", through the Kubernetes API" : "") + ")", t.origin().toString()));
+    return new Applied(r, Optional.empty(), unjudged);
   }
 
   /**
@@ -97,8 +100,16 @@ final class ElixirSettingsReader {
    *
    * @param request the request
    * @param origin where the discovery library's settings were read, when from the project
+   * @param unjudged the project's discovery when it is one doctor does not simulate (a topology that
+   *     finds peers through the Kubernetes API, DNSPoll): named, so that nothing asks for --strategy
    */
-  record Applied(ModelRequest request, Optional<String> origin) {}
+  record Applied(ModelRequest request, Optional<String> origin, Optional<Discovery.Other> unjudged) {
+
+    /** Settings with no discovery the DNS checks cannot judge. */
+    Applied(ModelRequest request, Optional<String> origin) {
+      this(request, origin, Optional.empty());
+    }
+  }
 
   private static ModelRequest with(ModelRequest r, TargetOptions o) {
     return new ModelRequest(r.objects(), r.corefile(), r.sysConfig(), r.vmArgs(), r.release(), o);

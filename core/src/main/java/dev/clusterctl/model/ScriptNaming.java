@@ -73,7 +73,7 @@ final class ScriptNaming implements NodeNaming {
   @Override
   public Optional<NamingSite> site() {
     return naming.nameOrigin().map(o -> switch (o.kind()) {
-      case FILE -> new NamingSite(o.where().contains("vm.args") ? NamingSite.Kind.VM_ARGS : NamingSite.Kind.ENV_SH, o.where());
+      case FILE -> new NamingSite(o.where().contains("vm.args") ? NamingSite.Kind.VM_ARGS : NamingSite.Kind.ENV_SH, o.where(), o.line());
       case ENV -> new NamingSite(o.where().startsWith("ERL_") || o.where().startsWith("ELIXIR_ERL") ? NamingSite.Kind.FLAGS_VARIABLE
           : NamingSite.Kind.RELEASE_ENV, o.where());
       case ARG -> new NamingSite(NamingSite.Kind.COMMAND, o.where());

@@ -58,10 +58,13 @@ final class ApiObserver implements LiveObserver {
     if (in.exec() && !seenPods.isEmpty()) {
       String container = model.workload().map(w -> w.template().release().name()).orElse(null);
       List<String> names = seenPods.stream().filter(p -> "Running".equals(p.phase())).map(ObservedPod::name).toList();
-      Map<String, String> fqdns = PodExec.firstLines(api, ns, names, container, List.of("hostname", "--fqdn"), in.execConcurrency(), in.progress());
-      seenPods = seenPods.stream().map(p -> fqdns.containsKey(p.name()) ? p.withFqdn(fqdns.get(p.name())) : p).toList();
-      int failed = seenPods.size() - fqdns.size();
-      fqdnHow = "from exec in " + fqdns.size() + " pods" + (failed == 0 ? "" : "; computed from the spec for " + failed + " where exec failed or the pod is not running");
+      Map<String, PodExec.Outcome> outcomes = PodExec.outcomes(api, ns, names, container, List.of("hostname", "--fqdn"), in.execConcurrency(), in.progress());
+      seenPods = seenPods.stream().map(p -> outcomes.containsKey(p.name()) && outcomes.get(p.name()).answered() ? p.withFqdn(outcomes.get(p.name()).line()) : p).toList();
+      long answered = outcomes.values().stream().filter(PodExec.Outcome::answered).count();
+      long failed = seenPods.size() - answered;
+      long notRunning = seenPods.size() - names.size();
+      String why = PodExec.summary(outcomes) + (notRunning == 0 ? "" : (outcomes.size() == answered ? "" : "; ") + "not running (" + notRunning + (notRunning == 1 ? " pod)" : " pods)"));
+      fqdnHow = "from exec in " + answered + " pods" + (failed == 0 ? "" : "; computed from the spec for " + failed + " where exec failed or the pod is not running: " + why);
     }
     Observation<List<ObservedEndpoint>> endpoints = model.service().isEmpty()
         ? Observation.unavailable("no service, so no endpoints")
@@ -189,10 +192,29 @@ final class ApiObserver implements LiveObserver {
     }
     try (LocalPortForward f = pf.get()) {
       InetSocketAddress local = new InetSocketAddress(f.getLocalAddress(), f.getLocalPort());
-      return DnsAsk.ask(config(List.of(local), true, search), query, type, "port-forward to kube-system/" + name + " (tcp)");
+      String where = "port-forward to kube-system/" + name + " (tcp)";
+      Observation<DnsObservation> answer = DnsAsk.ask(config(List.of(local), true, search).withLookupTimeout(Optional.of(api.timeout())), query, type, where);
+      if (!answer.seen() && f.errorOccurred()) {
+        String error = f.getServerThrowables().stream().map(ApiObserver::forwardError).filter(m -> !m.isEmpty()).findFirst().orElse("the stream broke off");
+        return Observation.unavailable("--dns-port-forward to kube-system/" + name + ": " + error);
+      }
+      return answer;
     } catch (IOException e) {
       return Observation.unavailable("--dns-port-forward to kube-system/" + name + ": " + e.getMessage());
     }
+  }
+
+  /** What went wrong on a port-forward, in words: a refused upgrade by its status, an error the pod's side sent by its first line. */
+  private static String forwardError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.fabric8.kubernetes.client.http.WebSocketHandshakeException h && h.getResponse() != null) {
+        int code = h.getResponse().code();
+        return code == 403 ? "forbidden: create pods/portforward in namespace kube-system (see docs/rbac.yaml)"
+            : "the API server refused the port-forward (" + code + ")";
+      }
+    }
+    String m = t.getMessage() == null ? "" : t.getMessage().strip().lines().findFirst().orElse("");
+    return m.isEmpty() ? "" : "the API server reported: " + m;
   }
 
   private static DnsConfig config(List<InetSocketAddress> servers, boolean tcp, List<String> search) {

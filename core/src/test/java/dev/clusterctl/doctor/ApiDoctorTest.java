@@ -205,9 +205,9 @@ class ApiDoctorTest {
   }
 
   /**
-   * The mock server answers the exec upgrade without the {@code v4.channel.k8s.io} subprotocol, which the
-   * JDK WebSocket client rejects: every exec fails here, and the report must say that those FQDNs were
-   * computed from the spec. (PodExecTest covers the concurrency and progress with a synthetic probe.)
+   * No exec is scripted here, so the mock refuses every upgrade: the report must say that those
+   * FQDNs were computed from the spec. (ApiStreamsTest speaks the exec protocol; PodExecTest covers
+   * the concurrency and progress with a synthetic probe.)
    */
   @Test
   void execThatFailsFallsBackToTheSpecAndSaysSo() {
@@ -234,9 +234,9 @@ class ApiDoctorTest {
   }
 
   /**
-   * As far as the mock allows: the first running CoreDNS pod is chosen and the query goes over TCP
-   * to the local end of the port-forward; the mock cannot carry the forwarded stream, so no answer
-   * comes back and the check skips naming the forward.
+   * The first running CoreDNS pod is chosen; a server that does not upgrade the port-forward (this
+   * mock has no handler for it: ApiStreamsTest has one that speaks the protocol) is said with its
+   * status, and the check skips naming the forward.
    */
   @Test
   void portForwardAsksTheCorednsPodOverTcp() {
@@ -244,7 +244,7 @@ class ApiDoctorTest {
       Report r = doctor(c, "srv-deployment", DnsWhere.portForward());
       CheckResult res = result(r, "dns-answers-match-endpoints");
       assertThat(res.status()).as(ExamplesTest.dump(r)).isEqualTo(Status.SKIP);
-      assertThat(res.message()).contains("port-forward to kube-system/coredns-5d78c9869d-").contains("tcp");
+      assertThat(res.message()).contains("--dns-port-forward to kube-system/coredns-5d78c9869d-bbbbb: the API server refused the port-forward (");
     }
   }
 

@@ -26,12 +26,13 @@ class ModelBuilderTest {
   }
 
   static String service(String name, String ns, String app) {
-    return "apiVersion: v1\nkind: Service\nmetadata: {name: " + name + ", namespace: " + ns + "}\nspec: {clusterIP: None, selector: {app: " + app + "}}\n---\n";
+    // quoted: an unquoted y or n is a YAML 1.1 boolean to kubectl, not a name
+    return "apiVersion: v1\nkind: Service\nmetadata: {name: '" + name + "', namespace: '" + ns + "'}\nspec: {clusterIP: None, selector: {app: '" + app + "'}}\n---\n";
   }
 
   static String workload(String kind, String name, String ns, String app, String extra) {
-    return "apiVersion: apps/v1\nkind: " + kind + "\nmetadata: {name: " + name + ", namespace: " + ns + "}\nspec:\n" + extra
-        + "  selector: {matchLabels: {app: " + app + "}}\n  template:\n    metadata: {labels: {app: " + app + "}}\n    spec:\n      containers:\n      - {name: c, image: i}\n---\n";
+    return "apiVersion: apps/v1\nkind: " + kind + "\nmetadata: {name: '" + name + "', namespace: '" + ns + "'}\nspec:\n" + extra
+        + "  selector: {matchLabels: {app: '" + app + "'}}\n  template:\n    metadata: {labels: {app: '" + app + "'}}\n    spec:\n      containers:\n      - {name: c, image: i}\n---\n";
   }
 
   static ModelRequest request(String yaml, String sysConfig, TargetOptions options) {

@@ -19,7 +19,7 @@ class PodExecTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     List<String> progress = Collections.synchronizedList(new ArrayList<>());
-    Map<String, String> out = PodExec.each(pods, 4, (d, t) -> progress.add(d + "/" + t), pod -> {
+    Map<String, String> out = PodExec.each(pods, 4, java.time.Duration.ofSeconds(10), (d, t) -> progress.add(d + "/" + t), pod -> {
       most.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
         Thread.sleep(5);

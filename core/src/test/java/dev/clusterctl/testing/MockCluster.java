@@ -47,16 +47,32 @@ public final class MockCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
-  private MockCluster() {
+  private MockCluster(java.util.function.Function<io.fabric8.mockwebserver.http.RecordedRequest, io.fabric8.mockwebserver.http.MockResponse> streams) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
+    KubernetesMixedDispatcher dispatcher = new KubernetesMixedDispatcher(responses) {
+      @Override
+      public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+        io.fabric8.mockwebserver.http.MockResponse r = streams.apply(request);
+        return r != null ? r : super.dispatch(request);
+      }
+    };
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     server.init(java.net.InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
   }
 
   /** An empty cluster on a loopback port. */
   public static MockCluster start() {
-    return new MockCluster();
+    return new MockCluster(r -> null);
+  }
+
+  /**
+   * An empty cluster whose requests go first to {@code streams}: a response it gives (such as a
+   * WebSocket upgrade whose listener speaks the port-forward protocol, see {@link KubeStreams})
+   * is the answer; {@code null} leaves the request to the expectations and the CRUD store.
+   */
+  public static MockCluster start(java.util.function.Function<io.fabric8.mockwebserver.http.RecordedRequest, io.fabric8.mockwebserver.http.MockResponse> streams) {
+    return new MockCluster(streams);
   }
 
   /** The server (for expectations and the request count). */

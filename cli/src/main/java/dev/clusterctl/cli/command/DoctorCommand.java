@@ -13,6 +13,7 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.dns.Servers;
 import dev.clusterctl.doctor.Doctor;
+import dev.clusterctl.doctor.FixWriter;
 import dev.clusterctl.doctor.DoctorOptions;
 import dev.clusterctl.gather.ApiInputs;
 import dev.clusterctl.gather.ApiSource;
@@ -133,6 +134,10 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Without -f/-k: the kubeconfig context (default: the current one).")
   String context;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = dev.clusterctl.cli.option.DurationConverter.Positive.class,
+      description = "Without -f/-k: how long each Kubernetes API call may take, its whole answer included; each exec in a pod too (default: ${DEFAULT-VALUE}).")
+  java.time.Duration timeout = java.time.Duration.ofSeconds(10);
+
   @Option(names = "--exec", description = "Against the API: run 'hostname --fqdn' in each pod (default: computed from the pod spec).")
   boolean exec;
 
@@ -168,6 +173,14 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Exit 1 on: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   FailOn failOn = FailOn.fail;
 
+  @Option(names = "--fix", paramLabel = "DIR",
+      description = "Write the verified fix to DIR: kustomization.yaml with patches over the inputs (kubectl apply -k DIR), the changed release files, "
+          + "and rendered/, the whole fixed set-up (clusterctl doctor -f DIR/rendered passes). DIR must be empty unless --force.")
+  String fixDir;
+
+  @Option(names = "--force", description = "With --fix: write into DIR even when it is not empty (files of the same name are replaced).")
+  boolean force;
+
   @Override
   public Integer call() {
     CheckRegistry registry = CheckRegistry.standard();
@@ -183,9 +196,16 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     TargetOptions options = targetOptions();
     validateSources();
-    Report report;
+    if (force && fixDir == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--force goes with --fix DIR");
+    }
+    Doctor.Diagnosis diagnosis;
     try (Source source = openSource()) {
-      report = Doctor.diagnose(source, new DoctorOptions(options, checks));
+      diagnosis = Doctor.run(source, new DoctorOptions(options, checks));
+    }
+    Report report = diagnosis.report();
+    if (fixDir != null) {
+      writeFix(diagnosis);
     }
     boolean failOnWarn = failOn == FailOn.warn;
     Verdict verdict = Verdict.of(report, failOnWarn);
@@ -196,6 +216,21 @@ public final class DoctorCommand implements Callable<Integer> {
       default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
     }
     return verdict.exit().code();
+  }
+
+  /** Writes the plan to {@code --fix DIR}, saying on stderr what was written, or why nothing was. */
+  private void writeFix(Doctor.Diagnosis d) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (d.report().fix().isEmpty()) {
+      err.println("--fix " + fixDir + ": no check fails, nothing to fix; nothing written");
+    } else if (d.fixed().isEmpty()) {
+      err.println("--fix " + fixDir + ": no change was found after which every check passes; nothing written (the report says which findings have no automatic fix)");
+    } else {
+      List<String> written = new FixWriter().write(java.nio.file.Path.of(fixDir), force, d);
+      err.println("--fix " + fixDir + ": wrote " + written.size() + " files: kubectl apply -k " + fixDir + " applies the fix; clusterctl doctor -f "
+          + java.nio.file.Path.of(fixDir, "rendered") + " judges the fixed set-up");
+    }
+    err.flush();
   }
 
   /** Where the doctor reads from. */
@@ -218,7 +253,7 @@ public final class DoctorCommand implements Callable<Integer> {
           new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
               Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir)));
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()));
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()), timeout);
       case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
     };
   }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + "refreshing and reports joined, left, state-changed and lookup-failed events.",
       "",
       "Exit: 0 every peer joinable; 1 a peer is not, none was found, or the lookup failed; 2 bad input; "
-          + "3 no DNS server answered; 130 a watch ended by Ctrl-C or SIGTERM."
+          + "3 no DNS server answered; 70 a bug in clusterctl; 130 ended by Ctrl-C; 143 ended by SIGTERM."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -151,39 +151,91 @@ public final class Repl {
     return ExitCode.OK.code();
   }
 
-  /** How long a cancelled command may take to unwind before the prompt comes back anyway. */
-  private static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofSeconds(5);
+  /**
+   * How long Ctrl-C waits for the cancelled command to unwind (its lookups, probes and API calls are
+   * interrupted and end at once) before the prompt comes back anyway: well under the second a user
+   * waits for it. Whatever the command would print after Ctrl-C is dropped, so a command that
+   * ignores its interruption can never write over the prompt or into the next command's output.
+   */
+  static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofMillis(500);
 
   /** Runs one command, on a fresh command line and its own thread so that Ctrl-C can interrupt it while the shell stays. */
   private int execute(List<String> words) {
     CommandLine commands = lines.get();
-    PrintWriter writer = terminal.writer();
+    Gate gate = new Gate(terminal.writer());
+    PrintWriter writer = new PrintWriter(gate, true);
     commands.setOut(writer);
     commands.setErr(writer);
     FutureTask<Integer> task = new FutureTask<>(() -> commands.execute(words.toArray(String[]::new)));
     Thread worker = new Thread(task, "clusterctl-shell-command");
     worker.setDaemon(true);
-    SignalHandler previous = terminal.handle(Signal.INT, signal -> task.cancel(true));
+    SignalHandler previous = terminal.handle(Signal.INT, signal -> {
+      gate.shut();
+      task.cancel(true);
+    });
     try {
       worker.start();
       return task.get();
     } catch (CancellationException cancelled) {
-      // get() returns as soon as the task is cancelled; let the interrupted command unwind (close
-      // its sockets, print its last line) before the prompt comes back, but never hang on one
-      // that ignores the interrupt.
+      // get() returns as soon as the task is cancelled; give the interrupted command a moment to
+      // close its sockets, but the prompt comes back within the grace whatever it does
       awaitQuietly(worker);
-      terminal.writer().println("^C interrupted");
+      terminal.writer().println(" interrupted"); // after the terminal's own "^C"
       return ExitCode.INTERRUPTED.code();
     } catch (InterruptedException shellInterrupted) {
+      gate.shut();
       task.cancel(true);
       Thread.currentThread().interrupt();
       return ExitCode.INTERRUPTED.code();
     } catch (ExecutionException failed) {
-      // picocli's handlers already turned failures into exit codes; this is a bug in the shell itself
-      terminal.writer().println("clusterctl: internal error: " + failed.getCause());
-      return ExitCode.UNREACHABLE.code();
+      // picocli's handlers already turned failures into exit codes: this is a bug in the shell itself
+      terminal.writer().println("clusterctl: " + dev.clusterctl.cli.exit.ErrorHandler.BUG_LINE);
+      return ExitCode.INTERNAL.code();
     } finally {
       terminal.handle(Signal.INT, previous);
+    }
+  }
+
+  /**
+   * The terminal as one command sees it: a pass-through until {@link #shut()}, then a sink, so that
+   * nothing a cancelled command prints reaches the screen after the prompt came back.
+   */
+  static final class Gate extends java.io.Writer {
+    private final java.io.Writer to;
+    private volatile boolean shut;
+
+    Gate(java.io.Writer to) {
+      this.to = to;
+    }
+
+    /** Drops everything written from now on. */
+    void shut() {
+      synchronized (lock) {
+        shut = true;
+      }
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      synchronized (lock) {
+        if (!shut) {
+          to.write(buf, off, len);
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      synchronized (lock) {
+        if (!shut) {
+          to.flush();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 

@@ -76,7 +76,7 @@ class GeneratedScriptsTest {
     CommandSpec real = dev.clusterctl.cli.Main.commandLine().getCommandSpec();
     String bash = CompletionScripts.generate(Shell.bash, real, providers);
     assertThat(bash)
-        .containsPattern("'doctor\\|-k'\\|'doctor\\|--kustomize'\\|'doctor\\|--release-dir'\\)\n.*\n.*_filedir -d;");
+        .containsPattern("'doctor\\|-k'\\|'doctor\\|--kustomize'\\|'doctor\\|--release-dir'\\|'doctor\\|--fix'\\)\n.*\n.*_filedir -d;");
     String filesCase = bash.lines().filter(l -> l.contains("'doctor|--filename'")).findFirst().orElseThrow();
     for (String option : List.of("doctor|-f", "doctor|--corefile", "doctor|--sys-config", "doctor|--vm-args", "doctor|--kubeconfig",
         "doctor|--release-env", "join|--sys-config", "join|--vm-args", "join|--cookie-file", "resolve|--resolv-conf")) {
@@ -93,7 +93,7 @@ class GeneratedScriptsTest {
     assertThat(ps)
         .containsPattern("Files = @\\('-f', '--filename', '--corefile', '--sys-config', '--vm-args', [^)]*'--kubeconfig'\\)")
         .containsPattern("Files = @\\([^)]*'--release-env'")
-        .contains("Dirs = @('-k', '--kustomize', '--release-dir')");
+        .contains("Dirs = @('-k', '--kustomize', '--release-dir', '--fix')");
   }
 
   @Test
