@@ -49,13 +49,18 @@ class UnjudgedElixirDiscoveryTest {
   }
 
   @Test
-  void dnsPollIsNamedNotGuessed() {
+  void dnsPollIsJudgedWithItsOwnQueryAndBasename() {
     ClusterModel m = model("""
         import Config
         config :libcluster, topologies: [dns: [strategy: Cluster.Strategy.DNSPoll,
           config: [query: "credits.billing.svc.cluster.local", node_basename: "credits"]]]
         """);
-    assertThat(m.release().discovery()).get().isInstanceOfSatisfying(Discovery.Other.class,
-        o -> assertThat(o.description()).contains("Cluster.Strategy.DNSPoll"));
+    // issue 12: DNSPoll is modelled now (libcluster-dnspoll: inet_res:lookup of A and AAAA, no search list)
+    assertThat(m.release().discovery()).get().isInstanceOfSatisfying(Discovery.Dns.class, d -> {
+      assertThat(d.strategy()).isEqualTo(dev.clusterctl.discovery.Strategy.LIBCLUSTER_DNSPOLL);
+      assertThat(d.query()).isEqualTo("credits.billing.svc.cluster.local");
+      assertThat(d.origin()).contains("config/config.exs", "libcluster topology dns");
+    });
+    assertThat(m.release().basename()).contains("credits");
   }
 }
