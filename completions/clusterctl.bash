@@ -223,8 +223,8 @@ function _picocli_clusterctl_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--timeout' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
+  local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--timeout' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on' '--fix'"
   local WHEN_option_args=("auto" "always" "never") # --color values
   local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local FORMAT_option_args=("text" "json" "junit" "sarif") # --output values
@@ -312,6 +312,9 @@ function _picocli_clusterctl_doctor() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
+      ;;
+    '--fix')
+      return
       ;;
   esac
 
@@ -625,7 +628,7 @@ function _clusterctl_runtime_values() {
         local IFS=$'\n'; COMPREPLY=( $(compgen -f -- "$cur") ); fi
       return 0
       ;;
-    'doctor|-k'|'doctor|--kustomize'|'doctor|--release-dir')
+    'doctor|-k'|'doctor|--kustomize'|'doctor|--release-dir'|'doctor|--fix')
       type compopt &>/dev/null && compopt -o filenames
       if [[ -n "${BASH_VERSION-}" ]] && declare -F _filedir >/dev/null; then _filedir -d; else
         local IFS=$'\n'; COMPREPLY=( $(compgen -d -- "$cur") ); fi
