@@ -44,6 +44,13 @@ public final class NodeNameRules extends BaseCheck {
     return Set.of(Assumption.Topic.NODE_NAME);
   }
 
+  /** A start script that stops (an env.sh that does not parse) fails whatever the image sets after it: that failure rests on nothing unsettled. */
+  @Override
+  public Set<Assumption.Topic> restsOn(CheckResult failure, DoctorContext ctx) {
+    boolean stops = ctx.model().release().naming().map(n -> !n.problems().isEmpty()).orElse(false);
+    return stops ? Set.of() : restsOn();
+  }
+
   @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.model().release().naming().isEmpty()) {

@@ -87,6 +87,11 @@ final class ReleaseAdvice {
             List.of()));
       case FLAGS_VARIABLE:
         return flagsName(ctx, s.where(), ws, "-name " + base, "use long names (-name) in " + s.where());
+      case ENV_SH:
+        return ctx.model().release().naming().flatMap(NodeNaming::distributionSite)
+            .map(d -> List.of(Proposal.of("use long names (RELEASE_DISTRIBUTION=name) in " + d.where(),
+                new Change.FileLine(d.where(), d.line(), "", "export RELEASE_DISTRIBUTION=name"))))
+            .orElse(List.of());
       default:
         return List.of();
     }

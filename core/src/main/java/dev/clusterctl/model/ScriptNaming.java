@@ -81,6 +81,20 @@ final class ScriptNaming implements NodeNaming {
     });
   }
 
+  /** The env.sh line that exports {@code RELEASE_DISTRIBUTION}, when the release's env.sh has one. */
+  @Override
+  public Optional<NamingSite> distributionSite() {
+    return inputs.releaseEnv().flatMap(t -> {
+      String[] lines = t.text().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].matches("\\s*(export\\s+)?RELEASE_DISTRIBUTION=.*")) {
+          return Optional.of(new NamingSite(NamingSite.Kind.ENV_SH, t.name(), i + 1));
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
   @Override
   public List<String> problems() {
     return naming.problems();

@@ -16,11 +16,13 @@ import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.RealServers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -126,5 +128,41 @@ class FixPlanTest {
         .hasMessage("--fix " + out + ": the directory is not empty (give --force to write into it)");
     assertThat(new FixWriter().write(out, true, d)).contains("kustomization.yaml");
     assertThat(out.resolve("keep.txt")).hasContent("mine");
+  }
+
+  static Stream<Path> brokenSetUps() throws IOException {
+    return RealWorldSetupsTest.setups().stream().filter(d -> {
+      try {
+        Properties p = RealWorldSetupsTest.load(d);
+        return "1".equals(p.getProperty("exit")) && RealWorldSetupsTest.pendingKeys(p).isEmpty();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * Every broken real-world set-up: a verified plan that keeps the library and record type and that,
+   * written out, passes doctor on its own; or, where none exists, each finding named with why.
+   */
+  @ParameterizedTest
+  @MethodSource("brokenSetUps")
+  void everyBrokenSetUpIsFixedOrSaysWhyNot(Path setUp) throws Exception {
+    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"));
+    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()),
+        new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    FixPlan plan = d.report().fix().orElseThrow();
+    if (!plan.verified()) {
+      assertThat(plan.unfixed()).as(setUp + ": no plan, so each failing finding is named").isNotEmpty()
+          .allSatisfy(u -> assertThat(u.why()).isNotBlank());
+      return;
+    }
+    Path out = tmp.resolve("fix");
+    new FixWriter().write(out, false, d);
+    FileInputs rendered = new FileInputs(List.of(out.resolve("rendered").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    Report again = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), rendered), new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    assertThat(failing(again)).as(setUp + ": doctor -f DIR/rendered after " + plan.changes()).isEmpty();
+    d.report().target().discovery().ifPresent(before -> assertThat(again.target().discovery()).get()
+        .usingRecursiveComparison().comparingOnlyFields("library", "recordType").isEqualTo(before));
   }
 }

@@ -194,8 +194,29 @@ class RealWorldSetupsTest {
     }
   }
 
+  /**
+   * What the command line {@code args} gives doctor for the set-up in {@code dir}.
+   *
+   * @param files the file inputs
+   * @param target the target options
+   */
+  record Inputs(FileInputs files, TargetOptions target) {}
+
   /** Runs doctor on the set-up in {@code dir} with {@code args} as the command line gives them. */
   static Run run(Path dir, String args) {
+    Inputs inputs = inputs(dir, args);
+    try {
+      Report report = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), inputs.files()),
+          new DoctorOptions(inputs.target(), CheckRegistry.standard().all()));
+      int exit = report.has(Status.ERROR) ? 3 : report.has(Status.FAIL) ? 1 : 0;
+      return new Run(report, exit, null);
+    } catch (BadInputException e) {
+      return new Run(null, 2, e.getMessage());
+    }
+  }
+
+  /** The inputs {@code args} name, paths resolved against {@code dir}. */
+  static Inputs inputs(Path dir, String args) {
     List<String> f = new ArrayList<>();
     List<String> k = new ArrayList<>();
     Map<String, String> opt = new TreeMap<>();
@@ -227,14 +248,7 @@ class RealWorldSetupsTest {
         Optional.ofNullable(opt.get("--workload")),
         Optional.ofNullable(opt.get("-n")).or(() -> Optional.ofNullable(opt.get("--namespace"))),
         Optional.ofNullable(opt.get("--cluster-domain")));
-    try {
-      Report report = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in),
-          new DoctorOptions(target, CheckRegistry.standard().all()));
-      int exit = report.has(Status.ERROR) ? 3 : report.has(Status.FAIL) ? 1 : 0;
-      return new Run(report, exit, null);
-    } catch (BadInputException e) {
-      return new Run(null, 2, e.getMessage());
-    }
+    return new Inputs(in, target);
   }
 
   static boolean onPath(String program) {
