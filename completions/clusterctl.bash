@@ -335,7 +335,7 @@ function _picocli_clusterctl_resolve() {
 
   local commands=""
   local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '-o' '--output' '--color'"
+  local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--query' '-o' '--output' '--color'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
   local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
@@ -396,6 +396,9 @@ function _picocli_clusterctl_resolve() {
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
+    '--query')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -425,7 +428,7 @@ function _picocli_clusterctl_join() {
 
   local commands=""
   local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '--watch' '--as-node' '--mesh' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--cookie-file' '--cookie-env' '--color' '--interval' '--sys-config' '--vm-args' '--jitter' '--count' '--dist-port' '--epmd-port' '--probe-timeout' '--concurrency' '-o' '--output'"
+  local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--query' '--cookie-file' '--cookie-env' '--color' '--interval' '--sys-config' '--vm-args' '--jitter' '--count' '--dist-port' '--epmd-port' '--probe-timeout' '--concurrency' '-o' '--output'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
   local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
@@ -485,6 +488,9 @@ function _picocli_clusterctl_join() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
+      ;;
+    '--query')
+      return
       ;;
     '--cookie-file')
       local IFS=$'\n'

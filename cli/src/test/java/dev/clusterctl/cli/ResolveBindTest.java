@@ -188,4 +188,16 @@ class ResolveBindTest {
       assertThat(r.out().lines().toList()).as(q.getKey()).isEqualTo(expected);
     }
   }
+
+  @Test
+  void dnsClusterTakesSeveralQueriesEachWithItsBasename() {
+    // issue 12: dns_cluster's query list, one run, each query's nodes named with its own basename
+    Cli.Result r = resolve("ledger.payments", "--strategy", "dns-cluster", "--basename", "ledger", "--query", "other@v6.payments",
+        "-o", "short");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("ledger@10.244.0.5\n", "other@fd00:10:244::5\n");
+    Cli.Result wrong = resolve("ledger.payments", "--query", "v6.payments");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--query is for --strategy dns-cluster");
+  }
 }

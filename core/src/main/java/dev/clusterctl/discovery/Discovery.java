@@ -121,6 +121,61 @@ public final class Discovery {
         d.nodes(), d.gaps(), notes, unanswered, lookups.subList(1, lookups.size()), findings);
   }
 
+  /**
+   * dns_cluster's several queries (its {@code query} list, each a string or {@code {basename, query}}):
+   * each looked up as {@link #discover(DiscoverySpec, String)} does, named with its own basename
+   * (the spec's when it has none), and joined into one result: the first query's lookups first, the
+   * nodes as one set.
+   *
+   * @param spec the dns_cluster spec (its basename names the queries without their own)
+   * @param queries the queries in order, each with its basename when it has one
+   * @throws dev.clusterctl.error.BadInputException when the spec is not dns_cluster's or there is no query
+   */
+  public DiscoveryResult discoverQueries(DiscoverySpec spec, List<Map.Entry<Optional<String>, String>> queries) {
+    if (queries.isEmpty()) {
+      throw new dev.clusterctl.error.BadInputException("a query to look up is required");
+    }
+    if (queries.size() > 1 && spec.strategy() != Strategy.DNS_CLUSTER) {
+      throw new dev.clusterctl.error.BadInputException("only dns-cluster takes several queries (--query)");
+    }
+    List<DiscoveryResult> each = new ArrayList<>();
+    for (Map.Entry<Optional<String>, String> q : queries) {
+      DiscoverySpec s = q.getKey().isPresent() ? spec.withBasename(q.getKey().get()) : spec;
+      each.add(discover(s, q.getValue()));
+    }
+    if (each.size() == 1) {
+      return each.get(0);
+    }
+    DiscoveryResult first = each.get(0);
+    List<LookupResult> more = new ArrayList<>(first.moreLookups());
+    List<TargetAddresses> targets = new ArrayList<>();
+    List<ReverseName> reverse = new ArrayList<>();
+    Map<String, DerivedNode> nodes = new java.util.TreeMap<>();
+    List<Gap> gaps = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    int unanswered = 0;
+    for (int i = 0; i < each.size(); i++) {
+      DiscoveryResult r = each.get(i);
+      if (i > 0) {
+        more.addAll(r.lookups());
+      }
+      targets.addAll(r.targets());
+      reverse.addAll(r.reverse());
+      r.nodes().forEach(n -> nodes.putIfAbsent(n.display(), n));
+      gaps.addAll(r.gaps());
+      r.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add);
+      r.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+      unanswered += r.unansweredFollowUps();
+      notes.add("dns_cluster query " + (i + 1) + " of " + each.size() + ": " + queries.get(i).getValue() + ", nodes named "
+          + r.spec().basename().map(b -> b + "@<ip>").orElse("<basename>@<ip>") + " (" + r.nodes().size() + ")");
+    }
+    // a crash on any query takes DNSCluster's whole process down: no node at all
+    boolean crash = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.CRASH);
+    return new DiscoveryResult(first.spec(), first.lookup(), targets, reverse,
+        crash ? List.of() : new ArrayList<>(nodes.values()), gaps, notes, unanswered, more, findings);
+  }
+
   /** One main lookup, as the library asks it: through the search list within its timeout, or absolute. */
   private LookupResult mainLookup(DiscoveryLibrary library, String name, QueryType type) {
     if (library.nameForm() == NameForm.ABSOLUTE) {

@@ -280,4 +280,20 @@ class LibraryCrossCheckTest {
     DiscoveryResult poll = discover(Strategy.LIBCLUSTER_DNSPOLL, null, null, "app", "brief.lib.svc.cluster.local");
     assertThat(poll.findings()).as("inet_res:lookup does not use the cache").isEmpty();
   }
+
+  @Test
+  void dnsClusterLooksUpEachQueryWithItsBasenameInOneRun() {
+    // DNSCluster: for type <- resource_types, query <- queries, basename = query's or the node's, addr <- lookup
+    String out = erl("Qs = [{\"app\", \"web.lib.svc\"}, {\"other\", \"dual.lib.svc\"}], "
+        + "[[io:format(\"node ~s@~s~n\", [B, inet:ntoa(A)]) || {ok, {hostent, _, _, _, _, As}} <- [inet_res:getbyname(Q, T)], A <- As]"
+        + " || T <- [a, aaaa], {B, Q} <- Qs]");
+    DiscoveryResult r = new Discovery(Resolver.of(new DnsConfig(List.of(dns.address()), false, Duration.ofSeconds(2), 3,
+        SearchMode.ERLANG, SEARCH, 5))).discoverQueries(DiscoverySpec.of(Strategy.DNS_CLUSTER, null, null, "app", "web.lib.svc"),
+        List.of(java.util.Map.entry(java.util.Optional.empty(), "web.lib.svc"),
+            java.util.Map.entry(java.util.Optional.of("other"), "dual.lib.svc")));
+    assertThat(r.nodes()).extracting(DerivedNode::display).containsExactlyInAnyOrderElementsOf(lines(out, "node"));
+    assertThat(r.nodes()).extracting(DerivedNode::display)
+        .containsExactlyInAnyOrder("app@10.3.0.1", "app@10.3.0.2", "other@10.3.3.1", "other@fd00::3:3:1");
+    assertThat(r.lookups()).hasSize(4);
+  }
 }

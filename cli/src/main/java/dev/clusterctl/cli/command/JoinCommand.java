@@ -151,6 +151,9 @@ public final class JoinCommand implements Callable<Integer> {
 
   /** Checks the options that need no file or server. */
   private void validate() {
+    if (discovery.hasMoreQueries()) {
+      throw new BadInputException("--query (dns_cluster's several queries) is taken by resolve only; join looks up one DOMAIN");
+    }
     if (watch && (output == Output.table || output == Output.json)) {
       throw new BadInputException("-o " + output + " is for one refresh; with --watch use -o live or -o jsonl");
     }

@@ -83,7 +83,7 @@ public final class ResolveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DiscoveryResult result;
     try (WaitDisplay progress = ProgressLine.forStderr(err, global.quiet(), output.format() == ResolveOutput.Format.json, System.getenv())) {
-      result = new Discovery(new Resolver(config, progress.observing(new SocketDnsClient()))).discover(discoverySpec, domain);
+      result = new Discovery(new Resolver(config, progress.observing(new SocketDnsClient()))).discoverQueries(discoverySpec, discovery.queries(domain));
     }
     LookupResult lookup = result.lookup();
     if (global.verbose()) {

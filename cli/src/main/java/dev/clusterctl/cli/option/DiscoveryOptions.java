@@ -45,6 +45,42 @@ public final class DiscoveryOptions {
       description = "Host part of node names: ip or hostname (gen_cluster's host_type; default ip for A/AAAA, hostname for SRV).")
   HostType hostType;
 
+  @Option(
+      names = "--query",
+      paramLabel = "[BASENAME@]NAME",
+      description = "dns-cluster only (resolve): one more query looked up in the same run, as dns_cluster's query list does;"
+          + " BASENAME@NAME names its nodes BASENAME@ip ({basename, query}). Repeatable.")
+  java.util.List<String> moreQueries = new java.util.ArrayList<>();
+
+  /**
+   * Every query of the run: {@code domain} with the spec's basename, then each {@code --query}, split
+   * into its basename (when given as {@code BASENAME@NAME}) and name.
+   *
+   * @throws dev.clusterctl.error.BadInputException for a malformed query or one given to another strategy
+   */
+  public java.util.List<java.util.Map.Entry<Optional<String>, String>> queries(String domain) {
+    java.util.List<java.util.Map.Entry<Optional<String>, String>> out = new java.util.ArrayList<>();
+    out.add(java.util.Map.entry(Optional.empty(), domain));
+    if (!moreQueries.isEmpty() && strategy() != Strategy.DNS_CLUSTER) {
+      throw new dev.clusterctl.error.BadInputException("--query is for --strategy dns-cluster (its query list), not " + strategy().id());
+    }
+    for (String q : moreQueries) {
+      int at = q.indexOf('@');
+      String base = at < 0 ? null : q.substring(0, at);
+      String name = at < 0 ? q : q.substring(at + 1);
+      if ((base != null && base.isEmpty()) || name.isEmpty()) {
+        throw new dev.clusterctl.error.BadInputException("--query '" + q + "' is not NAME or BASENAME@NAME");
+      }
+      out.add(java.util.Map.entry(Optional.ofNullable(base), dev.clusterctl.dns.DomainNames.lookupName(name)));
+    }
+    return out;
+  }
+
+  /** True when {@code --query} was given. */
+  public boolean hasMoreQueries() {
+    return !moreQueries.isEmpty();
+  }
+
   /** The strategy chosen. */
   public Strategy strategy() {
     return strategy == null ? Strategy.GEN_CLUSTER : strategy;

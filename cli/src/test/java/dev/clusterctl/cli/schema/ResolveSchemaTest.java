@@ -54,6 +54,7 @@ class ResolveSchemaTest {
     "ledger.payments --strategy libcluster-dnspoll --basename ledger",
     "ledger.payments.svc.cluster.local --strategy libcluster-dnspoll --basename ledger",
     "ledger.payments --strategy dns-cluster --basename ledger",
+    "ledger.payments --strategy dns-cluster --basename ledger --query other@v6.payments",
     "ledger.payments --basename ledger --nameserver 127.0.0.1:1 --timeout 300ms --tries 1",
   })
   void everyKindOfAnswer(String line) {
