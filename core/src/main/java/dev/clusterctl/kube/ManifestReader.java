@@ -137,7 +137,7 @@ public final class ManifestReader {
    * How many characters the parser's reader takes at once. Its window is copied whenever it
    * refills while one token is being scanned, so a token of n characters costs n² / (2 × buffer):
    * with SnakeYAML's 1 KB buffer a 1 MB one-line value (a dashboard JSON, a base64 blob) took about
-   * a second and 8 MB a minute; with 1 MB it is linear in practice.
+   * 1.5 s and 8 MB well over a minute; with 1 MB it is linear in practice (docs/performance.md).
    */
   static final int READ_BUFFER = 1024 * 1024;
 
