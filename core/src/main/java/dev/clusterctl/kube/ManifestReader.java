@@ -347,7 +347,7 @@ public final class ManifestReader {
     String text = at != null && at.node instanceof ScalarNode s ? s.getValue() : value != null && value.isValueNode() ? value.asText() : null;
     StringBuilder msg = new StringBuilder(where).append(": ").append(what).append(": ").append(path);
     if (text != null) {
-      msg.append(" is '").append(text).append("'");
+      msg.append(" is '").append(shortText(text)).append("'");
     }
     msg.append(", which kubectl reads as ").append(got);
     if (at != null && at.node instanceof ScalarNode && value != null && (value.isBoolean() || value.isNumber())) {
@@ -361,6 +361,13 @@ public final class ManifestReader {
       msg.append(": quote it (\"").append(text).append("\")");
     }
     return msg.toString();
+  }
+
+  /** A value as a message shows it: its first line, at most 60 characters. */
+  private static String shortText(String text) {
+    String first = text.lines().findFirst().orElse("");
+    boolean cut = first.length() > 60 || !first.equals(text);
+    return (first.length() > 60 ? first.substring(0, 60) : first) + (cut ? "…" : "");
   }
 
   /** Jackson's wording without Java's: {@code `io.fabric8.kubernetes.api.model.IntOrString`} becomes {@code IntOrString}. */

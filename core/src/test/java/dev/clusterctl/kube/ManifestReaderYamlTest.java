@@ -141,6 +141,8 @@ class ManifestReaderYamlTest {
         + "      - name: c\n        resources: {limits: {memory: [1]}}\n"))
         .hasMessageStartingWith("in.yaml:9: Deployment d: spec.template.spec.containers[0].resources.limits.memory, which kubectl reads as a list")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("io.fabric8").doesNotContain("java."));
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: |\n  Corefile: .:53 {\n  }\n"))
+        .hasMessage("in.yaml:4: ConfigMap c: data is 'Corefile: .:53 {…', which kubectl reads as a string, but this field takes a mapping");
     assertThatThrownBy(() -> read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: [a]}\n"))
         .hasMessage("in.yaml:3: ConfigMap c: metadata.labels, which kubectl reads as a list, but this field takes a mapping");
   }
