@@ -223,11 +223,11 @@ function _picocli_clusterctl_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '--exec' '--dns-port-forward' '--local' '--list-checks' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on'"
+  local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--timeout' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on' '--fix'"
   local WHEN_option_args=("auto" "always" "never") # --color values
-  local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
-  local FORMAT_option_args=("text" "json" "junit") # --output values
+  local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
+  local FORMAT_option_args=("text" "json" "junit" "sarif") # --output values
   local LEVEL_option_args=("fail" "warn") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -285,6 +285,9 @@ function _picocli_clusterctl_doctor() {
     '--context')
       return
       ;;
+    '--timeout')
+      return
+      ;;
     '--exec-concurrency')
       return
       ;;
@@ -310,6 +313,9 @@ function _picocli_clusterctl_doctor() {
       COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
+    '--fix')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -328,11 +334,11 @@ function _picocli_clusterctl_resolve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tcp' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '-o' '--output' '--color'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
-  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
+  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local KIND_option_args=("ip" "hostname") # --host-type values
   local FORMAT_option_args=("table" "json" "short") # --output values
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -418,11 +424,11 @@ function _picocli_clusterctl_join() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--tcp' '--verbose' '--watch' '--mesh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--tcp' '--verbose' '-q' '--quiet' '--watch' '--as-node' '--mesh' '-h' '--help' '-V' '--version'"
   local arg_opts="'--nameserver' '--resolv-conf' '--timeout' '--tries' '--search' '--search-domains' '--ndots' '--pod-namespace' '--cluster-domain' '--type' '--strategy' '--basename' '--host-type' '--cookie-file' '--cookie-env' '--color' '--interval' '--sys-config' '--vm-args' '--jitter' '--count' '--dist-port' '--epmd-port' '--probe-timeout' '--concurrency' '-o' '--output'"
   local RULES_option_args=("erlang" "libc" "none") # --search values
   local TYPE_option_args=("a" "aaaa" "srv") # --type values
-  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "dns-cluster") # --strategy values
+  local LIBRARY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local KIND_option_args=("ip" "hostname") # --host-type values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("table" "json" "live" "jsonl") # --output values
@@ -594,11 +600,35 @@ function _picocli_clusterctl_shell() {
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_clusterctl -o default clusterctl clusterctl.sh clusterctl.bash
 
-# Values known only at run time (kubeconfig contexts, the cluster's namespaces and
-# services, ...) come from the hidden 'clusterctl __complete' command;
-# everything else from the generated functions above.
+# What the generated functions above leave out: paths for the options that name a file
+# or a directory (per command), and values known only at run time (kubeconfig contexts,
+# the cluster's namespaces and services, ...) from the hidden 'clusterctl __complete'.
 function _clusterctl_runtime_values() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+  local i=$((COMP_CWORD-1))
+  if [[ "$cur" == "=" ]]; then cur=""; i=$((COMP_CWORD-1)); prev="${COMP_WORDS[i]}";
+  elif [[ "$prev" == "=" ]]; then i=$((COMP_CWORD-2)); prev="${COMP_WORDS[i]}"; fi
+  # the subcommands typed so far, as 'doctor' or 'a b'
+  local commands=':help:doctor:resolve:join:completion:shell:' path="" w next
+  local n=$(( i > 1 ? i - 1 : 0 ))
+  for w in "${COMP_WORDS[@]:1:$n}"; do
+    next="${path:+$path }$w"
+    [[ "$commands" == *":$next:"* ]] && path="$next"
+  done
+  case "$path|$prev" in
+    'doctor|-f'|'doctor|--filename'|'doctor|--corefile'|'doctor|--sys-config'|'doctor|--vm-args'|'doctor|--release-env'|'doctor|--kubeconfig'|'join|--resolv-conf'|'join|--cookie-file'|'join|--sys-config'|'join|--vm-args'|'resolve|--resolv-conf')
+      type compopt &>/dev/null && compopt -o filenames
+      if [[ -n "${BASH_VERSION-}" ]] && declare -F _filedir >/dev/null; then _filedir; else
+        local IFS=$'\n'; COMPREPLY=( $(compgen -f -- "$cur") ); fi
+      return 0
+      ;;
+    'doctor|-k'|'doctor|--kustomize'|'doctor|--release-dir'|'doctor|--fix')
+      type compopt &>/dev/null && compopt -o filenames
+      if [[ -n "${BASH_VERSION-}" ]] && declare -F _filedir >/dev/null; then _filedir -d; else
+        local IFS=$'\n'; COMPREPLY=( $(compgen -d -- "$cur") ); fi
+      return 0
+      ;;
+  esac
   case "$prev" in
     --context|--namespace|--only|--service|--skip|-n)
       local IFS=$'\n'

@@ -9,6 +9,8 @@ import dev.clusterctl.cli.command.ShellCommand;
 import dev.clusterctl.cli.command.VersionProvider;
 import dev.clusterctl.cli.exit.ErrorHandler;
 import dev.clusterctl.cli.exit.ExitCode;
+import dev.clusterctl.cli.exit.SignalTrap;
+import dev.clusterctl.cli.terminal.HelpLayout;
 import dev.clusterctl.cli.terminal.TerminalLender;
 import java.util.List;
 import picocli.CommandLine;
@@ -139,6 +141,8 @@ public final class Main implements Runnable {
     // '@host' names a DNS server (as in dig), never an argument file to expand.
     cl.setExpandAtFiles(false);
     applyExitCodeList(cl);
+    // help at any width: wrapped at spaces only, examples never re-wrapped
+    HelpLayout.apply(cl);
     return cl;
   }
 
@@ -178,9 +182,66 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Runs clusterctl and exits the JVM with its exit code; the only {@code System.exit} in clusterctl. */
+  /** How long after SIGINT or SIGTERM a command that ignores its interruption may take before the JVM ends anyway. */
+  static final java.time.Duration STOP_GRACE = java.time.Duration.ofMillis(900);
+
+  /** Runs clusterctl and exits the JVM with its exit code; the only {@code System.exit} in clusterctl (with the stop below). */
   public static void main(String[] args) {
-    System.exit(commandLine(args).execute(args));
+    int code = run(args);
+    markArchiveWorthKeeping(code);
+    System.exit(code);
+  }
+
+  /**
+   * Runs {@code args} with SIGINT and SIGTERM trapped: a signal interrupts the command's thread,
+   * which ends its lookups, probes, API calls and child processes and unwinds through the
+   * {@link ErrorHandler} (one line, exit 130 or 143). A command still running {@link #STOP_GRACE}
+   * later is ended with that code anyway, so that a signal always stops clusterctl within a second.
+   */
+  static int run(String[] args) {
+    CommandLine cl = commandLine(args);
+    Thread runner = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+    try (SignalTrap trap = new SignalTrap(kind -> stop(runner, kind, over))) {
+      cl.setExecutionExceptionHandler(new ErrorHandler(trap::exitCode));
+      int code = cl.execute(args);
+      over.set(true);
+      return trap.fired() ? trap.exitCode().code() : code;
+    }
+  }
+
+  /** Interrupts {@code runner}, and ends the JVM with the signal's code when it has not returned within the grace. */
+  private static void stop(Thread runner, SignalTrap.Kind kind, java.util.concurrent.atomic.AtomicBoolean over) {
+    runner.interrupt();
+    Thread last = new Thread(() -> {
+      java.util.concurrent.locks.LockSupport.parkNanos(STOP_GRACE.toNanos());
+      if (over.compareAndSet(false, true)) {
+        System.err.println("clusterctl: " + (kind == SignalTrap.Kind.TERM ? "terminated" : "interrupted"));
+        System.err.flush();
+        System.exit(kind.exit().code());
+      }
+    }, "clusterctl-stop");
+    last.setDaemon(true);
+    last.start();
+  }
+
+  /**
+   * Tells the launcher that this run may become the command's class-data-sharing archive: the
+   * launcher of a first run passes {@code -Dclusterctl.cds.ok=FILE} and exec's the JVM (so that
+   * signals reach it directly); the JVM writes the archive as it exits, and the next run moves it
+   * into place only when this marker says the run did its work (exit 0 or 1: bad input, no server
+   * or an interruption load too few classes to be worth mapping).
+   */
+  private static void markArchiveWorthKeeping(int code) {
+    String marker = System.getProperty("clusterctl.cds.ok");
+    if (marker == null || marker.isEmpty() || (code != ExitCode.OK.code() && code != ExitCode.PROBLEM.code())) {
+      return;
+    }
+    try {
+      java.nio.file.Files.write(java.nio.file.Path.of(marker), new byte[0]);
+    } catch (java.io.IOException | RuntimeException e) {
+      // no marker, no archive: the next run makes one again
+    }
   }
 
   /**

@@ -39,7 +39,7 @@ class DoctorCommandTest {
         .contains("calls itself  ledger@ledger-")
         .contains("peers dial    ledger@ledger-")
         .contains(".ledger-dist.payments.svc.cluster.local")
-        .contains("Summary: 16 passed, 0 warned, 0 failed, 4 skipped")
+        .contains("Summary: 17 passed, 0 warned, 0 failed, 4 skipped")
         .contains("the nodes should find and accept each other")
         .doesNotContain("\u001B[");
   }
@@ -92,7 +92,7 @@ class DoctorCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
-    assertThat(suite.getAttribute("tests")).isEqualTo("20");
+    assertThat(suite.getAttribute("tests")).isEqualTo("21"); // issue 12 added discovery-library-runs
     NodeList failures = doc.getElementsByTagName("failure");
     assertThat(failures.getLength()).isEqualTo(Integer.parseInt(suite.getAttribute("failures"))).isPositive();
     boolean headless = false;
@@ -109,7 +109,7 @@ class DoctorCommandTest {
     assertThat(list.exit()).isZero();
     assertThat(list.out()).contains("node-host-matches-dns").contains("cookie-consistent").contains("service-publish-not-ready");
     JsonNode json = new ObjectMapper().readTree(Cli.run("doctor", "--list-checks", "-o", "json").out());
-    assertThat(json.get("checks").size()).isEqualTo(20);
+    assertThat(json.get("checks").size()).isEqualTo(21); // issue 12 added discovery-library-runs
 
     Cli.Result only = Cli.run("doctor", "-f", example("broken/srv-not-headless"), "--only", "node-name,dist-port", "-o", "json");
     JsonNode results = new ObjectMapper().readTree(only.out()).get("results");
@@ -203,7 +203,7 @@ class DoctorCommandTest {
     Cli.Result r = Cli.run("doctor", "-f", example("srv-deployment"), "--strategy", "swarm");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .contains("expected one of gen-cluster, libcluster-dns, libcluster-dnssrv, dns-cluster but was 'swarm'")
+        .contains("expected one of gen-cluster, libcluster-dns, libcluster-dnssrv, libcluster-dnspoll, dns-cluster but was 'swarm'")
         .doesNotContain("Exception");
     assertThat(r.out()).isEmpty();
   }

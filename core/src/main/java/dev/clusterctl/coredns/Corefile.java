@@ -45,6 +45,11 @@ public final class Corefile {
       }
       """;
 
+  /** The text of kubeadm's default Corefile. */
+  public static String kubeadmDefaultText() {
+    return KUBEADM_DEFAULT;
+  }
+
   /** The source name {@link #kubeadmDefault()} reports. */
   public static final String KUBEADM_DEFAULT_SOURCE = "kubeadm default";
 
@@ -55,13 +60,15 @@ public final class Corefile {
   public record FileImport(String pattern, int line) {}
 
   private final String source;
+  private final String text;
   private final List<ServerBlock> blocks;
   private final List<FileImport> fileImports;
   private final List<KubernetesPlugin> plugins;
   private final List<ServerBlock> pluginBlocks;
 
-  private Corefile(String source, List<ServerBlock> blocks, List<FileImport> fileImports, Errors errors) {
+  private Corefile(String source, String text, List<ServerBlock> blocks, List<FileImport> fileImports, Errors errors) {
     this.source = source;
+    this.text = text;
     this.blocks = List.copyOf(blocks);
     this.fileImports = List.copyOf(fileImports);
     List<KubernetesPlugin> found = new ArrayList<>();
@@ -90,7 +97,7 @@ public final class Corefile {
       List<CorefileToken> tokens = CorefileLexer.tokens(text, errors);
       CorefileParser parser = new CorefileParser(tokens, errors);
       List<ServerBlock> blocks = parser.parse();
-      return new Corefile(source, blocks, parser.fileImports(), errors);
+      return new Corefile(source, text, blocks, parser.fileImports(), errors);
     } catch (BadCorefile e) {
       throw new BadInputException(e.getMessage());
     }
@@ -99,6 +106,11 @@ public final class Corefile {
   /** kubeadm's default Corefile: {@code cluster.local}, {@code pods insecure}, {@code ttl 30}, no {@code endpoint_pod_names}. */
   public static Corefile kubeadmDefault() {
     return parse(KUBEADM_DEFAULT, KUBEADM_DEFAULT_SOURCE);
+  }
+
+  /** The text as read. */
+  public String text() {
+    return text;
   }
 
   /** The name the text was read from. */

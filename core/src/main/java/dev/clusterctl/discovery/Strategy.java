@@ -10,6 +10,8 @@ public enum Strategy {
   LIBCLUSTER_DNS("libcluster-dns"),
   /** libcluster's {@code Cluster.Strategy.Kubernetes.DNSSRV}: SRV of the bare service name → {@code app@target}. */
   LIBCLUSTER_DNSSRV("libcluster-dnssrv"),
+  /** libcluster's {@code Cluster.Strategy.DNSPoll}: {@code inet_res:lookup} of A and AAAA, no search list → {@code base@ip}. */
+  LIBCLUSTER_DNSPOLL("libcluster-dnspoll"),
   /** Phoenix's dns_cluster: always {@code base@ip}; SRV targets are turned into addresses. */
   DNS_CLUSTER("dns-cluster");
 

@@ -72,6 +72,18 @@ public final class Resolver {
   }
 
   /**
+   * Looks {@code name} up for {@code type} within {@code budget} counted from the first question, as
+   * {@code inet_res:getbyname/3} with a {@code Timeout} does (gen_cluster passes 5000 ms): every
+   * candidate of the search list shares it.
+   *
+   * @throws BadInputException when the name is invalid or no server is configured
+   */
+  public LookupResult lookupWithin(String name, int type, Duration budget) {
+    DomainNames.lookupName(name);
+    return lookup(name, type, fromFirstQuestion(budget));
+  }
+
+  /**
    * Looks {@code name} up for {@code type}, expanding it with the configured search rules and
    * stopping at the first candidate with records, at a failure that ends the search, or at
    * {@code deadline} (the candidates not reached are not in the result).

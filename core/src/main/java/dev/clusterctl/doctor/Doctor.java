@@ -1,10 +1,12 @@
 package dev.clusterctl.doctor;
 
+import dev.clusterctl.fix.Change;
 import dev.clusterctl.gather.Gathered;
 import dev.clusterctl.gather.Source;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.DoctorContext;
 import dev.clusterctl.judge.Judge;
+import dev.clusterctl.judge.Status;
 import dev.clusterctl.model.ClusterModel;
 import dev.clusterctl.model.ModelBuilder;
 import dev.clusterctl.model.ModelRequest;
@@ -24,6 +26,30 @@ public final class Doctor {
 
   /** Gathers from {@code source}, models it, observes it when it is live, runs the checks and reports. */
   public static Report diagnose(Source source, DoctorOptions options) {
+    return run(source, options).report();
+  }
+
+  /**
+   * A diagnosis: the report (with a fix plan when a check fails), what was gathered, and the inputs
+   * with the plan applied.
+   *
+   * @param report the report
+   * @param gathered what the source gathered
+   * @param fixed the inputs with the plan's changes applied, when a verified plan was found
+   * @param fixedFiles the release files the plan changes
+   * @param changes the plan's changes, made concrete against the inputs
+   */
+  public record Diagnosis(Report report, Gathered gathered, Optional<Gathered> fixed, List<String> fixedFiles, List<Change> changes) {
+
+    /** Copies the lists. */
+    public Diagnosis {
+      fixedFiles = List.copyOf(fixedFiles);
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** {@link #diagnose}, keeping what was gathered and the fixed inputs for {@code --fix DIR}. */
+  public static Diagnosis run(Source source, DoctorOptions options) {
     Gathered gathered = source.gather();
     TargetOptions target = options.target();
     if (target.namespace().isEmpty() && gathered.namespace().isPresent()) {
@@ -31,7 +57,19 @@ public final class Doctor {
     }
     ClusterModel model = ModelBuilder.build(new ModelRequest(gathered.objects(), gathered.corefile(), gathered.sysConfig(), gathered.vmArgs(), gathered.release(), target));
     Optional<Observed> observed = gathered.live().map(access -> LiveObserver.of(access).observe(model));
-    return judge(model, observed, options, gathered.inputs());
+    Report report = judge(model, observed, options, gathered.inputs());
+    if (!report.has(Status.FAIL)) {
+      return new Diagnosis(report, gathered, Optional.empty(), List.of(), List.of());
+    }
+    Optional<FixPlanner.Outcome> outcome = new FixPlanner(target, options.checks(), model.namespace()).plan(gathered, model);
+    if (outcome.isEmpty()) {
+      return new Diagnosis(report, gathered, Optional.empty(), List.of(), List.of());
+    }
+    FixPlanner.Outcome o = outcome.get();
+    List<FixApplier.Applied> applied = o.fixed().map(FixApplier.Result::applied).orElse(List.of());
+    List<String> files = applied.stream().filter(a -> a.change() instanceof Change.FileLine).map(FixApplier.Applied::file).distinct().toList();
+    return new Diagnosis(report.withFix(o.plan()), gathered, o.fixed().map(FixApplier.Result::gathered), files,
+        applied.stream().map(FixApplier.Applied::change).toList());
   }
 
   /** Judges a model already built (tests build models directly); {@code inputs} lists what it was built from. */

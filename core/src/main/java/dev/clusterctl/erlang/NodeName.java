@@ -27,6 +27,9 @@ public record NodeName(String alive, String host) {
   /** Characters a DNS host name or an IP literal may hold. */
   private static final Pattern HOST_CHARS = Pattern.compile("[0-9A-Za-z.\\-:_]+");
 
+  /** The most characters an atom, and so a node name, may hold. */
+  public static final int MAX_ATOM_CHARACTERS = 255;
+
   /** One rule a node name breaks, with a stable code and a one-line explanation. */
   public record Problem(String code, String message) {}
 
@@ -79,6 +82,14 @@ public record NodeName(String alive, String host) {
               "host-trailing-dot",
               "host '" + host + "' ends with a dot; node names are atoms and "
                   + host.substring(0, host.length() - 1) + " is a different name"));
+    }
+    String whole = alive + "@" + host;
+    if (whole.codePointCount(0, whole.length()) > MAX_ATOM_CHARACTERS) {
+      problems.add(
+          new Problem(
+              "atom-too-long",
+              "the name has " + whole.codePointCount(0, whole.length()) + " characters; a node name is an atom,"
+                  + " at most " + MAX_ATOM_CHARACTERS + " characters: making it one fails with system_limit"));
     }
     boolean dotted = host.indexOf('.') >= 0;
     boolean address = isAddress(host);

@@ -1,5 +1,22 @@
 package dev.clusterctl.expect;
 
+import dev.clusterctl.discovery.DiscoveryLibrary;
+import dev.clusterctl.discovery.DiscoverySpec;
+import dev.clusterctl.discovery.Finding;
+import dev.clusterctl.discovery.NameForm;
+import dev.clusterctl.discovery.TargetAddresses;
+import dev.clusterctl.discovery.TargetLookup;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TextParseException;
+
 import dev.clusterctl.discovery.HostType;
 import dev.clusterctl.discovery.NamingRule;
 import dev.clusterctl.discovery.Strategy;
@@ -51,7 +68,8 @@ public final class Expectation {
         mesh.add(new Reach(m.workload().subject(), d.rows(), d.derived()));
       }
     }
-    return new Simulation(pods, coredns, first.tried(), first.answer(), first.rows(), first.basename(), first.basenameOrigin(), first.derived(), mesh);
+    return new Simulation(pods, coredns, first.tried(), first.answer(), first.rows(), first.basename(), first.basenameOrigin(),
+        first.derived(), mesh, first.findings());
   }
 
   /** The basename of the first pod of the workload {@code subject} ({@code ""}: the first member). */
@@ -64,10 +82,12 @@ public final class Expectation {
    * The cluster as one release dials it: the discovery query, the names derived (with the dialer's
    * own basename for gen_cluster), and each pod's own name beside the name this release dials.
    */
-  private record Dial(List<DnsAnswer> tried, Optional<DnsAnswer> answer, List<PeerRow> rows, Optional<String> basename, String basenameOrigin, List<String> derived) {}
+  private record Dial(List<DnsAnswer> tried, Optional<DnsAnswer> answer, List<PeerRow> rows, Optional<String> basename,
+      String basenameOrigin, List<String> derived, List<Finding> findings) {}
 
   private static Dial dial(ClusterModel model, ReleaseInfo release, String ownAlive, CorednsSimulator coredns, List<ExamplePod> pods, Map<String, RenderedName> self) {
     List<DnsAnswer> tried = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     Optional<DnsAnswer> answer = Optional.empty();
     Map<String, String[]> derivedByPod = new LinkedHashMap<>();
     List<String> derived = new ArrayList<>();
@@ -83,7 +103,15 @@ public final class Expectation {
         basenameOrigin = "--basename";
       }
       QueryType asked = dns.recordType();
-      for (String absolute : podCandidates(dns.query(), model.namespace(), model.clusterDomain())) {
+      DiscoveryLibrary library = library(dns);
+      // DNSPoll asks its query as an absolute name; libcluster's DNSSRV asks the name it built from
+      // CLUSTER_DOMAIN through getbyname's rules: absolute with the default "cluster.local.", through the
+      // search list when CLUSTER_DOMAIN is set without the root dot (the query here is that name as built)
+      boolean asIsOnly = library.nameForm() == NameForm.ABSOLUTE && dns.strategy() != Strategy.LIBCLUSTER_DNSSRV;
+      List<String> candidates = asIsOnly
+          ? List.of(absolute(library.askedName(dns.query())))
+          : podCandidates(dns.query(), model.namespace(), model.clusterDomain());
+      for (String absolute : candidates) {
         String candidate = absolute.substring(0, absolute.length() - 1);
         DnsAnswer a = coredns.answer(candidate, asked);
         tried.add(a);
@@ -94,6 +122,9 @@ public final class Expectation {
       }
       if (answer.isPresent() && answer.get().hasRecords() && basename.isPresent()) {
         derive(dns, answer.get(), coredns, basename.get(), derivedByPod, derived);
+      }
+      if (answer.isPresent() && answer.get().hasRecords()) {
+        findings.addAll(findings(library, answer.get(), coredns, basename, model.coredns().ttl()));
       }
     } else if (discovery.isPresent() && discovery.get() instanceof Discovery.Static st) {
       derived.addAll(st.nodes());
@@ -109,7 +140,48 @@ public final class Expectation {
       String[] d = derivedByPod.get(p.name());
       rows.add(new PeerRow(p, self.get(p.name()), d == null ? null : d[0], d == null ? null : d[1]));
     }
-    return new Dial(tried, answer, rows, basename, basenameOrigin, derived);
+    return new Dial(tried, answer, rows, basename, basenameOrigin, derived, findings);
+  }
+
+  /** The library object of a DNS discovery setting. */
+  static DiscoveryLibrary library(Discovery.Dns dns) {
+    return new DiscoverySpec(dns.strategy(), dns.recordType(), dns.hostType(), Optional.empty()).library();
+  }
+
+  private static String absolute(String name) {
+    return name.endsWith(".") ? name : name + ".";
+  }
+
+  /**
+   * What the library does with the simulated answer beyond naming, by its own object: the answer
+   * becomes DNS records (SRV targets' addresses from the simulated CoreDNS) and goes through
+   * {@link DiscoveryLibrary#derive}; an answer larger than inet_res's cache is flagged with the
+   * Corefile's TTL. Simulated answers never come through a CNAME.
+   */
+  private static List<Finding> findings(DiscoveryLibrary library, DnsAnswer answer, CorednsSimulator coredns,
+      Optional<String> basename, int ttl) {
+    List<Record> records = new ArrayList<>();
+    Map<String, TargetAddresses> targets = new LinkedHashMap<>();
+    try {
+      Name owner = Name.fromString(absolute(answer.name()));
+      for (SrvRecord r : answer.srv()) {
+        records.add(new SRVRecord(owner, DClass.IN, ttl, r.priority(), r.weight(), r.port(), Name.fromString(absolute(r.target()))));
+        List<String> addresses = library.targetLookup() == TargetLookup.GETHOSTBYNAME_IPV4
+            ? coredns.answer(r.target(), QueryType.A).addresses().stream().map(AddressRecord::address).toList()
+            : addressesOf(coredns, r.target());
+        targets.putIfAbsent(r.target(), new TargetAddresses(r.target(), addresses, TargetAddresses.Source.QUERY, List.of()));
+      }
+      for (AddressRecord a : answer.addresses()) {
+        InetAddress ip = InetAddress.getByName(a.address());
+        records.add(ip instanceof Inet4Address v4 ? new ARecord(owner, DClass.IN, ttl, v4) : new AAAARecord(owner, DClass.IN, ttl, ip));
+      }
+    } catch (TextParseException | UnknownHostException e) {
+      return List.of();
+    }
+    List<Finding> out = new ArrayList<>(library.derive(records, false, targets, Map.of(), basename).findings());
+    library.cacheOverflow(answer.srv().size() + answer.addresses().size(), Optional.of((long) ttl), "the Corefile")
+        .ifPresent(out::add);
+    return out;
   }
 
   /**

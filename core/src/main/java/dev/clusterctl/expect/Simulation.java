@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param derived every node name peers derive, in answer order
  * @param mesh for a cluster of several workloads, the cluster as each one's release dials it
  *     (the first is what {@code rows} shows); empty for one workload
+ * @param findings what the discovery library does with the answer beyond naming (a crash, inet_res's
+ *     cache hiding peers), from its {@link dev.clusterctl.discovery.DiscoveryLibrary} object
  */
 public record Simulation(
     List<ExamplePod> pods,
@@ -26,10 +28,12 @@ public record Simulation(
     Optional<String> basename,
     String basenameOrigin,
     List<String> derived,
-    List<Reach> mesh) {
+    List<Reach> mesh,
+    List<dev.clusterctl.discovery.Finding> findings) {
 
   /** Copies the lists. */
   public Simulation {
+    findings = List.copyOf(findings);
     pods = List.copyOf(pods);
     tried = List.copyOf(tried);
     rows = List.copyOf(rows);

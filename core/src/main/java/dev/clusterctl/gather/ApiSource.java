@@ -34,7 +34,12 @@ public final class ApiSource implements Source {
 
   /** Connects to {@code target} (see {@link KubeApi#connect}); closing the source closes the client. */
   public static ApiSource connect(KubeTarget target, ApiInputs in) {
-    return new ApiSource(KubeApi.connect(target), in, true);
+    return connect(target, in, KubeApi.DEFAULT_TIMEOUT);
+  }
+
+  /** Connects to {@code target}, each API call (its answer included) within {@code timeout}; closing the source closes the client. */
+  public static ApiSource connect(KubeTarget target, ApiInputs in, java.time.Duration timeout) {
+    return new ApiSource(KubeApi.connect(target, timeout), in, true);
   }
 
   /** Reads the objects and release files; a 403 on the Services is a {@link dev.clusterctl.error.BadInputException}. */

@@ -1,6 +1,8 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,8 +36,25 @@ public interface Check {
     return Set.of();
   }
 
+  /**
+   * The topics {@code failure}, found in {@code ctx}, rests on: {@link #restsOn()} unless the check
+   * knows this failure holds whatever some of them turn out to be.
+   */
+  default Set<Assumption.Topic> restsOn(CheckResult failure, DoctorContext ctx) {
+    return restsOn();
+  }
+
   /** Judges {@code ctx}; may throw, in which case the doctor reports {@link Status#ERROR}. */
   CheckResult run(DoctorContext ctx);
+
+  /**
+   * The ways to make this check pass when it fails on {@code ctx}, each complete on its own, the
+   * team's choices (discovery library, record type, workload kind) kept; empty when no change can be
+   * made automatically. The doctor's planner combines, applies and verifies them.
+   */
+  default List<Proposal> propose(DoctorContext ctx) {
+    return List.of();
+  }
 
   /** The link to a check's section of the generated check reference. */
   static String docsLink(String id) {

@@ -32,6 +32,7 @@ public final class CheckRegistry {
             new CorednsReload(),
             new CorednsReloaded(),
             new DiscoveryQueryResolves(),
+            new DiscoveryLibraryRuns(),
             new DnsAnswersMatchEndpoints(),
             new NodeNameRules(),
             new NodeHostMatchesDns(),

@@ -1,6 +1,8 @@
 package dev.clusterctl.judge;
 
 import dev.clusterctl.expect.Endpoint;
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.CorednsSettings;
 import dev.clusterctl.model.ServiceInfo;
@@ -72,5 +74,12 @@ public final class CorednsEndpointPodNames extends BaseCheck {
             .fix(fix)
             .build();
     }
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    String zone = ctx.model().coredns().forwardZone() == null ? ctx.model().clusterDomain() : ctx.model().coredns().forwardZone();
+    return List.of(new Proposal("have CoreDNS name endpoints after their pods (endpoint_pod_names)", List.of(new Change.CorefileDirective(zone, "endpoint_pod_names")),
+        List.of("CoreDNS reads the change when its reload plugin is on; else: kubectl -n kube-system rollout restart deployment coredns")));
   }
 }

@@ -3,6 +3,7 @@ package dev.clusterctl.judge;
 import dev.clusterctl.model.Assumption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Runs checks over one {@link DoctorContext}, each on its own: a check that throws is an {@link Status#ERROR} result, never a crash. */
 public final class Judge {
@@ -25,8 +26,8 @@ public final class Judge {
     }
     try {
       CheckResult r = c.run(ctx);
-      if (r.status() == Status.FAIL && !c.restsOn().isEmpty()) {
-        List<Assumption> unsettling = unsettling(c, ctx);
+      if (r.status() == Status.FAIL && !c.restsOn(r, ctx).isEmpty()) {
+        List<Assumption> unsettling = unsettling(c, c.restsOn(r, ctx), ctx);
         if (!unsettling.isEmpty()) {
           return r.unsure(unsettling);
         }
@@ -43,9 +44,9 @@ public final class Judge {
    * does not fail, and those whose other values cannot be listed. A failure that holds under every
    * listed value of every assumption does not rest on them.
    */
-  private static List<Assumption> unsettling(Check c, DoctorContext ctx) {
+  private static List<Assumption> unsettling(Check c, Set<Assumption.Topic> topics, DoctorContext ctx) {
     List<Assumption> out = new ArrayList<>();
-    for (Assumption a : ctx.model().assumptionsAbout(c.restsOn().toArray(Assumption.Topic[]::new))) {
+    for (Assumption a : ctx.model().assumptionsAbout(topics.toArray(Assumption.Topic[]::new))) {
       if (!a.softens()) {
         continue;
       }

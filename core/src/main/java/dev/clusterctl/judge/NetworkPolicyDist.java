@@ -1,5 +1,8 @@
 package dev.clusterctl.judge;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterctl.model.ContainerPort;
 import dev.clusterctl.observe.Observed;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -95,19 +98,36 @@ public final class NetworkPolicyDist extends LiveCheck {
       why.forEach(w -> b.evidence("depends on", w));
       return b.build();
     }
-    String portsYaml = (distPort > 0 ? "    - protocol: TCP\n      port: " + distPort + "\n" : "")
-        + (epmdLess ? "" : "    - protocol: TCP\n      port: " + EPMD + "\n");
-    String selector = labels.entrySet().stream().map(e -> "      " + e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "\n" + b).orElse("");
     return fail(subject, "the NetworkPolicies selecting the pods block " + String.join(", ", blocked))
         .evidence("selecting the pods", String.join(", ", selecting))
         .evidence("needed between the pods", String.join(", ", needed.values()))
         .fix(Remediation.of("Allow the pods to reach each other on the distribution port" + (epmdLess ? "" : " and EPMD") + ".", "yaml",
-            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: erlang-distribution\n  namespace: " + ns
-                + "\nspec:\n  podSelector:\n    matchLabels:\n" + selector + "\n  policyTypes: [Ingress, Egress]\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n"
-                + selector.replace("      ", "          ") + "\n" + (portsYaml.isEmpty() ? "" : "    ports:\n" + portsYaml)
-                + "  egress:\n  - to:\n    - podSelector:\n        matchLabels:\n" + selector.replace("      ", "          ") + "\n"
-                + (portsYaml.isEmpty() ? "" : "    ports:\n" + portsYaml)))
+            policySnippet(ns, labels, distPort, epmdLess)))
         .build();
+  }
+
+  /** A NetworkPolicy letting the pods labelled {@code labels} reach each other on the distribution port (and EPMD), written by the serializer. */
+  static String policySnippet(String ns, Map<String, String> labels, int distPort, boolean epmdLess) {
+    ObjectNode p = Snippet.object().put("apiVersion", "networking.k8s.io/v1").put("kind", "NetworkPolicy");
+    p.putObject("metadata").put("name", "erlang-distribution").put("namespace", ns);
+    ObjectNode spec = p.putObject("spec");
+    spec.putObject("podSelector").set("matchLabels", Snippet.labels(labels));
+    spec.putArray("policyTypes").add("Ingress").add("Egress");
+    for (String[] dir : new String[][] {{"ingress", "from"}, {"egress", "to"}}) {
+      ObjectNode rule = spec.putArray(dir[0]).addObject();
+      rule.putArray(dir[1]).addObject().putObject("podSelector").set("matchLabels", Snippet.labels(labels));
+      ArrayNode ports = JsonNodeFactory.instance.arrayNode();
+      if (distPort > 0) {
+        ports.addObject().put("protocol", "TCP").put("port", distPort);
+      }
+      if (!epmdLess) {
+        ports.addObject().put("protocol", "TCP").put("port", EPMD);
+      }
+      if (!ports.isEmpty()) {
+        rule.set("ports", ports);
+      }
+    }
+    return Snippet.yaml(p);
   }
 
   /** Files one connection's answer: certainly blocked, or open with the reasons, or (allowed) nowhere. */

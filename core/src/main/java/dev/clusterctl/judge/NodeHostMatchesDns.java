@@ -6,12 +6,14 @@ import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
 import dev.clusterctl.expect.Reach;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,11 +41,28 @@ public final class NodeHostMatchesDns extends BaseCheck {
     return Set.of(Assumption.Topic.NODE_NAME, Assumption.Topic.DISCOVERY, Assumption.Topic.COREDNS);
   }
 
+  /**
+   * When every pod's own name is illegal for its mode (a long name on a dotless host, a short name on
+   * a dotted one), no node starts and no DNS answer can equal it: the failure does not rest on what
+   * the discovery or CoreDNS settings turn out to be, only on the naming.
+   */
+  @Override
+  public Set<Assumption.Topic> restsOn(CheckResult failure, DoctorContext ctx) {
+    Optional<NameMode> mode = ctx.model().release().naming().flatMap(n -> n.mode());
+    List<PeerRow> rows = ctx.sim().rows();
+    boolean ownIllegal = mode.isPresent() && !rows.isEmpty() && rows.stream()
+        .allMatch(r -> r.self() != null && r.self().unresolved().isEmpty() && !NodeName.parse(r.self().name()).problems(mode.get()).isEmpty());
+    return ownIllegal ? Set.of(Assumption.Topic.NODE_NAME) : restsOn();
+  }
+
   @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.model().release().naming().isEmpty()) {
       return warn("release", "node naming unknown: the inputs set no -name/-sname (vm.args, ERL_FLAGS) and no RELEASE_NODE/RELEASE_DISTRIBUTION; "
           + "give --vm-args FILE, --release-env FILE or --release-dir DIR").build();
+    }
+    if (!ctx.model().release().naming().get().problems().isEmpty()) {
+      return skip("release", "the node does not start as configured (see node-name): there is no name to compare");
     }
     if (ctx.model().release().discovery().isEmpty()) {
       return skip("release", "discovery unknown: give --sys-config or --strategy");
@@ -253,5 +272,30 @@ public final class NodeHostMatchesDns extends BaseCheck {
       return Remediation.of("Put the pods under the headless service so hostname --fqdn matches the SRV target.", "yaml", Snippets.subdomain(ctx.workload().get(), ctx.service().orElse(null), ctx.serviceName()));
     }
     return Remediation.text("Make the node's own name (" + r.self().name() + ") and the name peers dial (" + r.peersUse() + ") the same.");
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    List<PeerRow> rows = ctx.sim().rows().stream().filter(r -> !r.matches()).toList();
+    if (rows.isEmpty() || rows.get(0).peersUse() == null) {
+      return List.of();
+    }
+    NodeName self = NodeName.parse(rows.get(0).self().name());
+    NodeName peer = NodeName.parse(rows.get(0).peersUse());
+    if (!self.alive().equals(peer.alive())) {
+      return List.of();
+    }
+    List<Proposal> out = new ArrayList<>();
+    boolean peerIp = peer.host() != null && NodeName.isAddress(peer.host());
+    if (shortNames(ctx)) {
+      out.addAll(ReleaseAdvice.longNames(ctx, self.alive()));
+    }
+    if (peerIp) {
+      out.addAll(ReleaseAdvice.nameByPodIpProposals(ctx, self.alive()));
+    } else {
+      out.addAll(new PodSubdomain().propose(ctx));
+      out.addAll(new CorednsEndpointPodNames().propose(ctx));
+    }
+    return out;
   }
 }

@@ -4,10 +4,13 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.NodeNaming;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +36,19 @@ public final class NodeNameRules extends BaseCheck {
   /** A command substitution, {@code $(hostname -f)} or {@code `hostname -i`}, left as text by Kubernetes. */
   private static final Pattern COMMAND = Pattern.compile("\\$\\([^)]*\\s[^)]*\\)|`[^`]*`|\\$\\((?:hostname|cat|echo)[^)]*\\)");
 
+  /** A {@code $(VAR)} reference Kubernetes left as text: the variable is defined later in the container's env, or not at all. */
+  private static final Pattern KUBE_VAR = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+
   @Override
   public Set<Assumption.Topic> restsOn() {
     return Set.of(Assumption.Topic.NODE_NAME);
+  }
+
+  /** A start script that stops (an env.sh that does not parse) fails whatever the image sets after it: that failure rests on nothing unsettled. */
+  @Override
+  public Set<Assumption.Topic> restsOn(CheckResult failure, DoctorContext ctx) {
+    boolean stops = ctx.model().release().naming().map(n -> !n.problems().isEmpty()).orElse(false);
+    return stops ? Set.of() : restsOn();
   }
 
   @Override
@@ -46,6 +59,14 @@ public final class NodeNameRules extends BaseCheck {
     }
     NodeNaming naming = ctx.model().release().naming().get();
     String subject = "release " + naming.origin();
+    if (!naming.problems().isEmpty()) {
+      // the start scripts stop before the VM runs: whatever name they would have given, no node starts
+      return fail(subject, "the node does not start as configured: " + naming.problems().get(0))
+          .evidence("naming", naming.describe())
+          .evidence("also", naming.problems().size() > 1 ? String.join("; ", naming.problems().subList(1, naming.problems().size())) : null)
+          .fix(Remediation.text("Make the start script run to the end: " + String.join("; ", naming.problems())))
+          .build();
+    }
     if (naming.mode().isEmpty()) {
       return fail(subject, "distribution is off (" + naming.describe() + "): the node cannot join any cluster")
           .fix(Remediation.of("Turn distribution on with long names.", "yaml", "env:\n- name: RELEASE_DISTRIBUTION\n  value: name"))
@@ -71,6 +92,15 @@ public final class NodeNameRules extends BaseCheck {
           .evidence("naming", naming.describe())
           .fix(Remediation.text("Compute the host where a shell runs (rel/env.sh.eex: export RELEASE_NODE=<name>@$(hostname -f)), "
               + "or take it from the pod: an env var with valueFrom fieldRef status.podIP, referenced as $(POD_IP)."))
+          .build();
+    }
+    Matcher literal = KUBE_VAR.matcher(first.self().name());
+    if (literal.find()) {
+      String var = literal.group(1);
+      return fail(subject, "pod " + first.pod().name() + " names itself " + first.self().name() + " literally: Kubernetes expands " + literal.group()
+          + " only when " + var + " is defined earlier in the same container's env, and here it is not (it comes later, or not at all)")
+          .evidence("naming", naming.describe())
+          .fix(Remediation.text("Define " + var + " above the env entry that uses it (Kubernetes reads env in order), or compute the name in env.sh."))
           .build();
     }
     List<NodeName.Problem> own = NodeName.parse(first.self().name()).problems(mode);
@@ -105,15 +135,19 @@ public final class NodeNameRules extends BaseCheck {
             .build();
       }
     }
-    String alive = NodeName.parse(first.self().name()).alive();
-    if (ctx.dns().isPresent() && ctx.dns().get().strategy() != Strategy.GEN_CLUSTER && ctx.model().release().basename().isPresent()
-        && !ctx.model().release().basename().get().equals(alive)) {
+    if (ctx.dns().isPresent() && ctx.dns().get().strategy() != Strategy.GEN_CLUSTER && ctx.model().release().basename().isPresent()) {
       String base = ctx.model().release().basename().get();
-      return fail(subject, "peers are looked up as " + base + "@… but the nodes call themselves " + alive + "@…")
-          .evidence("--basename", base)
-          .evidence("node basename", alive + " (" + naming.origin() + ")")
-          .fix(Remediation.text("Make the library's basename (application_name / node_basename) equal the release's node name before '@': " + alive + "."))
-          .build();
+      // every pod, not only the first: the Service may select several workloads, each its own release
+      for (PeerRow r : rows) {
+        String alive = NodeName.parse(r.self().name()).alive();
+        if (!base.equals(alive)) {
+          return fail(subject, "peers are looked up as " + base + "@… but pod " + r.pod().name() + " calls itself " + alive + "@…")
+              .evidence("--basename", base)
+              .evidence("node basename", alive + " (" + naming.origin() + ")")
+              .fix(Remediation.text("Make the library's basename (application_name / node_basename) equal the release's node name before '@': " + alive + "."))
+              .build();
+        }
+      }
     }
     return pass(subject, first.self().name() + " is a legal " + (mode == NameMode.LONG ? "long" : "short") + " name" + (ctx.sim().derived().isEmpty() ? "" : ", and so are the names peers derive"))
         .evidence("name mode", mode.flag())
@@ -134,5 +168,22 @@ public final class NodeNameRules extends BaseCheck {
 
   private static String alive(DoctorContext ctx) {
     return ctx.sim().rows().isEmpty() ? "app" : NodeName.parse(ctx.sim().rows().get(0).self().name()).alive();
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    Optional<NameMode> mode = ctx.model().release().naming().flatMap(NodeNaming::mode);
+    if (mode.isEmpty() || ctx.sim().rows().isEmpty()) {
+      return List.of();
+    }
+    String base = alive(ctx);
+    List<Proposal> out = new ArrayList<>();
+    if (mode.get() == NameMode.SHORT) {
+      out.addAll(ReleaseAdvice.longNames(ctx, base));
+    } else {
+      out.addAll(ReleaseAdvice.nameByPodIpProposals(ctx, base));
+      out.addAll(new PodSubdomain().propose(ctx));
+    }
+    return out;
   }
 }

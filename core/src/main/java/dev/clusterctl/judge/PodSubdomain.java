@@ -1,7 +1,13 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.model.Member;
 import dev.clusterctl.model.WorkloadInfo;
 import dev.clusterctl.model.WorkloadKind;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The pods' subdomain (a StatefulSet's serviceName) is the headless service. */
 public final class PodSubdomain extends BaseCheck {
@@ -43,10 +49,34 @@ public final class PodSubdomain extends BaseCheck {
         ? "the pods have no subdomain, so hostname --fqdn is the bare pod name (no dot, no service)"
         : field + " is " + have + ", not the headless service " + svc;
     CheckResult.Builder b = needed ? fail(w.subject(), msg) : warn(w.subject(), msg + " (harmless while names use IP addresses)");
-    return b.evidence(field, have)
+    CheckResult r = b.evidence(field, have)
         .evidence("headless service", svc)
         .evidence("example pod FQDN", ctx.sim().pods().isEmpty() ? null : ctx.sim().pods().get(0).host().fqdn())
         .fix(Remediation.of("Set the pods' subdomain to the headless service.", "yaml", Snippets.subdomain(w, ctx.service().orElse(null), svc)))
         .build();
+    // Needed only because of how the node names itself, which the inputs leave open: unsure, not failed.
+    List<Assumption> naming = ctx.peersUseHostNames() ? List.of()
+        : ctx.model().assumptionsAbout(Assumption.Topic.NODE_NAME).stream().filter(Assumption::softens).toList();
+    return needed && !naming.isEmpty() ? r.unsure(naming) : r;
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    String svc = ctx.serviceName();
+    if (svc == null || ctx.workload().isEmpty()) {
+      return List.of();
+    }
+    List<Change> changes = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Member m : ctx.model().members()) {
+      WorkloadInfo w = m.workload();
+      if (w.kind() == WorkloadKind.STATEFULSET && !svc.equals(w.serviceName())) {
+        changes.add(Proposals.text(Proposals.key(w), "spec.serviceName", svc));
+        notes.add(w.subject() + ": spec.serviceName cannot change in place; delete the StatefulSet with --cascade=orphan, then apply");
+      } else if (w.kind() == WorkloadKind.DEPLOYMENT && !svc.equals(w.template().subdomain())) {
+        changes.add(Proposals.text(Proposals.key(w), "spec.template.spec.subdomain", svc));
+      }
+    }
+    return changes.isEmpty() ? List.of() : List.of(new Proposal("put the pods under the headless Service " + svc, changes, notes));
   }
 }

@@ -1,7 +1,13 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
+import dev.clusterctl.model.Member;
 import dev.clusterctl.model.NamingSite;
 import dev.clusterctl.model.NodeNaming;
+import dev.clusterctl.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,5 +70,86 @@ final class ReleaseAdvice {
 
   private static String renderNote(String file, String var) {
     return file.endsWith(".src") || file.endsWith(".eex") ? "" : "# (relx replaces ${" + var + "} in vm.args.src; in a plain vm.args only with RELX_REPLACE_OS_VARS=true)\n";
+  }
+
+  /** Proposals: long names, the host part left to the VM ({@code hostname -f}) or kept as it is. */
+  static List<Proposal> longNames(DoctorContext ctx, String base) {
+    NamingSite s = site(ctx);
+    List<WorkloadInfo> ws = ctx.model().members().stream().map(Member::workload).toList();
+    switch (s.kind()) {
+      case VM_ARGS:
+        if (s.line() > 0) {
+          return List.of(Proposal.of("use long names (-name) in " + s.where(), new Change.FileLine(s.where(), s.line(), "", "-name " + base)));
+        }
+        return List.of();
+      case RELEASE_ENV:
+        return List.of(new Proposal("use long names (RELEASE_DISTRIBUTION=name)", ws.stream().map(w -> (Change) Proposals.envValue(w, "RELEASE_DISTRIBUTION", "name")).toList(),
+            List.of()));
+      case FLAGS_VARIABLE:
+        return flagsName(ctx, s.where(), ws, "-name " + base, "use long names (-name) in " + s.where());
+      case ENV_SH:
+        return ctx.model().release().naming().flatMap(NodeNaming::distributionSite)
+            .map(d -> List.of(Proposal.of("use long names (RELEASE_DISTRIBUTION=name) in " + d.where(),
+                new Change.FileLine(d.where(), d.line(), "", "export RELEASE_DISTRIBUTION=name"))))
+            .orElse(List.of());
+      default:
+        return List.of();
+    }
+  }
+
+  /** Proposals: long names with the pod IP as host. */
+  static List<Proposal> nameByPodIpProposals(DoctorContext ctx, String base) {
+    NamingSite s = site(ctx);
+    Optional<String> existing = podIpVariable(ctx);
+    List<WorkloadInfo> ws = ctx.model().members().stream().map(Member::workload).toList();
+    String v = existing.orElse("POD_IP");
+    List<Change> podIp = existing.isPresent() ? List.of() : ws.stream().map(w -> (Change) Proposals.envFieldRef(w, "POD_IP", "status.podIP")).toList();
+    List<Change> changes = new ArrayList<>();
+    switch (s.kind()) {
+      case VM_ARGS:
+        if (s.line() == 0) {
+          return List.of();
+        }
+        changes.add(new Change.FileLine(s.where(), s.line(), "", "-name " + base + "@${" + v + "}"));
+        break;
+      case ENV_SH:
+        if (s.line() == 0) {
+          return List.of();
+        }
+        changes.add(new Change.FileLine(s.where(), s.line(), "", "export RELEASE_NODE=" + base + "@${" + v + "}"));
+        if (ctx.model().release().naming().flatMap(NodeNaming::mode).filter(m -> m == dev.clusterctl.erlang.NameMode.LONG).isEmpty()) {
+          return List.of();
+        }
+        break;
+      case RELEASE_ENV:
+        if (existing.isEmpty()) {
+          return List.of(); // $(POD_IP) expands only from a variable defined before RELEASE_NODE
+        }
+        ws.forEach(w -> changes.add(Proposals.envValue(w, "RELEASE_NODE", base + "@$(" + v + ")")));
+        ws.forEach(w -> changes.add(Proposals.envValue(w, "RELEASE_DISTRIBUTION", "name")));
+        break;
+      case FLAGS_VARIABLE:
+        if (existing.isEmpty()) {
+          return List.of();
+        }
+        return flagsName(ctx, s.where(), ws, "-name " + base + "@$(" + v + ")", "name the node after its pod IP in " + s.where());
+      default:
+        return List.of();
+    }
+    changes.addAll(podIp);
+    return List.of(new Proposal("name the node after its pod IP in " + s.where(), changes, List.of()));
+  }
+
+  /** {@code var}'s value in each workload with its {@code -name}/{@code -sname} replaced by {@code flag}. */
+  private static List<Proposal> flagsName(DoctorContext ctx, String var, List<WorkloadInfo> ws, String flag, String summary) {
+    List<Change> changes = new ArrayList<>();
+    for (WorkloadInfo w : ws) {
+      Optional<String> value = Proposals.release(w).env(var).map(e -> e.value()).filter(x -> x != null);
+      if (value.isEmpty()) {
+        return List.of();
+      }
+      changes.add(Proposals.envValue(w, var, value.get().replaceAll("-s?name\\s+\\S+", java.util.regex.Matcher.quoteReplacement(flag))));
+    }
+    return List.of(new Proposal(summary, changes, List.of()));
   }
 }

@@ -1,6 +1,10 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.ObjectKey;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.ServiceInfo;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The service the discovery domain (or {@code --service}) names is among the inputs. */
@@ -33,5 +37,18 @@ public final class ServiceExists extends BaseCheck {
         .evidence("services found", others.isEmpty() ? null : others)
         .fix(Remediation.of("Create the headless service the discovery domain names (or fix the domain to name an existing one).", "yaml", Snippets.headlessService(ctx, ctx.model().serviceWanted())))
         .build();
+  }
+
+  /** The headless Service the discovery names, created beside the workload. */
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    String name = ctx.model().serviceWanted();
+    if (ctx.service().isPresent() || name == null || ctx.workload().isEmpty()) {
+      return List.of();
+    }
+    ObjectKey key = new ObjectKey("v1", "Service", ctx.model().namespace(), name);
+    return List.of(new Proposal("create the headless Service " + name,
+        List.of(new Change.NewObject(key, Snippets.headlessServiceObject(ctx, name), "a new headless Service " + name + " for the pods of " + ctx.workload().get().subject())),
+        List.of()));
   }
 }

@@ -1,6 +1,8 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.ServiceInfo;
+import java.util.List;
 
 /** The service is headless, so DNS lists every pod. */
 public final class ServiceHeadless extends BaseCheck {
@@ -34,5 +36,12 @@ public final class ServiceHeadless extends BaseCheck {
               clusterIP: None
             """))
         .build();
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    return ctx.service().filter(s -> !s.headless()).map(s -> List.of(new Proposal("make Service " + s.name() + " headless",
+        List.of(Proposals.text(Proposals.key(s), "spec.clusterIP", "None")),
+        List.of(s.subject() + ": spec.clusterIP cannot change in place; delete the Service, then apply")))).orElse(List.of());
   }
 }

@@ -1,7 +1,9 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.ServicePort;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -50,5 +52,25 @@ public final class ServicePortName extends BaseCheck {
         .fix(Remediation.of("Name the distribution port as the query does (or change the query's _name to an existing port).", "yaml",
             "spec:\n  ports:\n  - name: " + name + "\n    protocol: " + proto.toUpperCase(java.util.Locale.ROOT) + "\n    port: " + s.ports().get(0).port() + "\n    targetPort: " + s.ports().get(0).targetPort()))
         .build();
+  }
+
+  /** Renames the Service port the distribution uses (the one port, or the one whose target is the distribution port) as the SRV query asks. */
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    Optional<String[]> labels = ctx.srvPortLabels();
+    if (ctx.service().isEmpty() || labels.isEmpty()) {
+      return List.of();
+    }
+    ServiceInfo s = ctx.service().get();
+    List<ServicePort> ports = s.ports();
+    java.util.OptionalInt dist = DistPorts.of(ctx).port();
+    Optional<ServicePort> target = ports.size() == 1 ? Optional.of(ports.get(0))
+        : ports.stream().filter(p -> dist.isPresent() && !p.targetPort().isNamed() && p.targetPort().number() == dist.getAsInt()).findFirst();
+    if (target.isEmpty()) {
+      return List.of();
+    }
+    String name = labels.get()[0];
+    return List.of(Proposal.of("name the distribution port " + name + ", as the SRV query asks",
+        Proposals.text(Proposals.key(s), "spec.ports[port=" + target.get().port() + "].name", name)));
   }
 }

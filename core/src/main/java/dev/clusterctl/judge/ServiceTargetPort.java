@@ -5,7 +5,7 @@ import dev.clusterctl.model.ContainerPort;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.ServicePort;
 import dev.clusterctl.model.WorkloadInfo;
-import dev.clusterctl.dns.QueryType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -42,41 +42,53 @@ public final class ServiceTargetPort extends BaseCheck {
       return skip(s.subject(), "no service port to judge");
     }
     OptionalInt dist = DistPorts.of(ctx).port();
+    List<Integer> resolved = new ArrayList<>();
     for (ServicePort p : ports) {
-      String label = "port " + (p.name() == null ? p.port() : p.name());
-      int resolved;
       if (p.targetPort().isNamed()) {
         Optional<ContainerPort> cp = w.template().containers().stream().map(c -> c.port(p.targetPort().name())).flatMap(Optional::stream).findFirst();
         if (cp.isEmpty()) {
-          return fail(s.subject(), label + " has targetPort '" + p.targetPort().name() + "' but no container of " + w.subject() + " declares a port with that name")
+          return fail(s.subject(), label(p) + " has targetPort '" + p.targetPort().name() + "' but no container of " + w.subject() + " declares a port with that name")
               .evidence("targetPort", p.targetPort())
               .evidence("container ports", containerPorts(w))
               .fix(Remediation.of("Declare the named port on the release container (or use the port number as targetPort).", "yaml",
                   "ports:\n- name: " + p.targetPort().name() + "\n  containerPort: " + (dist.isPresent() ? dist.getAsInt() : p.port()) + "\n  protocol: TCP"))
               .build();
         }
-        resolved = cp.get().port();
+        resolved.add(cp.get().port());
       } else {
-        resolved = p.targetPort().number();
-      }
-      if (dist.isPresent() && resolved != dist.getAsInt() && readsSrvPorts(ctx)) {
-        return warn(s.subject(), label + " targets pod port " + resolved + " but the node listens for distribution on " + dist.getAsInt())
-            .evidence("targetPort", p.targetPort() + " → " + resolved)
-            .evidence("distribution port", dist.getAsInt() + " (" + DistPorts.of(ctx).origin() + ")")
-            .fix(Remediation.of("Point the service port at the distribution port.", "yaml", "spec:\n  ports:\n  - name: " + (p.name() == null ? "dist-erl" : p.name()) + "\n    port: " + p.port() + "\n    targetPort: " + dist.getAsInt()))
-            .build();
+        resolved.add(p.targetPort().number());
       }
     }
+    // Discovery that reads no SRV record (A records) never sees a service port, and an SRV query
+    // without _port._proto gets every port: ports that do not target the distribution port then
+    // carry other traffic (EPMD, HTTP) and are not judged, as long as one does where SRV is read.
+    boolean readsPorts = ctx.dns().isEmpty() || ctx.srvDiscovery();
+    boolean onePortPerQuery = ctx.srvPortLabels().isPresent() || ctx.dns().isEmpty();
+    boolean someTargetsDist = dist.isPresent() && resolved.contains(dist.getAsInt());
+    List<String> other = new ArrayList<>();
+    for (int i = 0; i < ports.size(); i++) {
+      ServicePort p = ports.get(i);
+      if (dist.isEmpty() || resolved.get(i) == dist.getAsInt()) {
+        continue;
+      }
+      if (!readsPorts || (!onePortPerQuery && someTargetsDist)) {
+        other.add(label(p) + " (" + resolved.get(i) + ")");
+        continue;
+      }
+      return warn(s.subject(), label(p) + " targets pod port " + resolved.get(i) + " but the node listens for distribution on " + dist.getAsInt())
+          .evidence("targetPort", p.targetPort() + " → " + resolved.get(i))
+          .evidence("distribution port", dist.getAsInt() + " (" + DistPorts.of(ctx).origin() + ")")
+          .fix(Remediation.of("Point the service port at the distribution port.", "yaml", "spec:\n  ports:\n  - name: " + (p.name() == null ? "dist-erl" : p.name()) + "\n    port: " + p.port() + "\n    targetPort: " + dist.getAsInt()))
+          .build();
+    }
     ServicePort first = ports.get(0);
-    return pass(s.subject(), "targetPort " + first.targetPort() + " resolves in the pods" + (dist.isPresent() ? " to the distribution port " + dist.getAsInt() : "")).build();
+    String carried = other.isEmpty() ? "" : "; " + String.join(", ", other) + " carr" + (other.size() == 1 ? "ies" : "y") + " other traffic, "
+        + (readsPorts ? "beside the distribution port" : "and discovery reads no service port (" + ctx.dns().get().recordType() + " records)");
+    return pass(s.subject(), "targetPort " + first.targetPort() + " resolves in the pods" + (someTargetsDist && other.isEmpty() ? " to the distribution port " + dist.getAsInt() : "") + carried).build();
   }
 
-  /**
-   * True unless the discovery is known to ask only A/AAAA records: then the Service's ports carry
-   * other traffic (HTTP, say) and their targets are not the distribution's business.
-   */
-  private static boolean readsSrvPorts(DoctorContext ctx) {
-    return ctx.dns().map(d -> d.recordType() == QueryType.SRV).orElse(true);
+  private static String label(ServicePort p) {
+    return "port " + (p.name() == null ? String.valueOf(p.port()) : p.name());
   }
 
   private static String containerPorts(WorkloadInfo w) {

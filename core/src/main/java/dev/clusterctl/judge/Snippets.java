@@ -1,9 +1,9 @@
 package dev.clusterctl.judge;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Remediation snippets shared by several checks, filled in with the model's names. */
 final class Snippets {
@@ -12,27 +12,25 @@ final class Snippets {
 
   /** A headless Service for the workload's pods, with a named distribution port. */
   static String headlessService(DoctorContext ctx, String name) {
+    return Snippet.yaml(headlessServiceObject(ctx, name));
+  }
+
+  /**
+   * The headless Service the discovery names, as an object: it selects the workload's pod labels,
+   * publishes pods before they are ready (peers must find a node that is still starting), and names
+   * its port as the SRV query asks.
+   */
+  static ObjectNode headlessServiceObject(DoctorContext ctx, String name) {
     String ns = ctx.model().namespace();
     Map<String, String> labels = ctx.workload().map(w -> w.template().labels()).orElse(Map.of("app", name));
-    String selector = labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> "    " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
     String port = ctx.srvPortLabels().map(l -> l[0]).orElse("dist-erl");
-    return """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          clusterIP: None
-          publishNotReadyAddresses: true
-          selector:
-        %s
-          ports:
-          - name: %s
-            protocol: TCP
-            port: 39135
-            targetPort: 39135
-        """.formatted(name, ns, selector, port);
+    int number = DistPorts.of(ctx).port().orElse(39135);
+    ObjectNode svc = Snippet.object().put("apiVersion", "v1").put("kind", "Service");
+    svc.putObject("metadata").put("name", name).put("namespace", ns);
+    ObjectNode spec = svc.putObject("spec").put("clusterIP", "None").put("publishNotReadyAddresses", true);
+    spec.set("selector", Snippet.labels(labels));
+    spec.putArray("ports").addObject().put("name", port).put("protocol", "TCP").put("port", number).put("targetPort", number);
+    return svc;
   }
 
   /** The Corefile's kubernetes block with {@code endpoint_pod_names}, and the restart it needs. */

@@ -99,6 +99,8 @@ final class DiscoveryReader {
         String zone = cd == null ? "cluster.local." : cd;
         return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSSRV, request.domain().orElse(svc + "." + namespace + ".svc." + zone), QueryType.SRV, HostType.HOSTNAME,
             strategyOrigin + (cd == null ? " (CLUSTER_DOMAIN unset: cluster.local.)" : " (CLUSTER_DOMAIN=" + cd + ")")));
+      case LIBCLUSTER_DNSPOLL:
+        return Optional.of(new Discovery.Dns(Strategy.LIBCLUSTER_DNSPOLL, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, strategyOrigin));
       case DNS_CLUSTER:
         return Optional.of(new Discovery.Dns(Strategy.DNS_CLUSTER, request.domain().orElse(svc + "." + namespace + ".svc." + clusterDomain), QueryType.A, HostType.IP, strategyOrigin));
       default:

@@ -19,6 +19,7 @@ public final class ElixirNaming implements NodeNaming {
   private final boolean distributionSet;
   private final String defaultNode;
   private final boolean nodeSet;
+  private final List<String> problems;
 
   /**
    * Naming for a release whose container sets {@code RELEASE_DISTRIBUTION} to {@code distribution}
@@ -26,14 +27,32 @@ public final class ElixirNaming implements NodeNaming {
    * {@code defaultNode} ({@code null}: unknown).
    */
   public ElixirNaming(String distribution, boolean nodeSet, String defaultNode) {
+    this(distribution, nodeSet, defaultNode, List.of());
+  }
+
+  /**
+   * As {@link #ElixirNaming(String, boolean, String)}, for a release whose start scripts stop for
+   * {@code problems} (an env.sh that does not parse): no node starts, so the defaults are not
+   * assumptions a failure could rest on.
+   */
+  public ElixirNaming(String distribution, boolean nodeSet, String defaultNode, List<String> problems) {
     this.distributionSet = distribution != null && !distribution.isEmpty();
     this.distribution = distributionSet ? distribution.toLowerCase(Locale.ROOT) : "sname";
     this.nodeSet = nodeSet;
     this.defaultNode = defaultNode;
+    this.problems = List.copyOf(problems);
+  }
+
+  @Override
+  public List<String> problems() {
+    return problems;
   }
 
   @Override
   public List<Assumption> assumptions() {
+    if (!problems.isEmpty()) {
+      return List.of();
+    }
     String supply = "--release-env FILE (the image's rel/env.sh.eex), --release-dir DIR or --vm-args FILE";
     List<Assumption> out = new ArrayList<>();
     if (!distributionSet) {
@@ -51,7 +70,7 @@ public final class ElixirNaming implements NodeNaming {
   /** {@code release} with long names where its naming is an Elixir release's whose distribution was not set. */
   static ReleaseInfo withLongNames(ReleaseInfo release) {
     return release.naming().filter(ElixirNaming.class::isInstance).map(ElixirNaming.class::cast).filter(n -> !n.distributionSet)
-        .map(n -> release.withNaming(new ElixirNaming("name", n.nodeSet, n.defaultNode))).orElse(release);
+        .map(n -> release.withNaming(new ElixirNaming("name", n.nodeSet, n.defaultNode, n.problems))).orElse(release);
   }
 
   @Override

@@ -51,13 +51,19 @@ final class ElixirSettingsReader {
       if (t.kind().discovery() == StrategyKind.Discovery.KUBERNETES_API) {
         notes.note("libcluster topology " + t.name() + " (" + t.origin() + ") finds its peers through the Kubernetes API ("
             + t.kind().module() + "), not DNS: the DNS checks do not judge it");
-      } else if (t.kind() == StrategyKind.DNS_POLL) {
-        notes.note("libcluster topology " + t.name() + " (" + t.origin() + ") uses Cluster.Strategy.DNSPoll, which doctor does not judge yet; "
-            + "resolve --strategy shows its lookups");
       }
       t.problems().forEach(p -> notes.note("libcluster topology " + t.name() + ": " + p));
     }
-    if (dns.isPresent() && dns.get().kind() != StrategyKind.DNS_POLL) {
+    if (dns.isPresent() && dns.get().kind() == StrategyKind.DNS_POLL) {
+      // Cluster.Strategy.DNSPoll: its query as configured (inet_res:lookup, no search list), node_basename before '@'
+      LibclusterTopology t = dns.get();
+      Optional<String> query = known(t.query(), "query", t, notes);
+      Optional<String> basename = known(t.nodeBasename(), "node_basename", t, notes);
+      return new Applied(with(r, new TargetOptions(Optional.of(Strategy.LIBCLUSTER_DNSPOLL), o.basename().or(() -> basename),
+          o.domain().or(() -> query), o.service(), o.workload(), o.namespace(), o.clusterDomain())),
+          Optional.of(t.origin() + " (libcluster topology " + t.name() + ")"));
+    }
+    if (dns.isPresent()) {
       LibclusterTopology t = dns.get();
       Strategy s = t.kind() == StrategyKind.KUBERNETES_DNSSRV ? Strategy.LIBCLUSTER_DNSSRV : Strategy.LIBCLUSTER_DNS;
       Optional<String> service = known(t.service(), "service", t, notes);
@@ -70,6 +76,10 @@ final class ElixirSettingsReader {
       DnsClusterSpec d = dc.get();
       d.problems().forEach(p -> notes.note("DNSCluster: " + p));
       Optional<String> query = d.queries().stream().findFirst().map(DnsClusterSpec.Query::name);
+      if (d.queries().size() > 1) {
+        notes.note("DNSCluster (" + d.origin() + ") looks up " + d.queries().size() + " queries, each named with its own"
+            + " basename, and joins the answers; the doctor judges the first only (" + query.orElse("?") + ")");
+      }
       if (query.isEmpty()) {
         notes.assume(new Assumption(Assumption.Topic.DISCOVERY, "DNSCluster's query", "unknown", "the query (" + d.origin() + ") is not known from the inputs",
             "--domain NAME, or the container's DNS_CLUSTER_QUERY"));
@@ -79,7 +89,10 @@ final class ElixirSettingsReader {
     }
     settings.dnsClusters().stream().filter(DnsClusterSpec::ignored).findFirst()
         .ifPresent(d -> notes.note("DNSCluster (" + d.origin() + ") has query :ignore: it does not start, so it finds no peers"));
-    return new Applied(r, Optional.empty());
+    Optional<Discovery.Other> unjudged = settings.topologies().stream().findFirst()
+        .map(t -> new Discovery.Other("libcluster topology " + t.name() + " (" + t.kind().module()
+            + (t.kind().discovery() == StrategyKind.Discovery.KUBERNETES_API ? ", through the Kubernetes API" : "") + ")", t.origin().toString()));
+    return new Applied(r, Optional.empty(), unjudged);
   }
 
   /**
@@ -87,8 +100,16 @@ final class ElixirSettingsReader {
    *
    * @param request the request
    * @param origin where the discovery library's settings were read, when from the project
+   * @param unjudged the project's discovery when it is one doctor does not simulate (a topology that
+   *     finds peers through the Kubernetes API, DNSPoll): named, so that nothing asks for --strategy
    */
-  record Applied(ModelRequest request, Optional<String> origin) {}
+  record Applied(ModelRequest request, Optional<String> origin, Optional<Discovery.Other> unjudged) {
+
+    /** Settings with no discovery the DNS checks cannot judge. */
+    Applied(ModelRequest request, Optional<String> origin) {
+      this(request, origin, Optional.empty());
+    }
+  }
 
   private static ModelRequest with(ModelRequest r, TargetOptions o) {
     return new ModelRequest(r.objects(), r.corefile(), r.sysConfig(), r.vmArgs(), r.release(), o);

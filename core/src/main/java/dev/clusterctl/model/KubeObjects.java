@@ -99,8 +99,17 @@ public final class KubeObjects {
         containers.add(container(c, ns, mountedFiles(c, spec, ns)));
       }
     }
+    List<String> resolverOptions = new ArrayList<>();
+    if (spec.getDnsConfig() != null && spec.getDnsConfig().getOptions() != null) {
+      for (io.fabric8.kubernetes.api.model.PodDNSConfigOption o : spec.getDnsConfig().getOptions()) {
+        if (o.getName() != null) {
+          resolverOptions.add(o.getName() + (o.getValue() == null ? "" : ":" + o.getValue()));
+        }
+      }
+    }
     return new PodTemplate(
-        labels, blankToNull(spec.getHostname()), blankToNull(spec.getSubdomain()), Boolean.TRUE.equals(spec.getSetHostnameAsFQDN()), containers);
+        labels, blankToNull(spec.getHostname()), blankToNull(spec.getSubdomain()), Boolean.TRUE.equals(spec.getSetHostnameAsFQDN()), containers,
+        resolverOptions);
   }
 
   /**

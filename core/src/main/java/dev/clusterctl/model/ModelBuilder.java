@@ -36,15 +36,17 @@ public final class ModelBuilder {
     TargetPicker.Picked t = TargetPicker.pick(r, discovery, inventory, defaultNs, notes);
     List<Member> members = new ArrayList<>();
     for (WorkloadInfo w : t.workloads()) {
-      members.add(new Member(w, release(r, discovery, t, clusterDomain, w.template().release(), notes)));
+      members.add(new Member(w, release(r, discovery, elixir, t, clusterDomain, w.template().release(), notes)));
     }
-    ReleaseInfo first = members.isEmpty() ? release(r, discovery, t, clusterDomain, null, notes) : members.get(0).release();
+    ReleaseInfo first = members.isEmpty() ? release(r, discovery, elixir, t, clusterDomain, null, notes) : members.get(0).release();
     return new ClusterModel(t.namespace(), t.service(), t.serviceWanted(), inventory.services(), members, coredns, clusterDomain, first, notes.assumptions(), notes.notes());
   }
 
   /** The settings of the release run by {@code container} ({@code null}: no workload, only the release files). */
-  private static ReleaseInfo release(ModelRequest r, DiscoveryReader discovery, TargetPicker.Picked t, String clusterDomain, ContainerInfo container, Notes notes) {
-    Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, container);
+  private static ReleaseInfo release(ModelRequest r, DiscoveryReader discovery, ElixirSettingsReader.Applied elixir, TargetPicker.Picked t, String clusterDomain,
+      ContainerInfo container, Notes notes) {
+    Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, container)
+        .or(() -> discovery.strategy().isEmpty() ? elixir.unjudged().map(Discovery.class::cast) : Optional.empty());
     return ReleaseReader.read(r, discovery.strategy(), d, container, notes);
   }
 }

@@ -6,8 +6,14 @@ package dev.clusterctl.model;
  * @param kind what sort of place
  * @param where the file ({@code rel/env.sh.eex}, {@code config/vm.args.src}) or variable
  *     ({@code ERL_FLAGS}, {@code RELEASE_NODE}); the container's name for {@link Kind#COMMAND}
+ * @param line the 1-based line of the file that sets the name; 0 when not a file or not known
  */
-public record NamingSite(Kind kind, String where) {
+public record NamingSite(Kind kind, String where, int line) {
+
+  /** A site with no line. */
+  public NamingSite(Kind kind, String where) {
+    this(kind, where, 0);
+  }
 
   /** The sorts of place a release's node name is set. */
   public enum Kind {

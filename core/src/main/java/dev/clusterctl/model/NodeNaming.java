@@ -39,6 +39,11 @@ public interface NodeNaming {
     return Optional.empty();
   }
 
+  /** Where the team sets long or short names (the {@code RELEASE_DISTRIBUTION} line of env.sh), when apart from {@link #site()}. */
+  default Optional<NamingSite> distributionSite() {
+    return Optional.empty();
+  }
+
   /** What stops the node from starting as configured (a start script that exits); empty when nothing does. */
   default List<String> problems() {
     return List.of();

@@ -11,9 +11,11 @@ import java.util.Map;
  * @param subdomain {@code spec.subdomain}, or {@code null}
  * @param setHostnameAsFqdn {@code spec.setHostnameAsFQDN}
  * @param containers the containers; {@link #release()} picks the one that runs the release
+ * @param resolverOptions the pod's {@code dnsConfig.options} as resolv.conf writes them ({@code ndots:5}, {@code timeout:1})
  */
 public record PodTemplate(
-    Map<String, String> labels, String hostname, String subdomain, boolean setHostnameAsFqdn, List<ContainerInfo> containers) {
+    Map<String, String> labels, String hostname, String subdomain, boolean setHostnameAsFqdn, List<ContainerInfo> containers,
+    List<String> resolverOptions) {
 
   /** The environment variables that mark the container running an Erlang/Elixir release. */
   private static final List<String> RELEASE_VARS =
@@ -23,6 +25,21 @@ public record PodTemplate(
   public PodTemplate {
     labels = Map.copyOf(labels);
     containers = List.copyOf(containers);
+    resolverOptions = List.copyOf(resolverOptions);
+  }
+
+  /** A template whose pods set no resolver options ({@code dnsConfig.options}). */
+  public PodTemplate(Map<String, String> labels, String hostname, String subdomain, boolean setHostnameAsFqdn,
+      List<ContainerInfo> containers) {
+    this(labels, hostname, subdomain, setHostnameAsFqdn, containers, List.of());
+  }
+
+  /**
+   * The resolv.conf options among {@code resolverOptions} that Erlang's {@code inet_res} does not read
+   * but glibc does ({@code timeout:N}, {@code attempts:N}), as written.
+   */
+  public List<String> retransmitOptions() {
+    return resolverOptions.stream().filter(o -> o.startsWith("timeout") || o.startsWith("attempts")).toList();
   }
 
   /** The container that runs the release: the first one with release variables, else the first one. */

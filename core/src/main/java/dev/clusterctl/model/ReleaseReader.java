@@ -99,6 +99,14 @@ final class ReleaseReader {
         premises(read.assumptions()).forEach(notes::assume);
         return Optional.of(naming);
       }
+      List<String> stops = read.problems();
+      if (!stops.isEmpty()) {
+        // the start scripts stop (an env.sh that does not parse, an exit): no node starts, whatever
+        // the scripts would have set after that point, so what they leave open is moot
+        return Optional.of(r.vmArgs().filter(v -> v.nameMode().isPresent()).<NodeNaming>map(v -> new VmArgsNaming(v, stops))
+            .orElseGet(() -> new ElixirNaming(release.env("RELEASE_DISTRIBUTION").map(EnvVar::value).orElse(null),
+                release.env("RELEASE_NODE").isPresent(), r.basename().orElse(null), stops)));
+      }
       for (Gap g : read.unknowns()) {
         if (!g.what().equals("RELEASE_DISTRIBUTION") && !g.what().equals("the node name")) {
           notes.assume(unknown(g));

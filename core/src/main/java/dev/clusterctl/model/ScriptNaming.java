@@ -73,11 +73,25 @@ final class ScriptNaming implements NodeNaming {
   @Override
   public Optional<NamingSite> site() {
     return naming.nameOrigin().map(o -> switch (o.kind()) {
-      case FILE -> new NamingSite(o.where().contains("vm.args") ? NamingSite.Kind.VM_ARGS : NamingSite.Kind.ENV_SH, o.where());
+      case FILE -> new NamingSite(o.where().contains("vm.args") ? NamingSite.Kind.VM_ARGS : NamingSite.Kind.ENV_SH, o.where(), o.line());
       case ENV -> new NamingSite(o.where().startsWith("ERL_") || o.where().startsWith("ELIXIR_ERL") ? NamingSite.Kind.FLAGS_VARIABLE
           : NamingSite.Kind.RELEASE_ENV, o.where());
       case ARG -> new NamingSite(NamingSite.Kind.COMMAND, o.where());
       default -> null;
+    });
+  }
+
+  /** The env.sh line that exports {@code RELEASE_DISTRIBUTION}, when the release's env.sh has one. */
+  @Override
+  public Optional<NamingSite> distributionSite() {
+    return inputs.releaseEnv().flatMap(t -> {
+      String[] lines = t.text().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].matches("\\s*(export\\s+)?RELEASE_DISTRIBUTION=.*")) {
+          return Optional.of(new NamingSite(NamingSite.Kind.ENV_SH, t.name(), i + 1));
+        }
+      }
+      return Optional.empty();
     });
   }
 

@@ -2,6 +2,7 @@ package dev.clusterctl.model;
 
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.VmArgs;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,11 +11,23 @@ public final class VmArgsNaming implements NodeNaming {
 
   private final VmArgs vmArgs;
   private final NameMode mode;
+  private final List<String> problems;
 
   /** Naming from {@code vmArgs}, which must have {@code -name} or {@code -sname}. */
   public VmArgsNaming(VmArgs vmArgs) {
+    this(vmArgs, List.of());
+  }
+
+  /** Naming from {@code vmArgs} for a release whose start scripts stop for {@code problems}. */
+  public VmArgsNaming(VmArgs vmArgs, List<String> problems) {
     this.vmArgs = vmArgs;
     this.mode = vmArgs.nameMode().orElseThrow(() -> new IllegalArgumentException("vm.args has no -name or -sname"));
+    this.problems = List.copyOf(problems);
+  }
+
+  @Override
+  public List<String> problems() {
+    return problems;
   }
 
   @Override
@@ -34,7 +47,7 @@ public final class VmArgsNaming implements NodeNaming {
 
   @Override
   public Optional<NamingSite> site() {
-    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, vmArgs.source()));
+    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, vmArgs.source(), vmArgs.line(mode.flag()).orElse(0)));
   }
 
   @Override

@@ -186,8 +186,11 @@ public final class PodExec {
     for (Throwable t = e; t != null; t = t.getCause()) {
       int code = t instanceof KubernetesClientException k ? k.getCode()
           : t instanceof WebSocketHandshakeException h && h.getResponse() != null ? h.getResponse().code() : 0;
-      if (code == 403 || code == 401) {
-        return (code == 403 ? "forbidden" : "unauthorized") + ": create pods/exec in namespace " + namespace + " (see docs/rbac.yaml)";
+      if (code == 401) {
+        return "401: the credentials were refused";
+      }
+      if (code == 403) {
+        return "forbidden: create pods/exec in namespace " + namespace + " (see docs/rbac.yaml)";
       }
       if (code == 404) {
         return "the pod or container is gone (404)";

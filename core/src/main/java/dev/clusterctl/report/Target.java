@@ -5,7 +5,10 @@ import dev.clusterctl.model.Discovery;
 import dev.clusterctl.model.NodeNaming;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,9 @@ import java.util.Optional;
  * @param clusterDomain the kubelet's cluster domain
  * @param discovery how the release finds its peers, when known
  * @param nodeName how the release names its node, when known
+ * @param origins where each object a result may name as its subject was read ({@code
+ *     Service/payments/ledger} → {@code k8s/service.yaml:12}), for renderers that point at the
+ *     manifest line (SARIF); objects read from the API have their API path as origin
  */
 public record Target(
     String namespace,
@@ -27,7 +33,25 @@ public record Target(
     CorefileTarget corefile,
     String clusterDomain,
     Optional<DiscoveryTarget> discovery,
-    Optional<NodeNameTarget> nodeName) {
+    Optional<NodeNameTarget> nodeName,
+    Map<String, String> origins) {
+
+  /** Copies the origins, keeping their order. */
+  public Target {
+    origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+  }
+
+  /** A target whose objects' origins are not known. */
+  public Target(
+      String namespace,
+      ServiceTarget service,
+      Optional<WorkloadTarget> workload,
+      CorefileTarget corefile,
+      String clusterDomain,
+      Optional<DiscoveryTarget> discovery,
+      Optional<NodeNameTarget> nodeName) {
+    this(namespace, service, workload, corefile, clusterDomain, discovery, nodeName, Map.of());
+  }
 
   /**
    * The Service.
@@ -87,7 +111,12 @@ public record Target(
         s.map(ServiceInfo::name).or(() -> Optional.ofNullable(m.serviceWanted())), s.map(ServiceInfo::namespace), s.isPresent(), s.map(ServiceInfo::headless).orElse(false));
     Optional<WorkloadTarget> workload = m.workload().map(Target::workload);
     CorefileTarget corefile = new CorefileTarget(m.coredns().origin(), m.coredns().assumedDefault());
-    return new Target(m.namespace(), service, workload, corefile, m.clusterDomain(), m.release().discovery().map(Target::discovery), m.release().naming().map(Target::naming));
+    Map<String, String> origins = new LinkedHashMap<>();
+    m.services().forEach(x -> origins.putIfAbsent(x.subject(), x.origin()));
+    s.ifPresent(x -> origins.put(x.subject(), x.origin()));
+    m.members().forEach(x -> origins.putIfAbsent(x.workload().subject(), x.workload().origin()));
+    return new Target(m.namespace(), service, workload, corefile, m.clusterDomain(), m.release().discovery().map(Target::discovery),
+        m.release().naming().map(Target::naming), origins);
   }
 
   private static WorkloadTarget workload(WorkloadInfo w) {

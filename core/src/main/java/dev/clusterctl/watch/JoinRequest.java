@@ -26,6 +26,8 @@ import java.util.OptionalInt;
  * @param distPort the fixed distribution port; empty for vm.args', else to ask EPMD
  * @param interval the refresh interval; empty for sys.config's {@code refresh_interval_ms}, else 5 s
  * @param env the environment vm.args' {@code ${VAR}} are expanded from
+ * @param asNode true to see DNS as a node does: answers of {@code inet_res:getbyname} served through a model of
+ *     inet_res's cache (cache_size 100, the answers' TTL), as {@code join --watch --as-node} asks
  */
 public record JoinRequest(
     Optional<String> domain,
@@ -38,10 +40,18 @@ public record JoinRequest(
     Optional<Path> vmArgs,
     OptionalInt distPort,
     Optional<Duration> interval,
-    Map<String, String> env) {
+    Map<String, String> env,
+    boolean asNode) {
 
   /** Copies the environment. */
   public JoinRequest {
     env = Map.copyOf(env);
+  }
+
+  /** A request that sees every answer as the server gives it (no node cache model). */
+  public JoinRequest(Optional<String> domain, DnsConfig dns, Strategy strategy, Optional<QueryType> type,
+      Optional<HostType> hostType, Optional<String> basename, Optional<Path> sysConfig, Optional<Path> vmArgs,
+      OptionalInt distPort, Optional<Duration> interval, Map<String, String> env) {
+    this(domain, dns, strategy, type, hostType, basename, sysConfig, vmArgs, distPort, interval, env, false);
   }
 }

@@ -2,6 +2,7 @@ package dev.clusterctl.watch;
 
 import dev.clusterctl.discovery.Discovery;
 import dev.clusterctl.discovery.DiscoverySpec;
+import dev.clusterctl.discovery.InetResCache;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.Resolver;
 import dev.clusterctl.erlang.SysConfig;
@@ -61,7 +62,7 @@ public final class JoinService implements AutoCloseable {
         every = Duration.ofMillis(sc.refreshIntervalMs().getAsLong());
       }
       PeerSource source = ReleaseDiscovery.peerSource(
-          sc, basename(r, release, "release.invalid"), Resolver.of(r.dns()), servers);
+          sc, basename(r, release, "release.invalid"), Resolver.of(r.dns()), servers, r.asNode() ? new InetResCache() : null);
       return new JoinPlan(source, port, every, warnings);
     }
     String domain = DomainNames.lookupName(
@@ -69,10 +70,10 @@ public final class JoinService implements AutoCloseable {
     DiscoverySpec spec = spec(r, domain);
     Optional<String> base = basename(r, release, domain);
     if (spec.basename().isEmpty() && base.isPresent()) {
-      spec = DiscoverySpec.of(spec.strategy(), spec.type(), spec.hostType(), base.get(), domain);
+      spec = spec.withBasename(base.get());
     }
-    return new JoinPlan(new DnsPeerSource(new Discovery(Resolver.of(r.dns())), spec, domain, servers), port, every,
-        warnings);
+    return new JoinPlan(new DnsPeerSource(new Discovery(Resolver.of(r.dns())), spec, domain, servers,
+        r.asNode() ? new InetResCache() : null), port, every, warnings);
   }
 
   /**

@@ -30,6 +30,9 @@ public final class JoinWatch {
   private final Pause pause;
   private final RandomGenerator random;
   private volatile boolean stopped;
+  /** Guards {@link #refreshing}: stop() interrupts a thread only while it refreshes. */
+  private final Object lock = new Object();
+  private Thread refreshing;
 
   /** A loop over {@code refresher}, paced by {@code options}, reporting to {@code listener}. */
   public JoinWatch(
@@ -42,9 +45,17 @@ public final class JoinWatch {
     this.random = random;
   }
 
-  /** Ends the loop after the refresh in progress (if any); the summary follows. */
+  /**
+   * Ends the loop now: a refresh in progress is interrupted (its lookups and probes end at once)
+   * and not reported; the summary follows.
+   */
   public void stop() {
-    stopped = true;
+    synchronized (lock) {
+      stopped = true;
+      if (refreshing != null) {
+        refreshing.interrupt();
+      }
+    }
     pause.wake();
   }
 
@@ -68,8 +79,11 @@ public final class JoinWatch {
     int failures = 0;
     int consecutive = 0;
     while (!stopped) {
-      refreshes++;
       JoinReport report = refreshOnce();
+      if (report == null) {
+        break;
+      }
+      refreshes++;
       Duration next;
       if (report.discovered() instanceof Discovered.Failed f) {
         failures++;
@@ -131,7 +145,28 @@ public final class JoinWatch {
     return summary;
   }
 
+  /** One refresh; null when {@link #stop()} came first or cut it short. */
   private JoinReport refreshOnce() {
+    synchronized (lock) {
+      if (stopped) {
+        return null;
+      }
+      refreshing = Thread.currentThread();
+    }
+    try {
+      JoinReport report = refresh();
+      return stopped ? null : report;
+    } finally {
+      synchronized (lock) {
+        refreshing = null;
+      }
+      if (stopped) {
+        Thread.interrupted(); // the interrupt was for the refresh; the summary is still to be reported
+      }
+    }
+  }
+
+  private JoinReport refresh() {
     try {
       return refresher.refresh();
     } catch (BadInputException e) {

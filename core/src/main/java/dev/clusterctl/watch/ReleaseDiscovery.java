@@ -26,11 +26,22 @@ public final class ReleaseDiscovery {
    * @throws BadInputException when sys.config has no gen_cluster discovery, or one that is not DNS or static
    */
   public static PeerSource peerSource(SysConfig config, Optional<String> basename, Resolver resolver, String servers) {
+    return peerSource(config, basename, resolver, servers, null);
+  }
+
+  /**
+   * The peer source gen_cluster would use with {@code config}, DNS answers served through {@code cache}
+   * as the node's inet_res would (null: as the server gives them).
+   *
+   * @throws BadInputException when sys.config has no gen_cluster discovery, or one that is not DNS or static
+   */
+  public static PeerSource peerSource(SysConfig config, Optional<String> basename, Resolver resolver, String servers,
+      dev.clusterctl.discovery.InetResCache cache) {
     GenClusterDiscovery d = config.genClusterDiscovery().orElseThrow(() -> new BadInputException(
         "sys.config " + config.source() + " has no gen_cluster discovery setting"));
     if (d instanceof GenClusterDiscovery.Dns dns) {
       DiscoverySpec spec = DiscoverySpec.forGenCluster(dns, basename.orElse(null));
-      return new DnsPeerSource(new Discovery(resolver), spec, dns.domain(), servers);
+      return new DnsPeerSource(new Discovery(resolver), spec, dns.domain(), servers, cache);
     }
     if (d instanceof GenClusterDiscovery.Static s) {
       return new StaticPeerSource(s.nodes(), "sys.config " + config.source());

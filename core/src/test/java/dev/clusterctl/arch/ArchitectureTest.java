@@ -20,7 +20,7 @@ class ArchitectureTest {
 
   private static final String[] LEAVES = {
     "dev.clusterctl.error..", "dev.clusterctl.dns..", "dev.clusterctl.coredns..", "dev.clusterctl.erlang..", "dev.clusterctl.kube..",
-    "dev.clusterctl.discovery..", "dev.clusterctl.elixir..", "dev.clusterctl.release..", "dev.clusterctl.time.."
+    "dev.clusterctl.discovery..", "dev.clusterctl.elixir..", "dev.clusterctl.release..", "dev.clusterctl.time..", "dev.clusterctl.fix.."
   };
 
   private static JavaClasses core;

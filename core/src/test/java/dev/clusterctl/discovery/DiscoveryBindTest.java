@@ -109,11 +109,23 @@ class DiscoveryBindTest {
 
   @Test
   void aTargetWithoutAddressIsAGapAfterAFollowUpQuery() {
+    DiscoveryResult r = discover(Strategy.DNS_CLUSTER, QueryType.SRV, null, "_dist-erl._tcp.lonely.payments");
+    assertThat(r.nodes()).isEmpty();
+    assertThat(r.targets().get(0).source()).isEqualTo(TargetAddresses.Source.QUERY);
+    assertThat(r.gaps()).extracting(Gap::reason).singleElement().asString()
+        .startsWith("the target has no IPv4 address (A lookup: NXDOMAIN)");
+  }
+
+  @Test
+  void genClusterSrvWithHostTypeIpIsACrashNotAGap() {
+    // issue 12: this used to be a gap plus a note; the real gc_discover_dns_srv crashes with case_clause
     DiscoveryResult r = discover(Strategy.GEN_CLUSTER, null, HostType.IP, "_dist-erl._tcp.lonely.payments");
     assertThat(r.nodes()).isEmpty();
     assertThat(r.targets().get(0).source()).isEqualTo(TargetAddresses.Source.QUERY);
-    assertThat(r.gaps()).extracting(Gap::reason).containsExactly("the target has no address (A/AAAA lookup: NXDOMAIN)");
-    assertThat(r.notes()).singleElement().asString().contains("gc_discover_dns_srv");
+    assertThat(r.crashes()).isTrue();
+    assertThat(r.ok()).isFalse();
+    assertThat(r.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).contains("{case_clause, {error, ...}}", "gone.lonely.payments.svc.cluster.local"));
   }
 
   @Test

@@ -65,6 +65,50 @@ class ChecksTest {
   }
 
   @Test
+  void aPortDiscoveryDoesNotReadCarriesOtherTrafficAndIsNotJudged() {
+    // A records: no service port is read, so the epmd port targeting 4369 is right (issue 11, section 6)
+    String yaml = Fixture.SERVICE.replace("ports: [{name: dist-erl, port: 39135, targetPort: dist-erl}]",
+        "ports: [{name: epmd, port: 4369, targetPort: 4369}, {name: dist-erl, port: 39135, targetPort: dist-erl}]") + "---\n" + Fixture.deployment("", "");
+    CheckResult r = Fixture.a().yaml(yaml).run("service-target-port");
+    assertThat(r.status()).isEqualTo(Status.PASS);
+    assertThat(r.message()).contains("port epmd (4369) carries other traffic").contains("discovery reads no service port");
+  }
+
+  @Test
+  void nodeNameFailsWhenTheRelxScriptStopsOnAVmArgsWithoutName() {
+    // relx's extended start script refuses a vm.args without exactly one -name/-sname line before
+    // erlexec runs, so an ERL_AFLAGS -name is never read
+    String yaml = Fixture.SERVICE + "---\n" + Fixture.deployment("", "- {name: ERL_AFLAGS, value: \"-name app@$(NODE_HOST)\"}");
+    CheckResult r = Fixture.a().yaml(yaml).vm("-setcookie monster\n").run("node-name");
+    assertThat(r.status()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("does not start").contains("need to have exactly one of either -name or -sname");
+  }
+
+  @Test
+  void aKubernetesVariableDefinedLaterStaysTextAndNodeNameSaysWhy() {
+    String env = """
+        - {name: RELEASE_DISTRIBUTION, value: name}
+        - {name: RELEASE_NODE, value: "app@$(MY_IP)"}
+        - name: MY_IP
+          valueFrom: {fieldRef: {fieldPath: status.podIP}}
+        """;
+    String yaml = Fixture.SERVICE + "---\n" + Fixture.deployment("", env);
+    CheckResult r = Fixture.a().yaml(yaml).sys(null).vm(null).strategy(Strategy.LIBCLUSTER_DNS, "app").run("node-name");
+    assertThat(r.status()).isEqualTo(Status.FAIL);
+    assertThat(r.message()).contains("app@$(MY_IP)").contains("only when MY_IP is defined earlier");
+    assertThat(r.remediation()).get().extracting(Remediation::text).asString().contains("Define MY_IP above");
+  }
+
+  @Test
+  void podSubdomainNeededOnlyByAnAssumedNodeNameWarns() {
+    // libcluster by IP; the node's naming is not among the inputs, so mix release's default (sname,
+    // host name) is assumed: a missing subdomain would matter only under that assumption
+    CheckResult r = Fixture.a().sys(null).vm(null).strategy(Strategy.LIBCLUSTER_DNS, "app").run("pod-subdomain");
+    assertThat(r.status()).isEqualTo(Status.WARN);
+    assertThat(r.message()).startsWith("unsure:").contains("RELEASE_");
+  }
+
+  @Test
   void readinessProbeWithoutPublishNotReadyWarnsWithTheStartUpAnswer() {
     String withProbe = Fixture.SERVICE + "---\n" + Fixture.deployment("", "").replace("        env:\n", "        readinessProbe: {httpGet: {path: /ready, port: 8080}}\n        env:\n");
     CheckResult warn = Fixture.a().yaml(withProbe).run("service-publish-not-ready");

@@ -161,4 +161,22 @@ class ModelBuilderTest {
     assertThat(m.release().naming().orElseThrow().mode()).contains(NameMode.LONG);
     assertThat(m.release().elixir()).isTrue();
   }
+
+  @Test
+  void libclusterDnsSrvAsksItsNameOnceWithTheRootDotAndThroughTheSearchListWithout() {
+    // issue 12: Kubernetes.DNSSRV hands "<service>.<namespace>.svc." <> CLUSTER_DOMAIN to inet_res:getbyname:
+    // with the root dot it is asked once; without it, a name that fails goes on through the search list
+    assertThat(tried("corp.local.")).containsExactly("nodes.a.svc.corp.local");
+    assertThat(tried("corp.local")).containsExactly("nodes.a.svc.corp.local", "nodes.a.svc.corp.local.a.svc.cluster.local",
+        "nodes.a.svc.corp.local.svc.cluster.local", "nodes.a.svc.corp.local.cluster.local");
+  }
+
+  private static java.util.List<String> tried(String clusterDomain) {
+    String sts = workload("StatefulSet", "x", "a", "x", "  serviceName: nodes\n").replace("      - {name: c, image: i}\n",
+        "      - name: c\n        image: i\n        env:\n        - {name: CLUSTER_DOMAIN, value: " + clusterDomain + "}\n"
+            + "        - {name: RELEASE_DISTRIBUTION, value: name}\n");
+    ClusterModel m = ModelBuilder.build(request(service("nodes", "a", "x") + sts, null,
+        new TargetOptions(Optional.of(Strategy.LIBCLUSTER_DNSSRV), Optional.of("x"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+    return dev.clusterctl.expect.Expectation.simulate(m).tried().stream().map(t -> t.name()).toList();
+  }
 }

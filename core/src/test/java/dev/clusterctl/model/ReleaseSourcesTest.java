@@ -179,6 +179,29 @@ class ReleaseSourcesTest {
   }
 
   @Test
+  void aDnsPollTopologyIsJudgedAsLibclusterDnsPollWithItsQueryAndBasename() {
+    // issue 12: DNSPoll is modelled (inet_res:lookup of A and AAAA, no search list) instead of left unjudged
+    String runtime = """
+        import Config
+        config :libcluster,
+          topologies: [
+            poll: [
+              strategy: Cluster.Strategy.DNSPoll,
+              config: [query: "shop-headless.prod.svc.cluster.local", node_basename: "shop"]
+            ]
+          ]
+        """;
+    ReleaseFiles files = new ReleaseFiles(Optional.empty(), Optional.empty(), List.of(new NamedText("/src/shop/config/runtime.exs", runtime)), List.of(),
+        Optional.of("shop"));
+    ClusterModel m = model(SERVICE + deployment(POD_IP + "- {name: RELEASE_DISTRIBUTION, value: name}\n- {name: RELEASE_NODE, value: shop@$(POD_IP)}\n"), files);
+    Discovery.Dns dns = (Discovery.Dns) m.release().discovery().orElseThrow();
+    assertThat(dns.strategy()).isEqualTo(Strategy.LIBCLUSTER_DNSPOLL);
+    assertThat(dns.query()).isEqualTo("shop-headless.prod.svc.cluster.local");
+    assertThat(m.release().basename()).contains("shop");
+    assertThat(Expectation.simulate(m).tried()).extracting(a -> a.name()).containsExactly("shop-headless.prod.svc.cluster.local");
+  }
+
+  @Test
   void aKubernetesApiTopologyIsNamedAndNotTakenForDns() {
     String config = """
         import Config
@@ -192,7 +215,8 @@ class ReleaseSourcesTest {
         """;
     ReleaseFiles files = new ReleaseFiles(Optional.empty(), Optional.empty(), List.of(new NamedText("config/config.exs", config)), List.of(), Optional.empty());
     ClusterModel m = model(SERVICE + deployment(POD_IP), files);
-    assertThat(m.release().discovery()).isEmpty();
+    // named as the release's discovery, of a kind the DNS checks do not judge (not left unknown, which asks for --strategy)
+    assertThat(m.release().discovery()).get().isInstanceOf(Discovery.Other.class).isNotInstanceOf(Discovery.Dns.class);
     assertThat(m.notes()).anyMatch(n -> n.contains("through the Kubernetes API") && n.contains("not judged") || n.contains("do not judge"));
   }
 }

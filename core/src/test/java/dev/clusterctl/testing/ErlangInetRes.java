@@ -123,6 +123,19 @@ public final class ErlangInetRes {
     return new HostEnt(name0, aliases, values, error);
   }
 
+  /**
+   * Runs Erlang expressions {@code body} (ending with a comma-free last expression) in a VM whose
+   * resolver is set up as a pod's: only DNS, {@code 127.0.0.1:port}, the search list {@code search};
+   * returns what it printed. Used to make the same calls a discovery library makes.
+   */
+  public static String eval(int port, List<String> search, String body) {
+    String setup = "inet_db:set_lookup([dns]), inet_db:set_resolv_conf(\"/dev/null\"), "
+        + "ok = inet_db:add_ns({127,0,0,1}, " + port + "), "
+        + "[inet_db:add_search(S) || S <- [" + search.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","))
+        + "]], ";
+    return run(setup + body + ".");
+  }
+
   /** Runs {@code erl -noshell -eval EXPR} and returns what it printed; fails when erl fails. */
   private static String run(String eval) {
     Path erl = RealServers.require("erl", "erlang-base");

@@ -169,6 +169,32 @@ class JoinWatchTest {
   }
 
   @Test
+  void stopDuringASilentLookupEndsTheRefreshAtOnceAndReportsTheSummaryOnce() throws Exception {
+    // a real lookup of a server that never answers, with a budget far beyond the test's bound:
+    // only the interruption stop() sends can end it in time
+    try (dev.clusterctl.testing.FakeDnsServer silent =
+        dev.clusterctl.testing.FakeDnsServer.start(dev.clusterctl.testing.FakeDnsServer.silent(), null)) {
+      dev.clusterctl.dns.DnsConfig dns = new dev.clusterctl.dns.DnsConfig(List.of(silent.address()), false,
+          Duration.ofMinutes(10), 1, dev.clusterctl.dns.SearchMode.ERLANG, List.of(), 1);
+      PeerSource source = new DnsPeerSource(new dev.clusterctl.discovery.Discovery(dev.clusterctl.dns.Resolver.of(dns)),
+          dev.clusterctl.discovery.DiscoverySpec.of(dev.clusterctl.discovery.Strategy.GEN_CLUSTER, null, null, "app", "app.ns.example."), "app.ns.example.", "silent");
+      WatchOptions o = new WatchOptions(Duration.ofHours(1), Duration.ZERO, Duration.ofHours(1), OptionalLong.empty());
+      JoinWatch w = new JoinWatch(new Refresher(source, new FakeProbes(), false), o, events::add, Clock.systemUTC(),
+          Pause.system(), new Random(1));
+      Thread t = new Thread(w::run);
+      t.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> silent.queries() > 0);
+      long asked = System.nanoTime();
+      w.stop();
+      t.join(10_000);
+      assertThat(t.isAlive()).isFalse();
+      assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(1));
+      assertThat(types()).containsExactly("started", "stopped");
+      assertThat(((WatchEvent.Stopped) events.get(1)).summary().refreshes()).isZero();
+    }
+  }
+
+  @Test
   void anUnexpectedFailureInDiscoveryIsALookupFailureNotTheEnd() {
     PeerSource flaky = new PeerSource() {
       int n;

@@ -19,7 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "__complete",
     hidden = true,
-    description = "Prints completion candidates for the last of WORDS (used by the completion scripts).")
+    mixinStandardHelpOptions = true,
+    description = "Prints completion candidates for the last of WORDS (used by the completion scripts).",
+    footerHeading = "%nSee also:%n",
+    footer = {
+      "  clusterctl completion --help    installs the scripts that call this command",
+      "  clusterctl __complete -- doctor --output ''    prints text, json, junit, sarif"
+    })
 public final class CompleteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -6,12 +6,14 @@ import dev.clusterctl.cli.option.StrategyConverter;
 import dev.clusterctl.cli.render.doctor.CheckListing;
 import dev.clusterctl.cli.render.doctor.DoctorJson;
 import dev.clusterctl.cli.render.doctor.DoctorJunit;
+import dev.clusterctl.cli.render.doctor.DoctorSarif;
 import dev.clusterctl.cli.render.doctor.DoctorText;
 import dev.clusterctl.cli.render.doctor.Verdict;
 import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.dns.Servers;
 import dev.clusterctl.doctor.Doctor;
+import dev.clusterctl.doctor.FixWriter;
 import dev.clusterctl.doctor.DoctorOptions;
 import dev.clusterctl.gather.ApiInputs;
 import dev.clusterctl.gather.ApiSource;
@@ -59,7 +61,8 @@ import picocli.CommandLine.Spec;
       "  kustomize build overlays/srv | clusterctl doctor -f - \\",
       "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  clusterctl doctor -k overlays/srv -o junit --fail-on warn > doctor.xml",
-      "  clusterctl doctor -n payments --sys-config config/sys.config --vm-args config/vm.args.src --dns-port-forward --exec",
+      "  clusterctl doctor -n payments --dns-port-forward --exec \\",
+      "      --sys-config config/sys.config --vm-args config/vm.args.src",
       "  kubectl exec -n payments ledger-0 -- clusterctl doctor --local"
     })
 public final class DoctorCommand implements Callable<Integer> {
@@ -68,7 +71,8 @@ public final class DoctorCommand implements Callable<Integer> {
   enum Format {
     text,
     json,
-    junit
+    junit,
+    sarif
   }
 
   /** What makes the exit code 1. */
@@ -130,6 +134,10 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Without -f/-k: the kubeconfig context (default: the current one).")
   String context;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = dev.clusterctl.cli.option.DurationConverter.Positive.class,
+      description = "Without -f/-k: how long each Kubernetes API call may take, its whole answer included; each exec in a pod too (default: ${DEFAULT-VALUE}).")
+  java.time.Duration timeout = java.time.Duration.ofSeconds(10);
+
   @Option(names = "--exec", description = "Against the API: run 'hostname --fqdn' in each pod (default: computed from the pod spec).")
   boolean exec;
 
@@ -165,6 +173,14 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Exit 1 on: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   FailOn failOn = FailOn.fail;
 
+  @Option(names = "--fix", paramLabel = "DIR",
+      description = "Write the verified fix to DIR: kustomization.yaml with patches over the inputs (kubectl apply -k DIR), the changed release files, "
+          + "and rendered/, the whole fixed set-up (clusterctl doctor -f DIR/rendered passes). DIR must be empty unless --force.")
+  String fixDir;
+
+  @Option(names = "--force", description = "With --fix: write into DIR even when it is not empty (files of the same name are replaced).")
+  boolean force;
+
   @Override
   public Integer call() {
     CheckRegistry registry = CheckRegistry.standard();
@@ -180,18 +196,41 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     TargetOptions options = targetOptions();
     validateSources();
-    Report report;
+    if (force && fixDir == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--force goes with --fix DIR");
+    }
+    Doctor.Diagnosis diagnosis;
     try (Source source = openSource()) {
-      report = Doctor.diagnose(source, new DoctorOptions(options, checks));
+      diagnosis = Doctor.run(source, new DoctorOptions(options, checks));
+    }
+    Report report = diagnosis.report();
+    if (fixDir != null) {
+      writeFix(diagnosis);
     }
     boolean failOnWarn = failOn == FailOn.warn;
     Verdict verdict = Verdict.of(report, failOnWarn);
     switch (output) {
       case json -> new DoctorJson().render(report, verdict, out);
       case junit -> new DoctorJunit().render(report, failOnWarn, out);
+      case sarif -> new DoctorSarif(BuildInfo.VERSION, java.nio.file.Path.of("").toAbsolutePath()).render(report, checks, out);
       default -> new DoctorText(global.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, global.verbose()).render(report, verdict, out);
     }
     return verdict.exit().code();
+  }
+
+  /** Writes the plan to {@code --fix DIR}, saying on stderr what was written, or why nothing was. */
+  private void writeFix(Doctor.Diagnosis d) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (d.report().fix().isEmpty()) {
+      err.println("--fix " + fixDir + ": no check fails, nothing to fix; nothing written");
+    } else if (d.fixed().isEmpty()) {
+      err.println("--fix " + fixDir + ": no change was found after which every check passes; nothing written (the report says which findings have no automatic fix)");
+    } else {
+      List<String> written = new FixWriter().write(java.nio.file.Path.of(fixDir), force, d);
+      err.println("--fix " + fixDir + ": wrote " + written.size() + " files: kubectl apply -k " + fixDir + " applies the fix; clusterctl doctor -f "
+          + java.nio.file.Path.of(fixDir, "rendered") + " judges the fixed set-up");
+    }
+    err.flush();
   }
 
   /** Where the doctor reads from. */
@@ -214,7 +253,7 @@ public final class DoctorCommand implements Callable<Integer> {
           new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
               Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir)));
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()));
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()), timeout);
       case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
     };
   }
@@ -256,10 +295,10 @@ public final class DoctorCommand implements Callable<Integer> {
     return nameservers.isEmpty() ? Optional.empty() : Optional.of(nameservers.stream().map(Servers::parse).toList());
   }
 
-  /** The exec progress line, on stderr and only on a terminal. */
+  /** The exec progress line, on stderr, only on a terminal and not with --quiet. */
   private BiConsumer<Integer, Integer> progress() {
     PrintWriter err = spec.commandLine().getErr();
-    if (System.console() == null) {
+    if (System.console() == null || global.quiet()) {
       return (done, total) -> { };
     }
     return (done, total) -> {

@@ -36,13 +36,16 @@ import picocli.CommandLine.Spec;
           + "refreshing and reports joined, left, state-changed and lookup-failed events.",
       "",
       "Exit: 0 every peer joinable; 1 a peer is not, none was found, or the lookup failed; 2 bad input; "
-          + "3 no DNS server answered; 130 a watch ended by Ctrl-C or SIGTERM."
+          + "3 no DNS server answered; 70 a bug in clusterctl; 130 ended by Ctrl-C; 143 ended by SIGTERM."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  clusterctl join ledger.payments --basename ledger --dist-port 39135 --cookie-env RELEASE_COOKIE",
-      "  clusterctl join @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger --mesh",
-      "  clusterctl join ledger.payments --basename ledger --watch -o jsonl --interval 5s --jitter 1s",
+      "  clusterctl join ledger.payments --basename ledger --dist-port 39135 \\",
+      "      --cookie-env RELEASE_COOKIE",
+      "  clusterctl join @10.96.0.10 _dist-erl._tcp.ledger.payments \\",
+      "      --basename ledger --mesh",
+      "  clusterctl join ledger.payments --basename ledger --watch -o jsonl \\",
+      "      --interval 5s --jitter 1s",
     })
 public final class JoinCommand implements Callable<Integer> {
 
@@ -72,6 +75,12 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Option(names = "--watch", description = "Keep refreshing until Ctrl-C, SIGTERM or 'q'.")
   boolean watch;
+
+  @Option(names = "--as-node",
+      description = "See DNS as the node does: answers the library gets from inet_res:getbyname are served through"
+          + " inet_res's cache (cache_size 100) for their TTL, so peers an oversized answer hides come and go as"
+          + " they do in the node (use with --watch).")
+  boolean asNode;
 
   @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Pause between refreshes (default: sys.config's refresh_interval_ms, else 5s as gen_cluster and libcluster).")
@@ -135,7 +144,7 @@ public final class JoinCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     JoinPlan plan = JoinService.plan(JoinInputs.request(arguments, dns, discovery, sysConfig, vmArgs,
-        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv()));
+        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv(), asNode));
     JoinRun run = new JoinRun(this, plan, terminals, spec.commandLine().getOut(), spec.commandLine().getErr());
     return watch ? run.watch() : run.once();
   }

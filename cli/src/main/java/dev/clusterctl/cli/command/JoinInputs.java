@@ -24,10 +24,10 @@ final class JoinInputs {
    * @throws dev.clusterctl.error.BadInputException for a malformed server argument or resolv.conf
    */
   static JoinRequest request(List<String> arguments, DnsOptions dns, DiscoveryOptions discovery, Path sysConfig,
-      Path vmArgs, Optional<Integer> distPort, Optional<Duration> interval, Map<String, String> env) {
+      Path vmArgs, Optional<Integer> distPort, Optional<Duration> interval, Map<String, String> env, boolean asNode) {
     Optional<String> domain = dns.takeDomainArgument(arguments);
     return new JoinRequest(domain, dns.toConfig(), discovery.strategy(), discovery.type(), discovery.hostType(),
         discovery.basename(), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
-        distPort.map(OptionalInt::of).orElse(OptionalInt.empty()), interval, env);
+        distPort.map(OptionalInt::of).orElse(OptionalInt.empty()), interval, env, asNode);
   }
 }

@@ -79,23 +79,29 @@ final class JoinRun {
       // after the live view has given the screen back, so the summary starts on a line of its own
       err.println("clusterctl: " + new JoinText(false).summary(watched.summary()));
       err.flush();
-      return watched.signalled() ? ExitCode.INTERRUPTED.code() : JoinCommand.exitFor(watched.summary());
+      return watched.signal().map(k -> k.exit().code()).orElseGet(() -> JoinCommand.exitFor(watched.summary()));
     } catch (IOException e) {
       throw new UnreachableException("cannot open the terminal for the live view: " + e.getMessage(), e);
     }
   }
 
-  /** How a watch ended: its summary, and whether a signal ended it. */
-  private record Watched(WatchSummary summary, boolean signalled) {}
+  /** How a watch ended: its summary, and the signal that ended it, if one did. */
+  private record Watched(WatchSummary summary, Optional<SignalTrap.Kind> signal) {}
 
   private Watched watchWith(JoinService join, WatchOptions wo, WatchListener listener, LiveView view) {
     JoinWatch w = join.watch(wo, listener);
-    try (SignalTrap trap = new SignalTrap(w::stop)) {
+    // a signal stops the refresh in progress too (its lookups and probes are interrupted): the
+    // summary follows within a second whatever the refresh was waiting on
+    java.util.concurrent.atomic.AtomicReference<SignalTrap.Kind> first = new java.util.concurrent.atomic.AtomicReference<>();
+    try (SignalTrap trap = new SignalTrap(kind -> {
+      first.compareAndSet(null, kind);
+      w.stop();
+    })) {
       if (view != null) {
         view.listenForKeys(w);
       }
       WatchSummary summary = w.run();
-      return new Watched(summary, trap.fired());
+      return new Watched(summary, Optional.ofNullable(first.get()));
     }
   }
 

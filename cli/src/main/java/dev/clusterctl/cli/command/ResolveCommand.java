@@ -10,12 +10,16 @@ import dev.clusterctl.cli.render.resolve.ResolveJson;
 import dev.clusterctl.cli.render.resolve.ResolveRenderer;
 import dev.clusterctl.cli.render.resolve.ResolveShort;
 import dev.clusterctl.cli.render.resolve.ResolveTable;
+import dev.clusterctl.cli.terminal.ProgressLine;
+import dev.clusterctl.cli.terminal.WaitDisplay;
 import dev.clusterctl.discovery.Discovery;
 import dev.clusterctl.discovery.DiscoveryResult;
 import dev.clusterctl.discovery.DiscoverySpec;
 import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.LookupResult;
+import dev.clusterctl.dns.Resolver;
+import dev.clusterctl.dns.SocketDnsClient;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.error.UnreachableException;
 import java.io.PrintWriter;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  clusterctl resolve @10.96.0.10 _dist-erl._tcp.ledger.payments --basename ledger",
+      "  clusterctl resolve @10.96.0.10 _dist-erl._tcp.ledger.payments \\",
+      "      --basename ledger",
       "  clusterctl resolve ledger.payments --pod-namespace payments -o short \\",
       "      --strategy libcluster-dns --basename ledger",
       "  clusterctl resolve ledger.payments.svc.cluster.local --search libc -o json",
@@ -74,15 +79,17 @@ public final class ResolveCommand implements Callable<Integer> {
     DiscoverySpec discoverySpec = discovery.toSpec(domain);
     DnsConfig config = dns.toConfig();
 
-    DiscoveryResult result = Discovery.of(config).discover(discoverySpec, domain);
-
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    DiscoveryResult result;
+    try (WaitDisplay progress = ProgressLine.forStderr(err, global.quiet(), output.format() == ResolveOutput.Format.json, System.getenv())) {
+      result = new Discovery(new Resolver(config, progress.observing(new SocketDnsClient()))).discover(discoverySpec, domain);
+    }
     LookupResult lookup = result.lookup();
     if (global.verbose()) {
       ExchangeLog.render(result, err);
     }
-    if (lookup.noServerResponded()) {
+    if (result.noServerResponded()) {
       throw new UnreachableException("no DNS server answered for '" + domain + "': " + lookup.failureSummary());
     }
     renderer().render(result, config, out, global.colorOnStdout());

@@ -90,10 +90,37 @@ public final class CommandTree {
     return result;
   }
 
-  /** True when the argument names a file, so the shell's own file completion applies. */
+  /** True when the argument names a file or a directory, so the shell's own path completion applies. */
   public static boolean isFile(ArgSpec arg) {
+    return pathKind(arg) != PathKind.NONE;
+  }
+
+  /** What kind of path, if any, an argument names. */
+  public enum PathKind {
+    /** Not a path: complete its values, or nothing. */
+    NONE,
+    /** A file (or a directory, where the command also reads one): complete files and directories. */
+    FILE,
+    /** A directory: complete directories only. */
+    DIRECTORY
+  }
+
+  /**
+   * What kind of path {@code arg} names, read from the model alone: a {@link File} or {@link Path}
+   * type, or a value label that says so ({@code FILE}, {@code PATH}, {@code DIR}), since options
+   * that also take {@code -} or hand the path on keep it as a string. {@code DIR} labels ask for
+   * directories only.
+   */
+  public static PathKind pathKind(ArgSpec arg) {
+    String label = arg.paramLabel() == null ? "" : arg.paramLabel().replaceAll("[<>\\[\\].]", "");
+    if (label.equals("DIR") || label.equals("DIRECTORY") || label.endsWith("_DIR")) {
+      return PathKind.DIRECTORY;
+    }
+    if (label.equals("FILE") || label.equals("PATH") || label.endsWith("_FILE")) {
+      return PathKind.FILE;
+    }
     Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
-    return type == File.class || type == Path.class;
+    return type == File.class || type == Path.class ? PathKind.FILE : PathKind.NONE;
   }
 
   /** The option of {@code spec} named {@code name} ({@code -n} or {@code --namespace}), if any. */

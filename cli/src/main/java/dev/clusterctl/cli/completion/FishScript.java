@@ -102,7 +102,7 @@ final class FishScript {
     out.append("    end\n").append("end\n\n");
   }
 
-  /** The value part of a complete line: run-time values, fixed ones, files, or nothing but "no files". */
+  /** The value part of a complete line: run-time values, fixed ones, files, directories, or nothing but "no files". */
   private static String values(picocli.CommandLine.Model.ArgSpec arg, CandidateProviders providers, String fn) {
     if (arg instanceof OptionSpec o && providers.isDynamic(o)) {
       return " -f -a " + quote("(" + fn + "_runtime_values)");
@@ -112,8 +112,13 @@ final class FishScript {
       List<String> quoted = fixed.stream().map(FishScript::escapeWord).toList();
       return " -f -a " + quote(String.join(" ", quoted));
     }
-    if (CommandTree.isFile(arg)) {
-      return " -F";
+    switch (CommandTree.pathKind(arg)) {
+      case FILE:
+        return " -F";
+      case DIRECTORY:
+        return " -f -a " + quote("(__fish_complete_directories (commandline -ct))");
+      default:
+        break;
     }
     return arg instanceof OptionSpec ? " -f" : "";
   }

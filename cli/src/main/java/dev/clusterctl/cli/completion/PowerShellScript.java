@@ -32,7 +32,8 @@ final class PowerShellScript {
         .append("    param($wordToComplete, $commandAst, $cursorPosition)\n")
         .append("    # Per command path: Commands and Options (name = description), Values (fixed values of an\n")
         .append("    # option or of the positional parameters, key ''), Takes (options followed by a value),\n")
-        .append("    # Runtime (options whose values come from '").append(name).append(" __complete').\n")
+        .append("    # Runtime (options whose values come from '").append(name).append(" __complete'),\n")
+        .append("    # Files and Dirs (options naming a file, or a directory).\n")
         .append("    $model = @{\n");
     for (CommandSpec spec : CommandTree.walk(root)) {
       node(out, spec, providers);
@@ -62,6 +63,20 @@ final class PowerShellScript {
         .append("        $rest = @($words | Select-Object -Skip 1)\n")
         .append("        $pairs = @(& ").append(quote(name)).append(" __complete \"--word=$wordToComplete\" -- @rest 2>$null |\n")
         .append("            ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })\n")
+        .append("    } elseif ($prev -ne '' -and ($node.Files -contains $prev -or $node.Dirs -contains $prev)) {\n")
+        .append("        # a path: the entries of the typed directory that start with the typed name\n")
+        .append("        $dirsOnly = $node.Dirs -contains $prev\n")
+        .append("        $base = $wordToComplete.Substring(0, $wordToComplete.LastIndexOfAny([char[]]@('/', '\\')) + 1)\n")
+        .append("        $sep = [System.IO.Path]::DirectorySeparatorChar\n")
+        .append("        Get-ChildItem -Path \"$wordToComplete*\" -Force -ErrorAction SilentlyContinue |\n")
+        .append("            Where-Object { $_.PSIsContainer -or -not $dirsOnly } |\n")
+        .append("            ForEach-Object {\n")
+        .append("                $text = if ($_.PSIsContainer) { \"$base$($_.Name)$sep\" } else { \"$base$($_.Name)\" }\n")
+        .append("                $quoted = if ($text -match '\\s') { \"'$($text -replace \"'\", \"''\")'\" } else { $text }\n")
+        .append("                $kind = if ($_.PSIsContainer) { 'ProviderContainer' } else { 'ProviderItem' }\n")
+        .append("                [System.Management.Automation.CompletionResult]::new($quoted, $text, $kind, $text)\n")
+        .append("            }\n")
+        .append("        return\n")
         .append("    } elseif ($prev -ne '' -and $node.Takes -contains $prev) {\n")
         .append("        $pairs = @($node.Values[$prev] | ForEach-Object { [pscustomobject]@{ Name = $_; Tip = $_ } })\n")
         .append("    } elseif ($wordToComplete.StartsWith('-')) {\n")
@@ -89,6 +104,8 @@ final class PowerShellScript {
     List<String> takes = new ArrayList<>();
     List<String> runtime = new ArrayList<>();
     List<String> values = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    List<String> dirs = new ArrayList<>();
     for (OptionSpec o : CommandTree.options(spec)) {
       for (String n : o.names()) {
         options.add(entry(n, CommandTree.summary(o)));
@@ -96,6 +113,10 @@ final class PowerShellScript {
           takes.add(quote(n));
           if (providers.isDynamic(o)) {
             runtime.add(quote(n));
+          } else if (CommandTree.pathKind(o) == CommandTree.PathKind.DIRECTORY) {
+            dirs.add(quote(n));
+          } else if (CommandTree.pathKind(o) == CommandTree.PathKind.FILE) {
+            files.add(quote(n));
           }
           List<String> fixed = CommandTree.candidates(o);
           if (!fixed.isEmpty()) {
@@ -116,6 +137,8 @@ final class PowerShellScript {
         .append("            Options = ").append(ordered(options)).append('\n')
         .append("            Takes = ").append(list(takes)).append('\n')
         .append("            Runtime = ").append(list(runtime)).append('\n')
+        .append("            Files = ").append(list(files)).append('\n')
+        .append("            Dirs = ").append(list(dirs)).append('\n')
         .append("            Values = @{ ").append(String.join("; ", values)).append(" }\n")
         .append("        }\n");
   }

@@ -10,8 +10,12 @@ public enum ExitCode {
   USAGE(2, "Bad usage or bad input."),
   /** A server or API could not be reached, or a check could not run. */
   UNREACHABLE(3, "Could not reach a server or API, or a check could not run."),
-  /** Interrupted by SIGINT or SIGTERM. */
-  INTERRUPTED(130, "Interrupted.");
+  /** A bug in clusterctl (EX_SOFTWARE of sysexits.h): never retried as if a server were down. */
+  INTERNAL(70, "Internal error: a bug in clusterctl (the line says how to report it)."),
+  /** Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+  INTERRUPTED(130, "Interrupted (Ctrl-C, SIGINT)."),
+  /** Terminated by SIGTERM (a supervisor, kill, PID 1 in a container): 128 + 15. */
+  TERMINATED(143, "Terminated (SIGTERM).");
 
   private final int code;
   private final String meaning;

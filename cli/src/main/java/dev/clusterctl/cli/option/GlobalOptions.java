@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
-/** Options every command takes: {@code --verbose} and {@code --color}. */
+/** Options every command takes: {@code --verbose}, {@code --quiet} and {@code --color}. */
 public final class GlobalOptions {
 
   /** When to colour output; {@code NO_COLOR} overrides every mode (<a href="https://no-color.org">no-color.org</a>). */
@@ -21,6 +21,10 @@ public final class GlobalOptions {
       + "(resolve) every DNS question asked; on stdout, in doctor's text report, the evidence of passing checks.")
   boolean verbose;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr while waiting (there is one only on "
+      + "a terminal, when a wait passes a second, and it is erased when the wait ends).")
+  boolean quiet;
+
   @Option(
       names = "--color",
       paramLabel = "WHEN",
@@ -35,6 +39,11 @@ public final class GlobalOptions {
   /** True when detail should be shown. */
   public boolean verbose() {
     return verbose;
+  }
+
+  /** True when no progress line should be shown. */
+  public boolean quiet() {
+    return quiet;
   }
 
   /** Uses {@code env} for environment variables and {@code terminal} to tell whether stdout is a terminal. */

@@ -30,7 +30,8 @@ import picocli.shell.jline3.PicocliCommands;
 /**
  * The read-eval-print loop of {@code clusterctl shell}: reads a line with completion and history,
  * runs it as a clusterctl command in this JVM, and prints its exit code when it is not 0.
- * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves.
+ * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves;
+ * {@code clear} clears the screen.
  *
  * <p>Each line runs on a fresh {@link CommandLine} and fresh command objects, so nothing a line
  * sets (an option, an {@code @server} argument, a field a command keeps) can reach the next; one
@@ -76,7 +77,7 @@ public final class Repl {
 
   /**
    * Values of options and positional parameters ({@code -o json}, {@code completion bash},
-   * {@code --context prod}), which picocli's completer leaves out; it completes command and option
+   * {@code --context prod}, {@code -f docs/examples/}), which picocli's completer leaves out; it completes command and option
    * names, and {@code --option=value}.
    */
   private static void values(Completer values, ParsedLine line, List<Candidate> out) {
@@ -84,7 +85,9 @@ public final class Repl {
       return;
     }
     for (String value : values.complete(typed(line))) {
-      out.add(new Candidate(value));
+      // a directory is not the end of a path: no space after it, so TAB can go on into it
+      boolean complete = !value.endsWith("/");
+      out.add(new Candidate(value, value, null, null, null, null, complete));
     }
   }
 
@@ -110,7 +113,8 @@ public final class Repl {
     Path history = (Path) reader.getVariable(LineReader.HISTORY_FILE);
     Files.createDirectories(history.getParent());
     PrintWriter out = terminal.writer();
-    out.println("clusterctl shell: type a command (try 'help' or TAB); Ctrl-C cancels it, 'exit' or Ctrl-D leaves.");
+    out.println("clusterctl shell: type a command (try 'help' or TAB); Ctrl-C cancels it, 'clear' clears the screen, "
+        + "'exit' or Ctrl-D leaves.");
     out.flush();
     try {
       while (true) {
@@ -124,6 +128,12 @@ public final class Repl {
         }
         List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) {
+          continue;
+        }
+        if (words.size() == 1 && words.get(0).equals("clear")) {
+          // what a shell user types to clear the screen: do it (picocli would suggest "completion")
+          terminal.puts(org.jline.utils.InfoCmp.Capability.clear_screen);
+          terminal.flush();
           continue;
         }
         if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
@@ -141,39 +151,91 @@ public final class Repl {
     return ExitCode.OK.code();
   }
 
-  /** How long a cancelled command may take to unwind before the prompt comes back anyway. */
-  private static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofSeconds(5);
+  /**
+   * How long Ctrl-C waits for the cancelled command to unwind (its lookups, probes and API calls are
+   * interrupted and end at once) before the prompt comes back anyway: well under the second a user
+   * waits for it. Whatever the command would print after Ctrl-C is dropped, so a command that
+   * ignores its interruption can never write over the prompt or into the next command's output.
+   */
+  static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofMillis(500);
 
   /** Runs one command, on a fresh command line and its own thread so that Ctrl-C can interrupt it while the shell stays. */
   private int execute(List<String> words) {
     CommandLine commands = lines.get();
-    PrintWriter writer = terminal.writer();
+    Gate gate = new Gate(terminal.writer());
+    PrintWriter writer = new PrintWriter(gate, true);
     commands.setOut(writer);
     commands.setErr(writer);
     FutureTask<Integer> task = new FutureTask<>(() -> commands.execute(words.toArray(String[]::new)));
     Thread worker = new Thread(task, "clusterctl-shell-command");
     worker.setDaemon(true);
-    SignalHandler previous = terminal.handle(Signal.INT, signal -> task.cancel(true));
+    SignalHandler previous = terminal.handle(Signal.INT, signal -> {
+      gate.shut();
+      task.cancel(true);
+    });
     try {
       worker.start();
       return task.get();
     } catch (CancellationException cancelled) {
-      // get() returns as soon as the task is cancelled; let the interrupted command unwind (close
-      // its sockets, print its last line) before the prompt comes back, but never hang on one
-      // that ignores the interrupt.
+      // get() returns as soon as the task is cancelled; give the interrupted command a moment to
+      // close its sockets, but the prompt comes back within the grace whatever it does
       awaitQuietly(worker);
-      terminal.writer().println("^C interrupted");
+      terminal.writer().println(" interrupted"); // after the terminal's own "^C"
       return ExitCode.INTERRUPTED.code();
     } catch (InterruptedException shellInterrupted) {
+      gate.shut();
       task.cancel(true);
       Thread.currentThread().interrupt();
       return ExitCode.INTERRUPTED.code();
     } catch (ExecutionException failed) {
-      // picocli's handlers already turned failures into exit codes; this is a bug in the shell itself
-      terminal.writer().println("clusterctl: internal error: " + failed.getCause());
-      return ExitCode.UNREACHABLE.code();
+      // picocli's handlers already turned failures into exit codes: this is a bug in the shell itself
+      terminal.writer().println("clusterctl: " + dev.clusterctl.cli.exit.ErrorHandler.BUG_LINE);
+      return ExitCode.INTERNAL.code();
     } finally {
       terminal.handle(Signal.INT, previous);
+    }
+  }
+
+  /**
+   * The terminal as one command sees it: a pass-through until {@link #shut()}, then a sink, so that
+   * nothing a cancelled command prints reaches the screen after the prompt came back.
+   */
+  static final class Gate extends java.io.Writer {
+    private final java.io.Writer to;
+    private volatile boolean shut;
+
+    Gate(java.io.Writer to) {
+      this.to = to;
+    }
+
+    /** Drops everything written from now on. */
+    void shut() {
+      synchronized (lock) {
+        shut = true;
+      }
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      synchronized (lock) {
+        if (!shut) {
+          to.write(buf, off, len);
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      synchronized (lock) {
+        if (!shut) {
+          to.flush();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 

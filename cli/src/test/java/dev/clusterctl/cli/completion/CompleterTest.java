@@ -19,7 +19,7 @@ class CompleterTest {
   private final CommandSpec root = TestApp.commandLine().getCommandSpec();
 
   private List<String> complete(Map<String, String> env, String... words) {
-    return new Completer(root, CandidateProviders.standard(), env).complete(Arrays.asList(words));
+    return new Completer(root, CandidateProviders.standard(), env, tmp).complete(Arrays.asList(words));
   }
 
   private List<String> complete(String... words) {
@@ -34,6 +34,37 @@ class CompleterTest {
   }
 
   @Test
+  void pathsForFileArgumentsFromTheWorkingDirectory() throws IOException {
+    Files.createDirectories(tmp.resolve("docs/examples"));
+    Files.writeString(tmp.resolve("docs/guide.md"), "");
+    Files.writeString(tmp.resolve("docs/.hidden"), "");
+    assertThat(complete("probe", "--kubeconfig", "do")).containsExactly("docs/");
+    assertThat(complete("probe", "--kubeconfig", "docs/")).containsExactly("docs/examples/", "docs/guide.md");
+    assertThat(complete("probe", "--kubeconfig", "docs/.")).containsExactly("docs/.hidden");
+    assertThat(complete("probe", "--kubeconfig=docs/g")).containsExactly("docs/guide.md");
+    assertThat(complete("probe", "docs/e")).containsExactly("docs/examples/");
+    assertThat(complete("probe", "--kubeconfig", "~/docs/ex")).containsExactly("~/docs/examples/");
+    assertThat(complete("probe", "--kubeconfig", "nowhere/")).isEmpty();
+  }
+
+  @Test
+  void theKindOfPathIsReadFromTypeOrLabel() {
+    CommandSpec doctor = dev.clusterctl.cli.Main.commandLine().getSubcommands().get("doctor").getCommandSpec();
+    assertThat(kind(doctor, "-f")).isEqualTo(CommandTree.PathKind.FILE);
+    assertThat(kind(doctor, "--vm-args")).isEqualTo(CommandTree.PathKind.FILE);
+    assertThat(kind(doctor, "--kubeconfig")).isEqualTo(CommandTree.PathKind.FILE);
+    assertThat(kind(doctor, "-k")).isEqualTo(CommandTree.PathKind.DIRECTORY);
+    assertThat(kind(doctor, "--release-dir")).isEqualTo(CommandTree.PathKind.DIRECTORY);
+    assertThat(kind(doctor, "--namespace")).isEqualTo(CommandTree.PathKind.NONE);
+    assertThat(kind(doctor, "--workload")).isEqualTo(CommandTree.PathKind.NONE);
+    assertThat(kind(root.subcommands().get("probe").getCommandSpec(), "--kubeconfig")).isEqualTo(CommandTree.PathKind.FILE);
+  }
+
+  private static CommandTree.PathKind kind(CommandSpec spec, String option) {
+    return CommandTree.pathKind(CommandTree.option(spec, option).orElseThrow());
+  }
+
+  @Test
   void positionalEnumInANestedCommand() {
     assertThat(complete("probe", "--tcp", "deep", "")).containsExactly("A", "AAAA", "SRV");
     assertThat(complete("probe", "deep", "AA")).containsExactly("AAAA");
@@ -42,7 +73,7 @@ class CompleterTest {
   @Test
   void nothingWhenTheCursorIsNotOnAValue() {
     assertThat(complete("probe", "--tc")).isEmpty();
-    assertThat(complete("probe", "--check", "x", "--tcp", "")).isEmpty(); // FILE has no fixed values
+    assertThat(complete("probe", "--check", "x", "--tcp", "")).isEmpty(); // FILE, in an empty directory
     assertThat(complete()).isEmpty();
   }
 

@@ -69,6 +69,16 @@ class CompletionScriptsTest {
   }
 
   @Test
+  void theHiddenCompleteCommandHasItsOwnHelp() {
+    Cli.Result r = Cli.run("__complete", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("Usage: clusterctl __complete").contains("clusterctl completion --help");
+    // the words after -- are the line being completed, never options of __complete
+    assertThat(Cli.run("__complete", "--", "--help").exit()).isZero();
+  }
+
+  @Test
   void completeCommandPrintsCandidatesOneALine() {
     Cli.Result r = Cli.run("__complete", "--", "completion", "");
     assertThat(r.exit()).isZero();

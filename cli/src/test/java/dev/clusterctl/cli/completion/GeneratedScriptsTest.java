@@ -63,9 +63,37 @@ class GeneratedScriptsTest {
   }
 
   @Test
-  void withoutRuntimeOptionsBashIsPicocliAlone() {
+  void withoutRuntimeOptionsBashStillCompletesPaths() {
     String bash = CompletionScripts.generate(Shell.bash, root, CandidateProviders.none());
-    assertThat(bash).doesNotContain("_runtime_values").isEqualTo(picocli.AutoComplete.bash("clusterctl", root.commandLine()));
+    assertThat(bash)
+        .startsWith(picocli.AutoComplete.bash("clusterctl", root.commandLine()))
+        .doesNotContain("__complete -- ")
+        .contains("    'probe|--kubeconfig')\n");
+  }
+
+  @Test
+  void pathOptionsCompletePathsPerCommandInEveryShell() {
+    CommandSpec real = dev.clusterctl.cli.Main.commandLine().getCommandSpec();
+    String bash = CompletionScripts.generate(Shell.bash, real, providers);
+    assertThat(bash)
+        .containsPattern("'doctor\\|-k'\\|'doctor\\|--kustomize'\\|'doctor\\|--release-dir'\\|'doctor\\|--fix'\\)\n.*\n.*_filedir -d;");
+    String filesCase = bash.lines().filter(l -> l.contains("'doctor|--filename'")).findFirst().orElseThrow();
+    for (String option : List.of("doctor|-f", "doctor|--corefile", "doctor|--sys-config", "doctor|--vm-args", "doctor|--kubeconfig",
+        "doctor|--release-env", "join|--sys-config", "join|--vm-args", "join|--cookie-file", "resolve|--resolv-conf")) {
+      assertThat(filesCase).as("the files case").contains("'" + option + "'");
+    }
+    assertThat(filesCase).doesNotContain("--release-dir").doesNotContain("--namespace").doesNotContain("--workload");
+    String fish = CompletionScripts.generate(Shell.fish, real, providers);
+    assertThat(fish)
+        .contains("-s 'f' -l 'filename' -r -F")
+        .contains("-l 'vm-args' -r -F")
+        .contains("-s 'k' -l 'kustomize' -r -f -a '(__fish_complete_directories (commandline -ct))'")
+        .contains("-l 'release-dir' -r -f -a '(__fish_complete_directories (commandline -ct))'");
+    String ps = CompletionScripts.generate(Shell.powershell, real, providers);
+    assertThat(ps)
+        .containsPattern("Files = @\\('-f', '--filename', '--corefile', '--sys-config', '--vm-args', [^)]*'--kubeconfig'\\)")
+        .containsPattern("Files = @\\([^)]*'--release-env'")
+        .contains("Dirs = @('-k', '--kustomize', '--release-dir', '--fix')");
   }
 
   @Test

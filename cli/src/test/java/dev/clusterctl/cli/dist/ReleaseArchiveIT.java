@@ -101,6 +101,10 @@ class ReleaseArchiveIT {
         assertThat(home.resolve("completions").resolve(shell.fileName())).exists();
       }
       assertThat(home.resolve("man/man1/clusterctl.1")).exists();
+      // what the reports and --help point at, and the guides with their examples, as in a checkout
+      assertThat(home.resolve("docs/checks.md")).exists();
+      assertThat(home.resolve("docs/getting-started.md")).exists();
+      assertThat(home.resolve("docs/examples/srv-deployment/service.yaml")).exists();
       Main.commandLine().getSubcommands().values().stream()
           .filter(c -> !c.getCommandSpec().usageMessage().hidden())
           .forEach(c -> assertThat(home.resolve("man/man1/clusterctl-" + c.getCommandName() + ".1")).exists());
@@ -133,35 +137,43 @@ class ReleaseArchiveIT {
 
   @Test
   void eachCommandsFirstRunMakesTheStartUpArchiveItsNextRunsUse() throws Exception {
+    // the launcher exec's the JVM, which writes the archive as it exits under a temporary name (with
+    // a marker when the run did its work); the command's next run moves it into place and uses it
     Path cache = tmp.resolve("cache-first-run");
     String launcher = tarHome.resolve("bin/clusterctl").toString();
     Run first = run(List.of(launcher, "--version"), tarHome, cache);
     assertThat(first.exit).isZero();
-    assertThat(archives(cache)).singleElement().asString().matches("cds-\\d+-cli\\.jsa");
+    assertThat(archives(cache)).isEmpty();
+    assertThat(files(cache)).anyMatch(n -> n.matches("cds-\\d+-cli\\.\\d+\\.tmp")).anyMatch(n -> n.matches("cds-\\d+-cli\\.\\d+\\.ok"));
     Run second = run(List.of(launcher, "--version"), tarHome, cache);
     assertThat(second.out).isEqualTo(first.out);
     assertThat(second.err).isEmpty();
+    assertThat(archives(cache)).singleElement().asString().matches("cds-\\d+-cli\\.jsa");
 
     // asking doctor for its help, or giving it bad input, makes no archive for doctor
     assertThat(run(List.of(launcher, "doctor", "--help"), tarHome, cache).exit).isZero();
     assertThat(run(List.of(launcher, "doctor", "-f", "/nonexistent"), tarHome, cache).exit).isEqualTo(2);
-    assertThat(archives(cache)).hasSize(1);
+    assertThat(files(cache)).noneMatch(n -> n.contains("-doctor.") && n.endsWith(".ok"));
 
     // a doctor after a --version gets an archive of its own, with fabric8's and Jackson's classes
     String example = tarHome.resolve("examples/srv-deployment").toString();
     Run doctor = run(List.of(launcher, "doctor", "-f", example, "-o", "json"), tarHome, cache);
     assertThat(doctor.exit).as(doctor.err).isZero();
-    assertThat(archives(cache)).hasSize(2).anySatisfy(name -> assertThat(name).matches("cds-\\d+-doctor\\.jsa"));
     Run again = run(List.of(launcher, "doctor", "-f", example, "-o", "json"), tarHome, cache);
     assertThat(again.exit).isZero();
     assertThat(again.err).isEmpty();
-    assertThat(archives(cache)).hasSize(2);
+    assertThat(archives(cache)).hasSize(2).anySatisfy(name -> assertThat(name).matches("cds-\\d+-doctor\\.jsa"));
+    assertThat(files(cache)).noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".ok"));
   }
 
-  private static List<String> archives(Path cache) throws java.io.IOException {
+  private static List<String> files(Path cache) throws java.io.IOException {
     try (Stream<Path> files = Files.list(cache.resolve("clusterctl"))) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  private static List<String> archives(Path cache) throws java.io.IOException {
+    return files(cache).stream().filter(n -> n.endsWith(".jsa")).toList();
   }
 
   private record Run(int exit, String out, String err) {}

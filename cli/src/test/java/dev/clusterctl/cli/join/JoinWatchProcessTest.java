@@ -151,7 +151,7 @@ class JoinWatchProcessTest {
       // SIGTERM by pid with kill(1): Process.destroy() would also close our end of its stdout
       new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).isEqualTo(130);
+      assertThat(p.exitValue()).isEqualTo(143);
       JsonNode stopped = await(event("stopped", null), "stopped");
       JsonNode s = stopped.get("summary");
       assertThat(s.get("peersSeen").asInt()).isEqualTo(3);

@@ -50,6 +50,10 @@ class ResolveSchemaTest {
     "v6.payments --type aaaa --basename ledger",
     "portless.payments.svc.cluster.local. --type srv",
     "gone.payments",
+    "_dist-erl._tcp.dashed.payments --host-type ip --basename ledger",
+    "ledger.payments --strategy libcluster-dnspoll --basename ledger",
+    "ledger.payments.svc.cluster.local --strategy libcluster-dnspoll --basename ledger",
+    "ledger.payments --strategy dns-cluster --basename ledger",
     "ledger.payments --basename ledger --nameserver 127.0.0.1:1 --timeout 300ms --tries 1",
   })
   void everyKindOfAnswer(String line) {

@@ -55,6 +55,10 @@ class SchemaEnumsTest {
     assertThat(values(s, "/properties/query/properties/search/enum")).containsExactlyInAnyOrderElementsOf(ids(SearchMode.class, SearchMode::id));
     assertThat(values(s, "/properties/discovery/properties/strategy/enum")).containsExactlyInAnyOrderElementsOf(ids(Strategy.class, Strategy::id));
     assertThat(values(s, "/properties/discovery/properties/hostType/enum")).containsExactlyInAnyOrderElementsOf(ids(HostType.class, HostType::id));
+    assertThat(values(s, "/properties/discovery/properties/nameForm/enum"))
+        .containsExactlyInAnyOrderElementsOf(ids(dev.clusterctl.discovery.NameForm.class, dev.clusterctl.discovery.NameForm::id));
+    assertThat(values(s, "/properties/findings/items/properties/severity/enum"))
+        .containsExactlyInAnyOrderElementsOf(ids(dev.clusterctl.discovery.Finding.Severity.class, dev.clusterctl.discovery.Finding.Severity::id));
     assertThat(values(s, "/properties/attempts/items/properties/exchanges/items/properties/transport/enum"))
         .containsExactlyInAnyOrderElementsOf(ids(Transport.class, Transport::id));
   }

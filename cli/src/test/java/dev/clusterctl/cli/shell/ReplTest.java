@@ -78,6 +78,14 @@ class ReplTest {
   }
 
   @Test
+  void clearClearsTheScreenAndIsNotAnUnknownCommand() throws Exception {
+    Repl repl = repl(Main::commandLine);
+    type("clear\nexit\n");
+    assertThat(repl.run()).isZero();
+    assertThat(screen()).doesNotContain("completion").doesNotContain("[exit").doesNotContain("Unmatched");
+  }
+
+  @Test
   void endOfInputLeavesTheShell() throws Exception {
     Repl repl = repl(Main::commandLine);
     type("help\n");
@@ -105,6 +113,28 @@ class ReplTest {
     assertThat(candidates(repl, "probe -o j")).containsExactly("json");
     assertThat(candidates(repl, "probe --out")).contains("--output=");
     assertThat(candidates(repl, "probe deep ")).containsExactly("A", "AAAA", "SRV");
+  }
+
+  @Test
+  void tabCompletesPathsFilesOrDirectoriesAsTheOptionTakes() throws Exception {
+    Files.createDirectories(tmp.resolve("examples/srv-deployment"));
+    Files.writeString(tmp.resolve("examples/README.md"), "x");
+    Files.writeString(tmp.resolve("vm.args"), "-name a@b");
+    Repl repl = repl(Main::commandLine);
+    assertThat(candidates(repl, "doctor -f ~/exa")).containsExactly("~/examples/");
+    assertThat(candidates(repl, "doctor -f ~/examples/")).containsExactly("~/examples/README.md", "~/examples/srv-deployment/");
+    assertThat(candidates(repl, "doctor --vm-args ~/vm")).containsExactly("~/vm.args");
+    assertThat(candidates(repl, "doctor -k ~/examples/")).containsExactly("~/examples/srv-deployment/");
+    assertThat(candidates(repl, "doctor --release-dir ~/")).contains("~/examples/").doesNotContain("~/vm.args");
+    assertThat(candidates(repl, "join --sys-config ~/examples/R")).containsExactly("~/examples/README.md");
+    // a directory does not end the word: TAB goes on into it
+    LineReader reader = repl.reader();
+    List<Candidate> found = new ArrayList<>();
+    repl.completer().complete(reader, reader.getParser().parse("doctor -f ~/ex", 14), found);
+    assertThat(found).singleElement().satisfies(c -> assertThat(c.complete()).isFalse());
+    found.clear();
+    repl.completer().complete(reader, reader.getParser().parse("doctor --vm-args ~/vm", 21), found);
+    assertThat(found).singleElement().satisfies(c -> assertThat(c.complete()).isTrue());
   }
 
   private static List<String> candidates(Repl repl, String line) {
@@ -158,7 +188,59 @@ class ReplTest {
     type("exit\n");
     assertThat(shell.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(block.interrupted).isTrue();
-    assertThat(screen()).contains("^C interrupted").contains("[exit 130]");
+    assertThat(screen()).contains("interrupted").contains("[exit 130]");
+  }
+
+  /** A command that ignores its interruption and prints once the test lets it: what a cancelled command must not show. */
+  @Command(name = "stubborn")
+  static final class Stubborn implements java.util.concurrent.Callable<Integer> {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch printed = new CountDownLatch(1);
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      started.countDown();
+      boolean released = false;
+      while (!released) {
+        try {
+          released = release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException ignored) {
+          // deliberately ignored: the shell must not depend on the command's cooperation
+        }
+      }
+      spec.commandLine().getErr().println("late line of a cancelled command");
+      spec.commandLine().getErr().flush();
+      printed.countDown();
+      return 3;
+    }
+  }
+
+  @Test
+  void ctrlCBringsThePromptBackWithinASecondAndNothingTheCancelledCommandPrintsAppears() throws Exception {
+    Stubborn stubborn = new Stubborn();
+    CommandLine commands = new CommandLine(new Root());
+    commands.addSubcommand(new CommandLine(stubborn));
+    Repl repl = repl(() -> commands);
+    CompletableFuture<Integer> shell = CompletableFuture.supplyAsync(() -> {
+      try {
+        return repl.run();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    type("stubborn\n");
+    assertThat(stubborn.started.await(10, TimeUnit.SECONDS)).isTrue();
+    long pressed = System.nanoTime();
+    terminal.raise(Terminal.Signal.INT);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1)).until(() -> screen().contains("[exit 130]"));
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(java.time.Duration.ofSeconds(1));
+    stubborn.release.countDown();
+    assertThat(stubborn.printed.await(10, TimeUnit.SECONDS)).isTrue();
+    type("exit\n");
+    assertThat(shell.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(screen()).doesNotContain("late line");
   }
 
   /** A command that keeps what it did in a field that is not an option, which picocli never resets. */

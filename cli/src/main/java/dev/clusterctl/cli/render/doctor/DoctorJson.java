@@ -11,6 +11,7 @@ import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Evidence;
 import dev.clusterctl.judge.NamePair;
 import dev.clusterctl.model.Assumption;
+import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.report.Target;
 import java.io.PrintWriter;
@@ -40,6 +41,7 @@ public final class DoctorJson {
     summary.put("fail", report.summary().fail());
     summary.put("skip", report.summary().skip());
     summary.put("error", report.summary().error());
+    fix(root, report);
     ArrayNode results = root.putArray("results");
     for (CheckResult r : report.results()) {
       results.add(result(r));
@@ -102,6 +104,33 @@ public final class DoctorJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code fix}: the verified changes, or the findings without an automatic fix; null when no check fails. */
+  private static void fix(ObjectNode root, Report report) {
+    if (report.fix().isEmpty()) {
+      root.putNull("fix");
+      return;
+    }
+    FixPlan plan = report.fix().get();
+    ObjectNode fix = root.putObject("fix");
+    fix.put("verified", plan.verified());
+    ArrayNode changes = fix.putArray("changes");
+    for (FixPlan.Change c : plan.changes()) {
+      ObjectNode o = changes.addObject().put("file", c.file()).put("line", c.line());
+      if (c.object().isEmpty()) {
+        o.putNull("object").putNull("path");
+      } else {
+        o.put("object", c.object()).put("path", c.path().isEmpty() ? null : c.path());
+      }
+      o.put("before", c.before()).put("after", c.after()).put("summary", c.summary());
+      ArrayNode answers = o.putArray("answers");
+      c.answers().forEach(answers::add);
+    }
+    ArrayNode notes = fix.putArray("notes");
+    plan.notes().forEach(notes::add);
+    ArrayNode unfixed = fix.putArray("unfixed");
+    plan.unfixed().forEach(u -> unfixed.addObject().put("check", u.check()).put("why", u.why()));
   }
 
   private static void assumptions(ArrayNode out, List<Assumption> assumptions) {

@@ -6,6 +6,7 @@ import dev.clusterctl.judge.Evidence;
 import dev.clusterctl.judge.NamePair;
 import dev.clusterctl.judge.Status;
 import dev.clusterctl.model.Assumption;
+import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.report.Summary;
 import dev.clusterctl.report.Target;
@@ -53,9 +54,42 @@ public final class DoctorText {
         result(r, out);
       }
     }
+    report.fix().ifPresent(plan -> fix(plan, out));
     out.println();
     out.println(summary(report, verdict));
     out.flush();
+  }
+
+  /** The fix plan: each change before and after with its file, or which findings have no automatic fix. */
+  private void fix(FixPlan plan, PrintWriter out) {
+    out.println();
+    if (!plan.verified()) {
+      out.println(ansi.string("@|bold Fix|@") + "  no set of changes was found after which every check passes:");
+      for (FixPlan.Unfixed u : plan.unfixed()) {
+        out.println("  " + u.check() + ": " + u.why());
+      }
+      return;
+    }
+    out.println(ansi.string("@|bold Fix|@") + "  checked: with " + (plan.changes().size() == 1 ? "this change" : "these " + plan.changes().size() + " changes")
+        + " every check passes (write it out with --fix DIR)");
+    for (FixPlan.Change c : plan.changes()) {
+      String where = c.object().isEmpty() ? c.file() + (c.line() > 0 ? ":" + c.line() : "") : c.object() + " " + c.path()
+          + "  (" + c.file() + (c.line() > 0 ? ":" + c.line() : "") + ")";
+      out.println("  " + where);
+      if (c.before().contains("\n") || c.after().contains("\n")) {
+        List<String> before = List.of(c.before().split("\n"));
+        List<String> after = List.of(c.after().split("\n"));
+        before.stream().filter(l -> !after.contains(l)).forEach(l -> out.println("    " + ansi.string("@|red - " + l + "|@")));
+        after.stream().filter(l -> !before.contains(l)).forEach(l -> out.println("    " + ansi.string("@|green + " + l + "|@")));
+      } else {
+        out.println("    " + ansi.string("@|red - " + c.before() + "|@"));
+        out.println("    " + ansi.string("@|green + " + c.after() + "|@"));
+      }
+      out.println("    answers: " + String.join(", ", c.answers()));
+    }
+    for (String n : plan.notes()) {
+      out.println("  note: " + n);
+    }
   }
 
   private void result(CheckResult r, PrintWriter out) {

@@ -43,6 +43,8 @@ public final class ResolveJson implements ResolveRenderer {
     ObjectNode query = root.putObject("query");
     query.put("name", lookup.query());
     query.put("type", lookup.typeName());
+    ArrayNode types = query.putArray("types");
+    r.spec().types().forEach(t -> types.add(t.name()));
     ArrayNode servers = query.putArray("servers");
     config.servers().forEach(s -> servers.add(Servers.format(s)));
     query.put("tcp", config.tcp());
@@ -61,14 +63,20 @@ public final class ResolveJson implements ResolveRenderer {
     } else {
       discovery.putNull("basename");
     }
+    discovery.put("library", r.library().module());
+    discovery.put("nameForm", r.library().nameForm().id());
+    discovery.put("cached", r.library().cached());
+    ArrayNode calls = discovery.putArray("calls");
+    String asked = r.library().askedName(lookup.query());
+    r.spec().types().forEach(t -> calls.add(r.library().call(asked, t)));
 
     root.put("status", lookup.status().name());
-    root.put("found", lookup.found().isPresent());
-    root.put("noServerResponded", lookup.noServerResponded());
-    root.put("retriedOverTcp", lookup.retriedOverTcp());
+    root.put("found", r.found());
+    root.put("noServerResponded", r.noServerResponded());
+    root.put("retriedOverTcp", r.lookups().stream().anyMatch(LookupResult::retriedOverTcp));
 
     ArrayNode attempts = root.putArray("attempts");
-    for (Attempt a : lookup.attempts()) {
+    for (Attempt a : r.lookups().stream().flatMap(l -> l.attempts().stream()).toList()) {
       ObjectNode an = attempts.addObject();
       an.put("name", a.name());
       an.put("type", a.typeName());
@@ -94,11 +102,12 @@ public final class ResolveJson implements ResolveRenderer {
     }
 
     ObjectNode answers = root.putObject("answers");
-    lookup.found().ifPresentOrElse(f -> answers.put("name", Answers.hostName(org.xbill.DNS.Name.fromConstantString(f.name()))),
+    r.lookups().stream().flatMap(l -> l.found().stream()).findFirst().ifPresentOrElse(f -> answers.put("name", Answers.hostName(org.xbill.DNS.Name.fromConstantString(f.name()))),
         () -> answers.putNull("name"));
     ArrayNode records = answers.putArray("records");
+    java.util.List<org.xbill.DNS.Record> all = r.lookups().stream().flatMap(l -> l.records().stream()).toList();
     if (r.spec().type() == QueryType.SRV) {
-      for (SRVRecord s : Answers.srv(lookup.records())) {
+      for (SRVRecord s : Answers.srv(all)) {
         ObjectNode sn = records.addObject();
         sn.put("priority", s.getPriority());
         sn.put("weight", s.getWeight());
@@ -106,7 +115,7 @@ public final class ResolveJson implements ResolveRenderer {
         sn.put("target", Answers.hostName(s.getTarget()));
       }
     } else {
-      Answers.addresses(lookup.records()).forEach(a -> records.add(Addresses.format(a)));
+      Answers.addresses(all).forEach(a -> records.add(Addresses.format(a)));
     }
 
     ArrayNode targets = root.putArray("targets");
@@ -148,6 +157,11 @@ public final class ResolveJson implements ResolveRenderer {
     ArrayNode gaps = root.putArray("gaps");
     for (Gap g : r.gaps()) {
       gaps.addObject().put("from", g.from()).put("reason", g.reason());
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (dev.clusterctl.discovery.Finding f : r.findings()) {
+      findings.addObject().put("severity", f.severity().id()).put("code", f.code()).put("message", f.message())
+          .put("avoid", f.avoid());
     }
     ArrayNode notes = root.putArray("notes");
     r.notes().forEach(notes::add);

@@ -19,7 +19,12 @@ public final class ResolveShort implements ResolveRenderer {
   /** What is wrong with a result that is not ok, in one line for stderr (stdout holds only names). */
   public static String problem(DiscoveryResult r) {
     LookupResult lookup = r.lookup();
-    if (lookup.found().isEmpty()) {
+    java.util.Optional<dev.clusterctl.discovery.Finding> crash = r.findings().stream()
+        .filter(f -> f.severity() == dev.clusterctl.discovery.Finding.Severity.CRASH).findFirst();
+    if (crash.isPresent()) {
+      return r.library().module() + " crashes on this answer (" + crash.get().code() + "; -o table shows why and how to avoid it)";
+    }
+    if (!r.found()) {
       int tried = lookup.attempts().size();
       return lookup.query() + ": " + lookup.status().name() + " (" + tried + (tried == 1 ? " candidate" : " candidates")
           + " tried; -o table shows them)";

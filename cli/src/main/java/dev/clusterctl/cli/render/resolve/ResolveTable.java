@@ -3,6 +3,7 @@ package dev.clusterctl.cli.render.resolve;
 import dev.clusterctl.cli.render.resolve.TextTable.Cell;
 import dev.clusterctl.discovery.DerivedNode;
 import dev.clusterctl.discovery.DiscoveryResult;
+import dev.clusterctl.discovery.Finding;
 import dev.clusterctl.discovery.Gap;
 import dev.clusterctl.discovery.TargetAddresses;
 import dev.clusterctl.dns.Answers;
@@ -38,19 +39,20 @@ public final class ResolveTable implements ResolveRenderer {
         .row("Search", searchLine(config))
         .row("Strategy", r.spec().strategy().id() + ", host type " + r.spec().hostType().id()
             + r.spec().basename().map(b -> ", basename " + b).orElse(", no basename (--basename)"))
+        .row("Library", r.library().module() + ": " + calls(r))
         .print(out, paint);
 
     out.println();
     out.println(paint.apply("bold", "Attempts"));
     TextTable attempts = new TextTable("  ").row("#", "NAME", "STATUS", "SERVER", "VIA");
     int n = 1;
-    for (Attempt a : lookup.attempts()) {
+    for (Attempt a : r.lookups().stream().flatMap(l -> l.attempts().stream()).toList()) {
       attempts.row(new Cell(String.valueOf(n++), null), new Cell(a.name(), null),
           new Cell(a.status().label(), statusStyle(a.status())), new Cell(server(a), null), new Cell(via(a), null));
     }
     attempts.print(out, paint);
 
-    lookup.found().ifPresent(found -> {
+    r.lookups().forEach(l -> l.found().ifPresent(found -> {
       out.println();
       List<Record> records = found.records();
       out.println(paint.apply("bold", "Answers") + "  " + found.name() + "  " + found.typeName() + "  ("
@@ -70,7 +72,7 @@ public final class ResolveTable implements ResolveRenderer {
       } else {
         Answers.addresses(records).forEach(a -> out.println("  " + dev.clusterctl.dns.Addresses.format(a)));
       }
-    });
+    }));
 
     if (!r.nodes().isEmpty()) {
       out.println();
@@ -96,6 +98,15 @@ public final class ResolveTable implements ResolveRenderer {
         t.row(new Cell(g.from(), null), new Cell(g.reason(), "yellow"));
       }
       t.print(out, paint);
+    }
+    if (!r.findings().isEmpty()) {
+      out.println();
+      out.println(paint.apply("bold", "What the library does"));
+      for (Finding f : r.findings()) {
+        boolean crash = f.severity() == Finding.Severity.CRASH;
+        out.println("  " + paint.apply(crash ? "red" : "yellow", crash ? "crash:" : "warning:") + " " + f.message());
+        out.println("  " + paint.apply("bold", "avoid:") + " " + f.avoid());
+      }
     }
     if (!r.notes().isEmpty()) {
       out.println();
@@ -162,9 +173,18 @@ public final class ResolveTable implements ResolveRenderer {
     };
   }
 
+  private static String calls(DiscoveryResult r) {
+    String name = r.library().askedName(r.lookup().query());
+    return r.spec().types().stream().map(t -> r.library().call(name, t)).collect(Collectors.joining(", "))
+        + (r.library().nameForm() == dev.clusterctl.discovery.NameForm.ABSOLUTE ? "  (asked once, no search list)" : "");
+  }
+
   private static String verdict(DiscoveryResult r, Paint paint) {
     LookupResult lookup = r.lookup();
-    if (lookup.found().isEmpty()) {
+    if (r.crashes()) {
+      return paint.apply("red", "the library crashes on this answer and finds no peer (see above)");
+    }
+    if (!r.found()) {
       String why = switch (lookup.status()) {
         case NXDOMAIN -> "NXDOMAIN: no candidate name exists";
         case NODATA -> "NODATA: the name exists but has no " + lookup.typeName() + " records";

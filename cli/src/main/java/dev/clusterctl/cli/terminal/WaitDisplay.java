@@ -1,0 +1,22 @@
+package dev.clusterctl.cli.terminal;
+
+import dev.clusterctl.dns.WaitListener;
+
+/** Shows a command's waits while they last ({@link ProgressLine}), or nothing; closed when the waiting is over. */
+public interface WaitDisplay extends WaitListener, AutoCloseable {
+
+  /** Shows nothing. */
+  WaitDisplay NONE = new WaitDisplay() {
+    @Override
+    public Wait waiting(java.net.InetSocketAddress server, dev.clusterctl.dns.Transport transport, String name) {
+      return () -> { };
+    }
+
+    @Override
+    public void close() { }
+  };
+
+  /** Erases what is shown, if anything, and stops. */
+  @Override
+  void close();
+}

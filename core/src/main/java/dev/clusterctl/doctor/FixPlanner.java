@@ -1,0 +1,265 @@
+package dev.clusterctl.doctor;
+
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
+import dev.clusterctl.gather.Gathered;
+import dev.clusterctl.judge.Check;
+import dev.clusterctl.judge.CheckResult;
+import dev.clusterctl.judge.DoctorContext;
+import dev.clusterctl.judge.Judge;
+import dev.clusterctl.judge.Status;
+import dev.clusterctl.model.ClusterModel;
+import dev.clusterctl.model.Discovery;
+import dev.clusterctl.model.ModelBuilder;
+import dev.clusterctl.model.ModelRequest;
+import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.report.FixPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds one set of changes after which no check fails, and proves it: the failing checks propose
+ * changes ({@link Check#propose}), the planner tries their combinations smallest first, applies each
+ * to the gathered inputs, builds the model again and runs every check. A combination that leaves a
+ * failure is not shown. Changes never touch the discovery library, its record type or the workload
+ * kind; a combination that would change them is refused.
+ */
+final class FixPlanner {
+
+  /** How many combinations are tried at most, in all rounds. */
+  static final int MAX_TRIES = 256;
+  /** How many rounds of proposals (a fix may reveal a failure only another change answers). */
+  static final int MAX_ROUNDS = 3;
+
+  private final TargetOptions target;
+  private final List<Check> checks;
+  private final FixApplier applier;
+  private int tries;
+
+  /**
+   * A planner judging with {@code checks} under {@code target}; objects without a namespace are in {@code namespace}.
+   */
+  FixPlanner(TargetOptions target, List<Check> checks, String namespace) {
+    this.target = target;
+    this.checks = checks.stream().filter(c -> !c.live()).toList();
+    this.applier = new FixApplier(namespace);
+  }
+
+  /**
+   * The outcome: the plan for the report, and the inputs with the changes applied (for
+   * {@code --fix DIR}); empty inputs when no plan was found.
+   */
+  record Outcome(FixPlan plan, Optional<FixApplier.Result> fixed) {}
+
+  /** Plans for {@code gathered}, whose model is {@code model}; empty when no check fails. */
+  Optional<Outcome> plan(Gathered gathered, ClusterModel model) {
+    List<CheckResult> base = judge(model);
+    if (failing(base).isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> firstFailing = failing(base);
+    List<Change> chosen = new ArrayList<>();
+    Map<Change, Set<String>> answers = new LinkedHashMap<>();
+    Map<Change, String> summaries = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    ClusterModel current = model;
+    for (int round = 0; round < MAX_ROUNDS && tries < MAX_TRIES; round++) {
+      DoctorContext ctx = DoctorContext.of(current);
+      Set<String> now = failing(Judge.run(ctx, checks));
+      Map<String, List<Proposal>> offered = new LinkedHashMap<>();
+      for (Check c : checks) {
+        if (now.contains(c.id())) {
+          List<Proposal> ps = safely(c, ctx);
+          if (!ps.isEmpty()) {
+            offered.put(c.id(), ps);
+          }
+        }
+      }
+      if (offered.isEmpty()) {
+        break;
+      }
+      Attempt best = best(gathered, model, chosen, offered);
+      if (best == null) {
+        break;
+      }
+      for (Proposal p : best.picked()) {
+        for (Change ch : p.changes()) {
+          if (!chosen.contains(ch)) {
+            chosen.add(ch);
+          }
+          answers.computeIfAbsent(ch, k -> new LinkedHashSet<>()).addAll(best.answeredBy(p));
+          summaries.putIfAbsent(ch, p.summary());
+        }
+        notes.addAll(p.notes());
+      }
+      current = best.model();
+      if (best.failing().isEmpty()) {
+        return Optional.of(outcome(gathered, chosen, answers, summaries, notes, firstFailing));
+      }
+    }
+    List<FixPlan.Unfixed> unfixed = new ArrayList<>();
+    for (CheckResult r : judge(current)) {
+      if (r.status() == Status.FAIL) {
+        unfixed.add(new FixPlan.Unfixed(r.id(), noFixWhy(r)));
+      }
+    }
+    return Optional.of(new Outcome(new FixPlan(false, List.of(), List.of(), unfixed), Optional.empty()));
+  }
+
+  private Outcome outcome(
+      Gathered gathered, List<Change> chosen, Map<Change, Set<String>> answers, Map<Change, String> summaries, List<String> notes, Set<String> firstFailing) {
+    FixApplier.Result result = applier.apply(gathered, chosen);
+    Set<String> attributed = new LinkedHashSet<>();
+    answers.values().forEach(attributed::addAll);
+    List<String> carried = firstFailing.stream().filter(id -> !attributed.contains(id)).toList();
+    List<FixPlan.Change> shown = new ArrayList<>();
+    for (int i = 0; i < result.applied().size(); i++) {
+      FixApplier.Applied a = result.applied().get(i);
+      Set<String> ids = new LinkedHashSet<>(answers.getOrDefault(chosen.get(i), Set.of()));
+      ids.addAll(carried);
+      String object = "";
+      String path = "";
+      if (a.change() instanceof Change.ObjectField f) {
+        object = f.object().toString();
+        path = f.path().toString();
+      } else if (a.change() instanceof Change.NewObject n) {
+        object = n.object().toString();
+      }
+      shown.add(new FixPlan.Change(a.file(), a.line(), object, path, a.before(), a.after(), summaries.getOrDefault(chosen.get(i), chosen.get(i).where()),
+          List.copyOf(ids)));
+    }
+    return new Outcome(new FixPlan(true, shown, List.copyOf(new LinkedHashSet<>(notes)), List.of()), Optional.of(result));
+  }
+
+  /**
+   * The combination of one proposal per failing check (or none, for a check another change may
+   * answer) that leaves the fewest failures, fewest changes first; {@code null} when none improves.
+   */
+  private Attempt best(Gathered gathered, ClusterModel original, List<Change> chosen, Map<String, List<Proposal>> offered) {
+    List<List<Proposal>> combos = combinations(new ArrayList<>(offered.values()));
+    combos.sort(Comparator.comparingInt(FixPlanner::size));
+    Attempt best = null;
+    for (List<Proposal> combo : combos) {
+      if (combo.isEmpty() || tries >= MAX_TRIES) {
+        continue;
+      }
+      tries++;
+      List<Change> all = new ArrayList<>(chosen);
+      combo.stream().flatMap(p -> p.changes().stream()).filter(c -> !all.contains(c)).forEach(all::add);
+      Attempt a = attempt(gathered, original, all, combo, offered);
+      if (a == null) {
+        continue;
+      }
+      if (best == null || a.failing().size() < best.failing().size()) {
+        best = a;
+      }
+      if (a.failing().isEmpty()) {
+        return a;
+      }
+    }
+    return best;
+  }
+
+  /** Applies {@code changes} and judges the result; {@code null} when they do not apply or change the team's design. */
+  private Attempt attempt(Gathered gathered, ClusterModel original, List<Change> changes, List<Proposal> picked, Map<String, List<Proposal>> offered) {
+    ClusterModel m;
+    try {
+      Gathered g = applier.apply(gathered, changes).gathered();
+      m = ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), g.release(), target));
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (!sameDesign(original, m)) {
+      return null;
+    }
+    return new Attempt(picked, offered, m, failing(judge(m)));
+  }
+
+  /** The discovery library and record type, and every workload's kind, stay as the team chose them. */
+  private static boolean sameDesign(ClusterModel a, ClusterModel b) {
+    Object da = a.release().discovery().map(FixPlanner::design).orElse(null);
+    Object db = b.release().discovery().map(FixPlanner::design).orElse(null);
+    List<String> wa = a.members().stream().map(x -> x.workload().kind() + "/" + x.workload().name()).toList();
+    List<String> wb = b.members().stream().map(x -> x.workload().kind() + "/" + x.workload().name()).toList();
+    return Objects.equals(da, db) && wa.equals(wb);
+  }
+
+  private static Object design(Discovery d) {
+    return d instanceof Discovery.Dns dns ? dns.strategy() + " " + dns.recordType() : d.getClass().getSimpleName();
+  }
+
+  private List<CheckResult> judge(ClusterModel m) {
+    return Judge.run(DoctorContext.of(m), checks);
+  }
+
+  private static Set<String> failing(List<CheckResult> results) {
+    Set<String> out = new LinkedHashSet<>();
+    results.stream().filter(r -> r.status() == Status.FAIL).forEach(r -> out.add(r.id()));
+    return out;
+  }
+
+  private static List<Proposal> safely(Check c, DoctorContext ctx) {
+    try {
+      return c.propose(ctx);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static int size(List<Proposal> combo) {
+    return (int) combo.stream().flatMap(p -> p.changes().stream()).distinct().count();
+  }
+
+  /** Every way to pick at most one proposal from each list (the empty pick included). */
+  private static List<List<Proposal>> combinations(List<List<Proposal>> lists) {
+    List<List<Proposal>> out = new ArrayList<>();
+    out.add(List.of());
+    for (List<Proposal> options : lists) {
+      List<List<Proposal>> next = new ArrayList<>();
+      for (List<Proposal> prefix : out) {
+        next.add(prefix);
+        for (Proposal p : options) {
+          List<Proposal> withP = new ArrayList<>(prefix);
+          withP.add(p);
+          next.add(withP);
+        }
+        if (next.size() > MAX_TRIES * 4) {
+          break;
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  private static String noFixWhy(CheckResult r) {
+    return r.remediation().map(x -> "no automatic change; " + x.text()).orElse("no automatic change: " + r.message());
+  }
+
+  /**
+   * One tried combination.
+   *
+   * @param picked the proposals applied
+   * @param offered every proposal by check id, to say which checks a proposal answers
+   * @param model the model with them applied
+   * @param failing the checks that still fail
+   */
+  private record Attempt(List<Proposal> picked, Map<String, List<Proposal>> offered, ClusterModel model, Set<String> failing) {
+    Set<String> answeredBy(Proposal p) {
+      Set<String> ids = new LinkedHashSet<>();
+      offered.forEach((id, ps) -> {
+        if (ps.contains(p) && !failing.contains(id)) {
+          ids.add(id);
+        }
+      });
+      return ids;
+    }
+  }
+}

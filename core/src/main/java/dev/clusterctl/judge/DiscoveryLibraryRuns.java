@@ -1,0 +1,93 @@
+package dev.clusterctl.judge;
+
+import dev.clusterctl.discovery.DiscoveryLibrary;
+import dev.clusterctl.discovery.DiscoverySpec;
+import dev.clusterctl.discovery.Finding;
+import dev.clusterctl.model.Assumption;
+import dev.clusterctl.model.Discovery;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The discovery library survives the answer and sees all of it: no crash, no peers hidden by inet_res's cache. */
+public final class DiscoveryLibraryRuns extends BaseCheck {
+
+  /** The check. */
+  public DiscoveryLibraryRuns() {
+    super(
+        "discovery-library-runs",
+        Area.DNS,
+        "The discovery library handles the answer without crashing and sees all of it",
+        "Runs the answer CoreDNS would give through the library's own rules (gen_cluster 0.3.0, libcluster 3.5.0, "
+            + "dns_cluster 0.2.0, on OTP 25's `inet_res`; docs/fidelity.md). Fails when the library crashes on it: "
+            + "gen_cluster's SRV discovery with `host_type => ip` raises `case_clause` on every target (the node halts "
+            + "when gen_cluster is a permanent application), libcluster's `Kubernetes.DNS` raises `CaseClauseError` on a "
+            + "name reached through a CNAME, and any library raises `system_limit` on a node name longer than 255 "
+            + "characters. Warns when the answer holds more records than `inet_res`'s cache (`cache_size`, 100): the "
+            + "lookups within the TTL (the Corefile's `ttl`) return only part of it, so peers go unconnected, and "
+            + "libcluster, which disconnects nodes missing from an answer, drops live peers.");
+  }
+
+  @Override
+  public Set<Assumption.Topic> restsOn() {
+    return Set.of(Assumption.Topic.DISCOVERY);
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.dns().isEmpty()) {
+      return skip("discovery", "discovery is not DNS-based (or unknown)");
+    }
+    Discovery.Dns d = ctx.dns().get();
+    DiscoveryLibrary library = new DiscoverySpec(d.strategy(), d.recordType(), d.hostType(), Optional.empty()).library();
+    String subject = library.module();
+    if (ctx.sim().answer().isEmpty() || !ctx.sim().answer().get().hasRecords()) {
+      return skip(subject, "the discovery query gets no records (see discovery-query-resolves)");
+    }
+    List<Finding> findings = ctx.sim().findings();
+    CheckResult result = judge(ctx, d, library, subject, findings);
+    return result;
+  }
+
+  private CheckResult judge(DoctorContext ctx, Discovery.Dns d, DiscoveryLibrary library, String subject, List<Finding> findings) {
+    Optional<Finding> crash = findings.stream().filter(f -> f.severity() == Finding.Severity.CRASH).findFirst();
+    if (crash.isPresent()) {
+      return fail(subject, library.module() + " crashes on the answer to " + d.query() + ": " + crash.get().message())
+          .evidence("library call", library.call(library.askedName(d.query()), d.recordType()))
+          .evidence("setting", d.origin())
+          .fix(Remediation.text(capitalised(crash.get().avoid()) + "."))
+          .evidence("pod resolver options", ignored(ctx).orElse("none that inet_res would ignore"))
+          .build();
+    }
+    Optional<Finding> warning = findings.stream().findFirst();
+    if (warning.isPresent()) {
+      return warn(subject, warning.get().message())
+          .evidence("library call", library.call(library.askedName(d.query()), d.recordType()))
+          .fix(Remediation.text(capitalised(warning.get().avoid()) + "."))
+          .build();
+    }
+    int n = ctx.sim().answer().get().srv().size() + ctx.sim().answer().get().addresses().size();
+    CheckResult.Builder b = pass(subject, "handles the " + n + "-record answer to " + d.query() + " without crashing"
+        + (library.cached() ? ", within inet_res's cache of " + DiscoveryLibrary.INET_RES_CACHE_SIZE + " records" : ""))
+        .evidence("library call", library.call(library.askedName(d.query()), d.recordType()));
+    ignored(ctx).ifPresent(i -> b.evidence("pod resolver options", i));
+    return b.build();
+  }
+
+  /**
+   * The pod's {@code dnsConfig.options} that only glibc reads, said as such: Erlang's {@code inet_res}
+   * keeps its own timeout (2000 ms) and retry (3), whatever the pod's resolv.conf says.
+   */
+  private static Optional<String> ignored(DoctorContext ctx) {
+    List<String> options = ctx.workload().map(w -> w.template().retransmitOptions()).orElse(List.of());
+    if (options.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.join(" ", options) + " (dnsConfig.options) are read by glibc only: Erlang's inet_res"
+        + " ignores them and waits 666, 1333 and 2666 ms per server in its 3 rounds (timeout 2000 ms, retry 3)");
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

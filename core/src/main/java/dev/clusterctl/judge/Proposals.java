@@ -1,0 +1,58 @@
+package dev.clusterctl.judge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.FieldPath;
+import dev.clusterctl.fix.ObjectKey;
+import dev.clusterctl.model.ContainerInfo;
+import dev.clusterctl.model.ServiceInfo;
+import dev.clusterctl.model.WorkloadInfo;
+import dev.clusterctl.model.WorkloadKind;
+
+/** The building blocks of the checks' proposals: the keys of the model's objects and the fields they change. */
+final class Proposals {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private Proposals() {}
+
+  /** The key of workload {@code w}. */
+  static ObjectKey key(WorkloadInfo w) {
+    return new ObjectKey("apps/v1", w.kind() == WorkloadKind.STATEFULSET ? "StatefulSet" : "Deployment", w.namespace(), w.name());
+  }
+
+  /** The key of Service {@code s}. */
+  static ObjectKey key(ServiceInfo s) {
+    return new ObjectKey("v1", "Service", s.namespace(), s.name());
+  }
+
+  /** Field {@code path} of {@code object} set to the text {@code value}. */
+  static Change.ObjectField text(ObjectKey object, String path, String value) {
+    return new Change.ObjectField(object, FieldPath.parse(path), JSON.textNode(value));
+  }
+
+  /** Field {@code path} of {@code object} set to {@code value}. */
+  static Change.ObjectField field(ObjectKey object, String path, JsonNode value) {
+    return new Change.ObjectField(object, FieldPath.parse(path), value);
+  }
+
+  /** The env entry {@code name=value} of the release container of {@code w}. */
+  static Change.ObjectField envValue(WorkloadInfo w, String name, String value) {
+    ObjectNode e = JSON.objectNode().put("name", name).put("value", value);
+    return field(key(w), "spec.template.spec.containers[name=" + release(w).name() + "].env[name=" + name + "]", e);
+  }
+
+  /** The env entry {@code name} of the release container of {@code w}, from {@code fieldRef} {@code fieldPath}. */
+  static Change.ObjectField envFieldRef(WorkloadInfo w, String name, String fieldPath) {
+    ObjectNode e = JSON.objectNode().put("name", name);
+    e.putObject("valueFrom").putObject("fieldRef").put("fieldPath", fieldPath);
+    return field(key(w), "spec.template.spec.containers[name=" + release(w).name() + "].env[name=" + name + "]", e);
+  }
+
+  /** The container that runs the release (the first). */
+  static ContainerInfo release(WorkloadInfo w) {
+    return w.template().release();
+  }
+}
