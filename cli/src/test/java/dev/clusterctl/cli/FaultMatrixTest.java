@@ -245,7 +245,7 @@ class FaultMatrixTest {
     Path f = dir.resolve("deep.yaml");
     Files.writeString(f, "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
     timed(() -> Cli.run("doctor", "-f", f.toString())).exits(ExitCode.USAGE).within(Duration.ofSeconds(10))
-        .says(f + ": YAML nested too deep (more than 1000 levels)");
+        .says(f + ":5: YAML nested more than 200 levels deep");
   }
 
   @Test
