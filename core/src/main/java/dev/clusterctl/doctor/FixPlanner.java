@@ -147,6 +147,9 @@ final class FixPlanner {
     combos.sort(Comparator.comparingInt(FixPlanner::size));
     Attempt best = null;
     for (List<Proposal> combo : combos) {
+      if (Thread.currentThread().isInterrupted()) {
+        return best; // Ctrl-C: the command is ending; no more tries
+      }
       if (combo.isEmpty() || tries >= MAX_TRIES) {
         continue;
       }
