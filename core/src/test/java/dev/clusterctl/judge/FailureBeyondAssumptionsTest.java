@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A failure that holds whatever an unsettled setting turns out to be is not softened by it: a node
  * named after {@code $(hostname -f)} in a Deployment without subdomain has a dotless long name, which
- * no DNS answer can equal, whatever libcluster's service (read from {@code System.get_env} with no
- * input setting the variable) is.
+ * no DNS answer can equal, whatever libcluster's service (read with {@code System.fetch_env!}, no
+ * input setting the variable; a {@code System.get_env} default would settle it) is.
  */
 class FailureBeyondAssumptionsTest {
 
@@ -55,7 +55,7 @@ class FailureBeyondAssumptionsTest {
         topologies: [
           ledger: [
             strategy: Cluster.Strategy.Kubernetes.DNSSRV,
-            config: [service: System.get_env("CLUSTER_SERVICE", "ledger-headless"), application_name: "ledger", namespace: "finance"]
+            config: [service: System.fetch_env!("CLUSTER_SERVICE"), application_name: "ledger", namespace: "finance"]
           ]
         ]
       """;
