@@ -9,6 +9,7 @@ import dev.clusterctl.cli.command.ShellCommand;
 import dev.clusterctl.cli.command.VersionProvider;
 import dev.clusterctl.cli.exit.ErrorHandler;
 import dev.clusterctl.cli.exit.ExitCode;
+import dev.clusterctl.cli.exit.LastLine;
 import dev.clusterctl.cli.exit.SignalTrap;
 import dev.clusterctl.cli.terminal.HelpLayout;
 import dev.clusterctl.cli.terminal.TerminalLender;
@@ -203,8 +204,9 @@ public final class Main implements Runnable {
     CommandLine cl = commandLine(args);
     Thread runner = Thread.currentThread();
     java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
-    try (SignalTrap trap = new SignalTrap(kind -> stop(runner, kind, over))) {
-      cl.setExecutionExceptionHandler(new ErrorHandler(trap::exitCode));
+    LastLine lastLine = new LastLine();
+    try (SignalTrap trap = new SignalTrap(kind -> stop(runner, kind, over, lastLine))) {
+      cl.setExecutionExceptionHandler(new ErrorHandler(trap::exitCode, lastLine));
       int code = cl.execute(args);
       over.set(true);
       return trap.fired() ? trap.exitCode().code() : code;
@@ -212,18 +214,33 @@ public final class Main implements Runnable {
   }
 
   /** Interrupts {@code runner}, and ends the JVM with the signal's code when it has not returned within the grace. */
-  private static void stop(Thread runner, SignalTrap.Kind kind, java.util.concurrent.atomic.AtomicBoolean over) {
+  private static void stop(Thread runner, SignalTrap.Kind kind, java.util.concurrent.atomic.AtomicBoolean over, LastLine lastLine) {
     runner.interrupt();
+    Runnable fallback = fallback(kind, over, lastLine, System.err, code -> System.exit(code));
     Thread last = new Thread(() -> {
       java.util.concurrent.locks.LockSupport.parkNanos(STOP_GRACE.toNanos());
-      if (over.compareAndSet(false, true)) {
-        System.err.println("clusterctl: " + (kind == SignalTrap.Kind.TERM ? "terminated" : "interrupted"));
-        System.err.flush();
-        System.exit(kind.exit().code());
-      }
+      fallback.run();
     }, "clusterctl-stop");
     last.setDaemon(true);
     last.start();
+  }
+
+  /**
+   * What the stop fallback does once the grace is over: when the command has not returned, print
+   * the signal's line (unless the command printed it or its summary already, {@link LastLine}) and
+   * end with the signal's code through {@code exit}.
+   */
+  static Runnable fallback(SignalTrap.Kind kind, java.util.concurrent.atomic.AtomicBoolean over, LastLine lastLine,
+      java.io.PrintStream err, java.util.function.IntConsumer exit) {
+    return () -> {
+      if (over.compareAndSet(false, true)) {
+        if (lastLine.claim()) {
+          err.println("clusterctl: " + (kind == SignalTrap.Kind.TERM ? "terminated" : "interrupted"));
+          err.flush();
+        }
+        exit.accept(kind.exit().code());
+      }
+    };
   }
 
   /**

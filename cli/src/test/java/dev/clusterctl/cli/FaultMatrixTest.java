@@ -368,7 +368,27 @@ class FaultMatrixTest {
       s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
     }), false);
-    assertThat(c.r.out()).doesNotContain("joinable ");
+    assertThat(c.r.out()).doesNotContain("joinable ").contains("not an Erlang node (bad handshake)");
+  }
+
+  @Test
+  void aPeerThatResetsTheConnectionIsWords() throws Exception {
+    Cell c = join(peer(s -> {
+      s.getInputStream().read(); // the probe's send_name has begun
+      s.setSoLinger(true, 0); // then a RST, as a crashed or firewalled peer sends
+      s.close();
+    }), false);
+    assertThat(c.r.out()).containsPattern("connection (reset|closed) by the peer");
+  }
+
+  @Test
+  void aClosedDistributionPortIsConnectionRefused() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Cell c = join(port, false);
+    assertThat(c.r.out()).contains("connection refused");
   }
 
   @Test

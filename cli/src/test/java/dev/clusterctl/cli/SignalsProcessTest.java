@@ -271,6 +271,53 @@ class SignalsProcessTest {
     keys("Enter");
   }
 
+  @Test
+  void sigtermToTheShellDuringAJoinWatchEndsTheShellWith143() throws Exception {
+    tmux = RealServers.require("tmux", "tmux");
+    String dns = silentDns();
+    session = "clusterctl-term-" + ProcessHandle.current().pid();
+    assertThat(new ProcessBuilder(tmux.toString(), "new-session", "-d", "-s", session, "-x", "160", "-y", "40",
+        "exec env XDG_CONFIG_HOME=" + dir.resolve("config") + " XDG_CACHE_HOME=" + dir.resolve("cache")
+            + " NO_COLOR=1 TERM=xterm-256color " + launcher() + " shell").start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    // keep the pane once the shell ends, to read how it ended
+    assertThat(new ProcessBuilder(tmux.toString(), "set-option", "-t", session, "remain-on-exit", "on").start()
+        .waitFor(10, TimeUnit.SECONDS)).isTrue();
+    awaitScreen(s -> s.contains("clusterctl>"), Duration.ofSeconds(30));
+
+    // Ctrl-C in the watch still ends only the watch: the shell stays
+    keys("-l", "join --watch --basename ledger @" + dns + " ledger.payments.example. --timeout 60s --tries 1");
+    keys("Enter");
+    await().atMost(Duration.ofSeconds(30)).until(() -> questions.get() > 0);
+    keys("C-c");
+    awaitScreen(s -> s.contains("[exit 130]") && s.strip().endsWith("clusterctl>"), Duration.ofSeconds(1));
+
+    // SIGTERM, as a supervisor sends it, in the middle of a refresh: the watch and the shell end
+    int before = questions.get();
+    keys("-l", "join --watch --basename ledger @" + dns + " ledger.payments.example. --timeout 60s --tries 1");
+    keys("Enter");
+    await().atMost(Duration.ofSeconds(30)).until(() -> questions.get() > before);
+    long pid = Long.parseLong(tmuxFormat("#{pane_pid}"));
+    long sent = System.nanoTime();
+    assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    // within the stop grace (0.9 s) the command has unwound; the shell ends with it
+    await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(10)).until(() -> tmuxFormat("#{pane_dead}").equals("1"));
+    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+    // tmux records the status once it has reaped the process, a moment after the terminal closed
+    await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(10)).until(() -> !tmuxFormat("#{pane_dead_status}").isEmpty());
+    assertThat(tmuxFormat("#{pane_dead_status}")).isEqualTo("143");
+    String screen = screen();
+    assertThat(screen.split("clusterctl: watched ", -1).length).as(screen).isEqualTo(3); // one summary per watch
+    assertThat(screen).doesNotContain("[exit 143]").doesNotContain("interrupted\nclusterctl: terminated")
+        .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b");
+  }
+
+  private String tmuxFormat(String format) throws Exception {
+    Process p = new ProcessBuilder(tmux.toString(), "display-message", "-p", "-t", session, format).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    p.waitFor(10, TimeUnit.SECONDS);
+    return out;
+  }
+
   private void keys(String... keys) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(tmux.toString(), "send-keys", "-t", session));
     cmd.addAll(List.of(keys));

@@ -126,7 +126,9 @@ public final class KubeApi implements AutoCloseable {
    */
   public static KubeApi connect(KubeTarget target, Duration timeout) {
     checkTimeout(timeout);
-    Optional<KubeconfigFile> checked = kubeconfigFile(target).map(f -> KubeconfigFile.check(f.path(), f.label(), target.context()));
+    Optional<KubeconfigFile> checked = kubeconfigFile(target).map(f -> f.merged().isEmpty()
+        ? KubeconfigFile.check(f.path(), f.label(), target.context())
+        : KubeconfigFile.checkMerged(f.merged(), target.context()));
     Config config;
     if (target.kubeconfig().isPresent()) {
       File f = new File(target.kubeconfig().get());
@@ -151,8 +153,8 @@ public final class KubeApi implements AutoCloseable {
     }
     List<String> secrets = new ArrayList<>(checked.map(KubeconfigFile::secrets).orElse(List.of()));
     checked.flatMap(KubeconfigFile::token).ifPresent(config::setOauthToken);
-    // a merged KUBECONFIG (several files) or a pod's service account is not checked file by file:
-    // its token gets the same normalisation before it can reach a header
+    // a pod's service account is not checked as a file: its token gets the same normalisation
+    // before it can reach a header
     if (config.getOauthToken() != null) {
       secrets.add(config.getOauthToken());
       config.setOauthToken(KubeconfigFile.usableToken(config.getOauthToken(), "the kubeconfig user's token"));
@@ -182,28 +184,33 @@ public final class KubeApi implements AutoCloseable {
     return api;
   }
 
-  /** A kubeconfig file to check: {@code --kubeconfig}, else a single-file {@code KUBECONFIG}, else {@code ~/.kube/config}. */
+  /** The kubeconfig to check: {@code --kubeconfig}, else {@code KUBECONFIG} (one file or several), else {@code ~/.kube/config}. */
   private static Optional<Located> kubeconfigFile(KubeTarget target) {
     if (target.kubeconfig().isPresent()) {
       Path p = Path.of(target.kubeconfig().get());
       if (!p.toFile().isFile()) {
         throw new BadInputException("--kubeconfig " + p + ": no such file");
       }
-      return Optional.of(new Located(p, "--kubeconfig " + p));
+      return Optional.of(new Located(p, "--kubeconfig " + p, List.of()));
     }
     String env = System.getenv("KUBECONFIG");
     if (env != null && !env.isBlank()) {
       List<String> files = List.of(env.split(File.pathSeparator)).stream().filter(s -> !s.isBlank()).toList();
       if (files.size() == 1 && new File(files.get(0)).isFile()) {
-        return Optional.of(new Located(Path.of(files.get(0)), "KUBECONFIG " + files.get(0)));
+        return Optional.of(new Located(Path.of(files.get(0)), "KUBECONFIG " + files.get(0), List.of()));
+      }
+      if (files.size() > 1) {
+        // several files, merged as kubectl merges them, checked on the merged view
+        return Optional.of(new Located(Path.of(files.get(0)), "KUBECONFIG", files.stream().map(Path::of).toList()));
       }
       return Optional.empty();
     }
     Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
-    return home.toFile().isFile() ? Optional.of(new Located(home, home.toString())) : Optional.empty();
+    return home.toFile().isFile() ? Optional.of(new Located(home, home.toString(), List.of())) : Optional.empty();
   }
 
-  private record Located(Path path, String label) {}
+  /** The kubeconfig to check: one file, or the files of a {@code KUBECONFIG} list ({@code merged} not empty). */
+  private record Located(Path path, String label, List<Path> merged) {}
 
   private static Duration checkTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {

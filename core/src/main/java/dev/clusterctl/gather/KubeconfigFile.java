@@ -27,6 +27,9 @@ import java.util.Optional;
  * surrounding white space ({@code token: |} ends it with a line break) is dropped, as client-go
  * does.
  *
+ * <p>A {@code KUBECONFIG} listing several files gets the same checks on the merged view
+ * ({@link #checkMerged}), each message naming the file that holds the field.
+ *
  * <p>It also collects every credential it saw ({@link #secrets()}), so that nothing a library
  * puts into an exception's text can carry one to the user.
  *
@@ -44,6 +47,44 @@ public record KubeconfigFile(String label, String context, Optional<String> user
    * @throws BadInputException naming the file and the field when the file cannot be used
    */
   public static KubeconfigFile check(Path file, String label, Optional<String> context) {
+    Loaded one = load(file, label);
+    if (one == null) {
+      throw new BadInputException(label + ": kubeconfig is empty");
+    }
+    return resolve(List.of(one), label, context);
+  }
+
+  /**
+   * Checks a {@code KUBECONFIG} that lists several files, merged as kubectl merges them: files
+   * that do not exist are skipped, as are empty ones; of the others the first to name a cluster,
+   * user or context wins, and {@code current-context} comes from the first file that sets it.
+   * Every file is read and checked (binary, unreadable, invalid YAML), and the context and user in
+   * use are checked as in a single file; each message names the file that holds the field.
+   *
+   * @throws BadInputException naming the file and the field when the merged kubeconfig cannot be used
+   */
+  public static KubeconfigFile checkMerged(List<Path> files, Optional<String> context) {
+    List<Loaded> loaded = new ArrayList<>();
+    for (Path f : files) {
+      if (!Files.exists(f)) {
+        continue; // kubectl skips a listed file that does not exist
+      }
+      Loaded l = load(f, "KUBECONFIG " + f);
+      if (l != null) {
+        loaded.add(l);
+      }
+    }
+    if (loaded.isEmpty()) {
+      throw new BadInputException("KUBECONFIG: kubeconfig is empty (none of its " + files.size() + " files exists or has content)");
+    }
+    return resolve(loaded, "KUBECONFIG", context);
+  }
+
+  /** One file of a kubeconfig, parsed. */
+  private record Loaded(Path file, String label, Config config) {}
+
+  /** {@code file} parsed, or null when it is empty (blank, or YAML with no document). */
+  private static Loaded load(Path file, String label) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -52,7 +93,7 @@ public record KubeconfigFile(String label, String context, Optional<String> user
     }
     String text = text(bytes, label);
     if (text.isBlank()) {
-      throw new BadInputException(label + ": kubeconfig is empty");
+      return null;
     }
     Config config;
     try {
@@ -60,35 +101,61 @@ public record KubeconfigFile(String label, String context, Optional<String> user
     } catch (RuntimeException | StackOverflowError e) {
       throw new BadInputException(label + ": not a readable kubeconfig (" + yamlProblem(e) + ")");
     }
-    if (config == null) {
-      throw new BadInputException(label + ": kubeconfig is empty");
-    }
+    return config == null ? null : new Loaded(file, label, config);
+  }
+
+  /** The context and user in use, looked up across {@code files} in order (the first that has one wins), and checked. */
+  private static KubeconfigFile resolve(List<Loaded> files, String label, Optional<String> context) {
+    boolean merged = files.size() > 1;
     List<String> secrets = new ArrayList<>();
-    for (NamedAuthInfo u : list(config.getUsers())) {
-      if (u != null && u.getUser() != null) {
-        AuthInfo a = u.getUser();
-        addSecret(secrets, a.getToken());
-        addSecret(secrets, a.getPassword());
-        addSecret(secrets, a.getClientKeyData());
-        decoded(a.getClientKeyData()).ifPresent(k -> addSecret(secrets, new String(k, StandardCharsets.UTF_8)));
+    for (Loaded l : files) {
+      for (NamedAuthInfo u : list(l.config().getUsers())) {
+        if (u != null && u.getUser() != null) {
+          AuthInfo a = u.getUser();
+          addSecret(secrets, a.getToken());
+          addSecret(secrets, a.getPassword());
+          addSecret(secrets, a.getClientKeyData());
+          decoded(a.getClientKeyData()).ifPresent(k -> addSecret(secrets, new String(k, StandardCharsets.UTF_8)));
+        }
       }
     }
-    String name = context.orElse(config.getCurrentContext());
+    Optional<Loaded> setter = files.stream()
+        .filter(l -> l.config().getCurrentContext() != null && !l.config().getCurrentContext().isBlank()).findFirst();
+    String name = context.orElse(setter.map(l -> l.config().getCurrentContext()).orElse(null));
     if (name == null || name.isBlank()) {
-      throw new BadInputException(label + ": no current-context is set (give --context)");
+      throw new BadInputException(label + ": no current-context is set" + (merged ? " in any of its files" : "") + " (give --context)");
     }
-    NamedContext named = list(config.getContexts()).stream().filter(c -> c != null && name.equals(c.getName())).findFirst()
-        .orElseThrow(() -> new BadInputException(context.isPresent()
-            ? "--context " + name + ": no such context in the kubeconfig"
-            : label + ": current-context '" + name + "' names no context in the file"));
+    Optional<NamedContext> found = Optional.empty();
+    for (Loaded l : files) {
+      found = list(l.config().getContexts()).stream().filter(c -> c != null && name.equals(c.getName())).findFirst();
+      if (found.isPresent()) {
+        break;
+      }
+    }
+    NamedContext named = found.orElseThrow(() -> new BadInputException(context.isPresent()
+        ? "--context " + name + ": no such context in the kubeconfig"
+        : setter.get().label() + ": current-context '" + name + "' names no context in " + (merged ? "any of the KUBECONFIG files" : "the file")));
     String userName = named.getContext() == null ? null : named.getContext().getUser();
     if (userName == null || userName.isBlank()) {
       return new KubeconfigFile(label, name, Optional.empty(), Optional.empty(), List.copyOf(secrets));
     }
-    AuthInfo auth = list(config.getUsers()).stream().filter(u -> u != null && userName.equals(u.getName())).findFirst()
-        .map(NamedAuthInfo::getUser)
-        .orElseThrow(() -> new BadInputException(label + ": context '" + name + "' names user '" + userName + "', which is not in the file"));
-    String who = label + ": user '" + userName + "'";
+    Loaded holder = null;
+    AuthInfo auth = null;
+    for (Loaded l : files) {
+      Optional<NamedAuthInfo> u = list(l.config().getUsers()).stream().filter(x -> x != null && x.getUser() != null && userName.equals(x.getName())).findFirst();
+      if (u.isPresent()) {
+        holder = l;
+        auth = u.get().getUser();
+        break;
+      }
+    }
+    if (holder == null) {
+      throw new BadInputException(label + ": context '" + name + "' names user '" + userName + "', which is not in "
+          + (merged ? "any of its files" : "the file"));
+    }
+    // paths in a user are relative to the file that holds the user, as kubectl resolves them
+    Path file = holder.file();
+    String who = holder.label() + ": user '" + userName + "'";
     Optional<String> token = Optional.empty();
     if (auth.getToken() != null) {
       token = Optional.of(usableToken(auth.getToken(), who + ": token"));
@@ -126,7 +193,7 @@ public record KubeconfigFile(String label, String context, Optional<String> user
         throw new BadInputException(who + ": " + f[0] + " " + relativeTo(file, f[1]) + ": no such file");
       }
     }
-    return new KubeconfigFile(label, name, Optional.of(userName), token, List.copyOf(secrets));
+    return new KubeconfigFile(holder.label(), name, Optional.of(userName), token, List.copyOf(secrets));
   }
 
   /** The file's text; a file that is not UTF-8 text (or holds NUL bytes) is not a kubeconfig. */

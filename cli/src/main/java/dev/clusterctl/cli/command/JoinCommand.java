@@ -177,6 +177,16 @@ public final class JoinCommand implements Callable<Integer> {
     }
   }
 
+  /** The guard of the line a run ends with after a signal: the handler's when it is clusterctl's, else this command's own. */
+  dev.clusterctl.cli.exit.LastLine lastLine() {
+    if (spec != null && spec.commandLine().getExecutionExceptionHandler() instanceof dev.clusterctl.cli.exit.ErrorHandler h) {
+      return h.lastLine();
+    }
+    return ownLastLine;
+  }
+
+  private final dev.clusterctl.cli.exit.LastLine ownLastLine = new dev.clusterctl.cli.exit.LastLine();
+
   /** Exit code of a watch that was not interrupted: the last refresh decides. */
   static int exitFor(dev.clusterctl.watch.WatchSummary s) {
     return s.lastPeers() > 0 && s.lastJoinable() == s.lastPeers() ? ExitCode.OK.code() : ExitCode.PROBLEM.code();

@@ -76,9 +76,13 @@ final class JoinRun {
           watched = watchWith(join, wo, view, view);
         }
       }
-      // after the live view has given the screen back, so the summary starts on a line of its own
-      err.println("clusterctl: " + new JoinText(false).summary(watched.summary()));
-      err.flush();
+      // after the live view has given the screen back, so the summary starts on a line of its own;
+      // after a signal it is the run's last line, printed once: not when the stop fallback has
+      // already ended the run with "interrupted" (LastLine)
+      if (watched.signal().isEmpty() || o.lastLine().claim()) {
+        err.println("clusterctl: " + new JoinText(false).summary(watched.summary()));
+        err.flush();
+      }
       return watched.signal().map(k -> k.exit().code()).orElseGet(() -> JoinCommand.exitFor(watched.summary()));
     } catch (IOException e) {
       throw new UnreachableException("cannot open the terminal for the live view: " + e.getMessage(), e);

@@ -49,6 +49,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
   private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[^\\s\"',;)]+");
 
   private final Supplier<ExitCode> interruption;
+  private final LastLine lastLine;
 
   /** A handler that reports an interruption as exit 130 (Ctrl-C). */
   public ErrorHandler() {
@@ -56,11 +57,25 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
   }
 
   /**
+   * A handler that asks {@code interruption} which code an interruption gets, and prints the
+   * interruption's line only when it claims {@code lastLine} (another path may have printed it).
+   */
+  public ErrorHandler(Supplier<ExitCode> interruption, LastLine lastLine) {
+    this.interruption = interruption;
+    this.lastLine = lastLine;
+  }
+
+  /** The guard of the line a run ends with after a signal (see {@link LastLine}). */
+  public LastLine lastLine() {
+    return lastLine;
+  }
+
+  /**
    * A handler that asks {@code interruption} which code an interruption gets: 130 after SIGINT,
    * 143 after SIGTERM (see {@link SignalTrap#exitCode()}).
    */
   public ErrorHandler(Supplier<ExitCode> interruption) {
-    this.interruption = interruption;
+    this(interruption, new LastLine());
   }
 
   /**
@@ -108,6 +123,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     Classified c = classify(ex);
     ExitCode exit = c.exit == ExitCode.INTERRUPTED ? interruption.get() : c.exit;
     String message = exit == ExitCode.TERMINATED ? "terminated" : c.message;
+    if (c.exit == ExitCode.INTERRUPTED && !lastLine.claim()) {
+      // the stop fallback (or a watch's summary) already ended the run with its line
+      return exit.code();
+    }
     err.println(cmd.getColorScheme().errorText("clusterctl: " + oneLine(message)));
     if (isVerbose(parseResult)) {
       err.print(trace(ex));

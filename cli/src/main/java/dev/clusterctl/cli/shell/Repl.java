@@ -30,7 +30,8 @@ import picocli.shell.jline3.PicocliCommands;
 /**
  * The read-eval-print loop of {@code clusterctl shell}: reads a line with completion and history,
  * runs it as a clusterctl command in this JVM, and prints its exit code when it is not 0.
- * Ctrl-C interrupts the running command (not the shell); Ctrl-D or {@code exit} leaves;
+ * Ctrl-C interrupts the running command (not the shell); SIGTERM ends the shell too (exit 143),
+ * also while a command that traps signals itself runs; Ctrl-D or {@code exit} leaves;
  * {@code clear} clears the screen.
  *
  * <p>Each line runs on a fresh {@link CommandLine} and fresh command objects, so nothing a line
@@ -140,6 +141,12 @@ public final class Repl {
           break;
         }
         int exit = execute(words);
+        if (exit == ExitCode.TERMINATED.code()) {
+          // SIGTERM ends the shell, not only its command: a command that traps signals itself
+          // (join --watch) took the one meant for the whole process; it printed its own line
+          out.flush();
+          return exit;
+        }
         if (exit != 0) {
           out.println("[exit " + exit + "]");
         }

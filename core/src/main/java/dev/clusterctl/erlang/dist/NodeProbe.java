@@ -8,12 +8,14 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -126,7 +128,7 @@ public final class NodeProbe implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("probe interrupted", e);
       } catch (ExecutionException e) {
-        results.add(failed(targets.get(i), started, new ProbeError(ProbeError.Kind.IO, String.valueOf(e.getCause()))));
+        results.add(failed(targets.get(i), started, describe(targets.get(i).host(), Step.RESOLVING, e.getCause(), options.timeout().toMillis())));
       }
     }
     return results;
@@ -177,10 +179,12 @@ public final class NodeProbe implements AutoCloseable {
 
     ProbeResult run() {
       String where = target.host();
+      Step step = Step.RESOLVING;
       try {
         address = target.address().isPresent() ? target.address().get() : InetAddress.getByName(target.host());
         if (port.isEmpty()) {
           where = "EPMD at " + hostPort(address, options.epmdPort());
+          step = Step.EPMD;
           Optional<EpmdEntry> entry =
               EpmdClient.portPlease(new InetSocketAddress(address, options.epmdPort()), target.alive(), deadline, timeoutMs);
           if (entry.isEmpty()) {
@@ -192,52 +196,26 @@ public final class NodeProbe implements AutoCloseable {
           port = OptionalInt.of(epmd.port());
         }
         where = "node at " + hostPort(address, port.getAsInt());
+        step = Step.CONNECTING;
         try (PeerChannel ch = PeerChannel.connect(new InetSocketAddress(address, port.getAsInt()), deadline, timeoutMs)) {
           String ourName = ourAlive + "@" + hostText(ch.localAddress());
           handshake = new Handshake(ch, ourName, ourCreation);
+          step = Step.HANDSHAKE;
           boolean up = handshake.run(options.cookie());
           if (up && options.listNodes()) {
             try {
               nodes = RexCall.nodes(ch, new Pid(ourName, 1 + RANDOM.nextInt(0x7FFF), 0, ourCreation));
-            } catch (IOException e) {
-              nodesError = classify(where, e);
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+              nodesError = describe(where, Step.RPC, e, timeoutMs);
             }
           }
         }
       } catch (UnknownHostException e) {
         error = new ProbeError(ProbeError.Kind.UNKNOWN_HOST, target.host() + ": unknown host");
-      } catch (IOException e) {
-        error = classify(where, e);
-      } catch (RuntimeException e) {
-        error = new ProbeError(ProbeError.Kind.IO, where + ": " + e);
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        error = describe(where, step, e, timeoutMs);
       }
       return result();
-    }
-
-    private ProbeError classify(String where, IOException e) {
-      ProbeError.Kind kind;
-      String detail;
-      if (e instanceof ConnectException) {
-        kind = ProbeError.Kind.CONNECTION_REFUSED;
-        detail = "connection refused";
-      } else if (e instanceof NoRouteToHostException) {
-        kind = ProbeError.Kind.NO_ROUTE;
-        detail = "no route to host";
-      } else if (e instanceof SocketTimeoutException) {
-        kind = ProbeError.Kind.TIMEOUT;
-        detail = e.getMessage() != null && e.getMessage().startsWith("timed out after")
-            ? e.getMessage() : "timed out after " + timeoutMs + " ms connecting";
-      } else if (e instanceof EOFException) {
-        kind = ProbeError.Kind.CLOSED;
-        detail = e.getMessage();
-      } else if (e instanceof DistProtocolException) {
-        kind = ProbeError.Kind.PROTOCOL;
-        detail = e.getMessage();
-      } else {
-        kind = ProbeError.Kind.IO;
-        detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      }
-      return new ProbeError(kind, where + ": " + detail);
     }
 
     private ProbeResult result() {
@@ -257,6 +235,79 @@ public final class NodeProbe implements AutoCloseable {
           Optional.ofNullable(error),
           Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  /** Where a probe of one peer was when it stopped; it chooses the words for what went wrong. */
+  enum Step {
+    RESOLVING("resolving the host"),
+    EPMD("asking EPMD for the node's port"),
+    CONNECTING("connecting"),
+    HANDSHAKE("during the handshake"),
+    RPC("during rpc erlang:nodes/0");
+
+    final String words;
+
+    Step(String words) {
+      this.words = words;
+    }
+  }
+
+  /**
+   * One line in words for why a probe stopped at {@code step}: what the peer did (refused, timed
+   * out, closed, reset, answered something that is not EPMD or Erlang distribution), never a Java
+   * class name, and never the text of an exception this package did not write itself.
+   */
+  static ProbeError describe(String where, Step step, Throwable e, long timeoutMs) {
+    ProbeError.Kind kind;
+    String detail;
+    String message = e == null || e.getMessage() == null ? "" : e.getMessage();
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (e instanceof SocketTimeoutException || (e instanceof ConnectException && lower.contains("timed out"))) {
+      kind = ProbeError.Kind.TIMEOUT;
+      detail = message.startsWith("timed out after") ? message : "timed out after " + timeoutMs + " ms " + step.words;
+    } else if (e instanceof ConnectException) {
+      kind = ProbeError.Kind.CONNECTION_REFUSED;
+      detail = "connection refused";
+    } else if (e instanceof NoRouteToHostException) {
+      kind = ProbeError.Kind.NO_ROUTE;
+      detail = "no route to host";
+    } else if (e instanceof EOFException) {
+      // PeerChannel writes these itself: "connection closed by the peer waiting for ..."
+      kind = ProbeError.Kind.CLOSED;
+      detail = message.startsWith("connection closed by the peer") ? message : "connection closed by the peer " + step.words;
+    } else if (e instanceof DistProtocolException) {
+      // written in this package, in words; say first what such an answer means
+      kind = ProbeError.Kind.PROTOCOL;
+      detail = badAnswer(step) + message;
+    } else if (e instanceof SocketException && lower.contains("reset")) {
+      kind = ProbeError.Kind.CLOSED;
+      detail = "connection reset by the peer " + step.words;
+    } else if (e instanceof SocketException && (lower.contains("broken pipe") || lower.contains("closed"))) {
+      kind = ProbeError.Kind.CLOSED;
+      detail = "connection closed by the peer " + step.words;
+    } else if (e instanceof SocketException && lower.contains("unreachable")) {
+      kind = ProbeError.Kind.NO_ROUTE;
+      detail = "network unreachable";
+    } else if (e instanceof IOException) {
+      kind = ProbeError.Kind.IO;
+      detail = "network error " + step.words;
+    } else if (step == Step.EPMD || step == Step.HANDSHAKE || step == Step.RPC) {
+      // a decoder gave up on bytes it could not read (an impossible length, term or name)
+      kind = ProbeError.Kind.PROTOCOL;
+      detail = badAnswer(step) + "the peer sent bytes that cannot be read " + step.words;
+    } else {
+      kind = ProbeError.Kind.IO;
+      detail = "the probe failed " + step.words + " (a bug in clusterctl: please report it)";
+    }
+    return new ProbeError(kind, where + ": " + detail);
+  }
+
+  private static String badAnswer(Step step) {
+    return switch (step) {
+      case EPMD -> "not EPMD (bad reply): ";
+      case CONNECTING, HANDSHAKE -> "not an Erlang node (bad handshake): ";
+      case RESOLVING, RPC -> "bad distribution message: ";
+    };
   }
 
   private static String hostText(InetAddress a) {

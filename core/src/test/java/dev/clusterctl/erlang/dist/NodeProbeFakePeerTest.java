@@ -127,7 +127,7 @@ class NodeProbeFakePeerTest {
       assertThat(r.error()).get().extracting(ProbeError::kind).isEqualTo(ProbeError.Kind.PROTOCOL);
       assertThat(r.error().get().message())
           .isEqualTo("node at 127.0.0.1:" + peer.port()
-              + ": oversized handshake message waiting for the node's status: 65535 bytes announced, at most 256 expected");
+              + ": not an Erlang node (bad handshake): oversized handshake message waiting for the node's status: 65535 bytes announced, at most 256 expected");
       assertThat(r.verdict()).isEqualTo(Verdict.PROTOCOL_ERROR);
     }
   }
