@@ -277,11 +277,8 @@ class SignalsProcessTest {
     String dns = silentDns();
     session = "clusterctl-term-" + ProcessHandle.current().pid();
     assertThat(new ProcessBuilder(tmux.toString(), "new-session", "-d", "-s", session, "-x", "160", "-y", "40",
-        "exec env XDG_CONFIG_HOME=" + dir.resolve("config") + " XDG_CACHE_HOME=" + dir.resolve("cache")
-            + " NO_COLOR=1 TERM=xterm-256color " + launcher() + " shell").start().waitFor(10, TimeUnit.SECONDS)).isTrue();
-    // keep the pane once the shell ends, to read how it ended
-    assertThat(new ProcessBuilder(tmux.toString(), "set-option", "-t", session, "remain-on-exit", "on").start()
-        .waitFor(10, TimeUnit.SECONDS)).isTrue();
+        "env XDG_CONFIG_HOME=" + dir.resolve("config") + " XDG_CACHE_HOME=" + dir.resolve("cache")
+            + " NO_COLOR=1 TERM=xterm-256color " + launcher() + " shell; echo \"[shell exited $?]\"; exec sleep 60").start().waitFor(10, TimeUnit.SECONDS)).isTrue();
     awaitScreen(s -> s.contains("clusterctl>"), Duration.ofSeconds(30));
 
     // Ctrl-C in the watch still ends only the watch: the shell stays
@@ -296,16 +293,17 @@ class SignalsProcessTest {
     keys("-l", "join --watch --basename ledger @" + dns + " ledger.payments.example. --timeout 60s --tries 1");
     keys("Enter");
     await().atMost(Duration.ofSeconds(30)).until(() -> questions.get() > before);
-    long pid = Long.parseLong(tmuxFormat("#{pane_pid}"));
+    // the pane runs sh, which waits for the shell (the launcher execs the JVM) and then prints its exit status
+    long sh = Long.parseLong(tmuxFormat("#{pane_pid}"));
+    ProcessHandle jvm = ProcessHandle.of(sh).orElseThrow().children().findFirst().orElseThrow();
     long sent = System.nanoTime();
-    assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(jvm.pid())).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
     // within the stop grace (0.9 s) the command has unwound; the shell ends with it
-    await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(10)).until(() -> tmuxFormat("#{pane_dead}").equals("1"));
+    jvm.onExit().get(10, TimeUnit.SECONDS);
     assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
-    // tmux records the status once it has reaped the process, a moment after the terminal closed
-    await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(10)).until(() -> !tmuxFormat("#{pane_dead_status}").isEmpty());
-    assertThat(tmuxFormat("#{pane_dead_status}")).isEqualTo("143");
+    awaitScreen(s -> s.contains("[shell exited "), Duration.ofSeconds(10));
     String screen = screen();
+    assertThat(screen).contains("[shell exited 143]");
     assertThat(screen.split("clusterctl: watched ", -1).length).as(screen).isEqualTo(3); // one summary per watch
     assertThat(screen).doesNotContain("[exit 143]").doesNotContain("interrupted\nclusterctl: terminated")
         .doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b");
