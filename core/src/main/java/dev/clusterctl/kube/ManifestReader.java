@@ -1,10 +1,13 @@
 package dev.clusterctl.kube;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -20,7 +24,9 @@ import dev.clusterctl.error.BadInputException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -37,6 +43,7 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -45,6 +52,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -87,7 +95,10 @@ public final class ManifestReader {
     mapper.registerModule(new SimpleModule("go-json-integers").addDeserializer(Integer.class, new GoJsonInteger()));
   }
 
-  private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private final ObjectMapper json =
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(YamlTree.MAX_DEPTH).build()).build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   /** Reads every object in {@code bytes}; {@code source} names the input in origins and errors. */
   public List<LoadedObject> read(byte[] bytes, String source) {
@@ -109,7 +120,7 @@ public final class ManifestReader {
   /** The JSON trees of the YAML documents in {@code text}, before any object is made: what kubectl would decode. */
   static List<JsonNode> yamlTrees(String text, String source) {
     List<JsonNode> trees = new ArrayList<>();
-    Composer composer = composer(text);
+    Composer composer = composer(text, source);
     YamlTree tree = new YamlTree(source);
     try {
       while (composer.hasNext()) {
@@ -127,7 +138,7 @@ public final class ManifestReader {
     return trees;
   }
 
-  private static Composer composer(String text) {
+  private static Composer composer(String text, String source) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel("manifest")
@@ -137,14 +148,62 @@ public final class ManifestReader {
             .setSchema(PLAIN_SCHEMA)
             .setBufferSize(Math.min(text.length() + 1, READ_BUFFER))
             .build();
-    return new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+    return new Composer(settings, new DepthLimited(new ParserImpl(settings, new StreamReader(settings, text)), source));
+  }
+
+  /**
+   * The parser's events with nesting counted: SnakeYAML Engine composes a document recursively and
+   * has no depth limit of its own, so ten thousand {@code [} in a row would overflow the stack.
+   * Deeper than {@link YamlTree#MAX_DEPTH} is one line instead (no Kubernetes object nests nearly as
+   * deep: a CRD's schema, the deepest, stays under fifty).
+   */
+  private static final class DepthLimited implements Parser {
+    private final Parser parser;
+    private final String source;
+    private int depth;
+
+    DepthLimited(Parser parser, String source) {
+      this.parser = parser;
+      this.source = source;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return parser.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return parser.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return parser.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event e = parser.next();
+      switch (e.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          if (++depth > YamlTree.MAX_DEPTH) {
+            int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new BadInputException(source + ":" + line + ": YAML nested more than " + YamlTree.MAX_DEPTH + " levels deep");
+          }
+        }
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> { }
+      }
+      return e;
+    }
   }
 
   /**
    * How many characters the parser's reader takes at once. Its window is copied whenever it
    * refills while one token is being scanned, so a token of n characters costs n² / (2 × buffer):
    * with SnakeYAML's 1 KB buffer a 1 MB one-line value (a dashboard JSON, a base64 blob) took about
-   * a second and 8 MB a minute; with 1 MB it is linear in practice.
+   * 1.5 s and 8 MB well over a minute; with 1 MB it is linear in practice (docs/performance.md).
    */
   static final int READ_BUFFER = 1024 * 1024;
 
@@ -163,7 +222,7 @@ public final class ManifestReader {
       };
 
   private int readYaml(String text, String source, List<LoadedObject> out) {
-    Composer composer = composer(text);
+    Composer composer = composer(text, source);
     YamlTree tree = new YamlTree(source);
     int documents = 0;
     try {
@@ -222,6 +281,8 @@ public final class ManifestReader {
         documents++;
         addDocument(node, source, at.getLineNr(), out, null);
       }
+    } catch (StreamConstraintsException e) {
+      throw new BadInputException(source + ": JSON nested more than " + YamlTree.MAX_DEPTH + " levels deep", e);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr();
@@ -256,11 +317,11 @@ public final class ManifestReader {
     } catch (IllegalArgumentException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String what = kind.asText() + " " + node.path("metadata").path("name").asText("(no name)");
-      if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-        throw new BadInputException(mismatch(mie, node, what, origin, yaml), e);
+      if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+        throw new BadInputException(mismatch(jme, node, what, origin, yaml), e);
       }
       String msg = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
-      throw new BadInputException(origin + ": " + kind.asText() + " does not match its schema: " + firstLine(msg), e);
+      throw new BadInputException(origin + ": " + kind.asText() + " does not match its schema: " + withoutClassNames(firstLine(msg)), e);
     }
     if (resource instanceof HasMetadata h) {
       out.add(new LoadedObject(h, origin));
@@ -272,7 +333,7 @@ public final class ManifestReader {
    * struct field ObjectMeta.metadata.labels of type string"), with the value's own line and, for a
    * YAML 1.1 boolean or number where text is wanted, the quoting that fixes it.
    */
-  private static String mismatch(MismatchedInputException e, JsonNode doc, String what, String origin, Located yaml) {
+  private static String mismatch(JsonMappingException e, JsonNode doc, String what, String origin, Located yaml) {
     StringBuilder path = new StringBuilder();
     JsonNode value = doc;
     Located at = yaml;
@@ -288,17 +349,22 @@ public final class ManifestReader {
       }
     }
     String where = at == null || at.node == null ? origin : at.tree.at(at.node);
-    String wanted = wanted(e.getTargetType());
+    Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+        : e instanceof ValueInstantiationException v && v.getType() != null ? v.getType().getRawClass() : null;
+    String wanted = wanted(target);
     String got = value == null ? "a value" : value.isTextual() ? "a string" : value.isBoolean() ? "a boolean"
         : value.isNumber() ? "a number" : value.isNull() ? "null" : value.isArray() ? "a list" : "a mapping";
     String text = at != null && at.node instanceof ScalarNode s ? s.getValue() : value != null && value.isValueNode() ? value.asText() : null;
     StringBuilder msg = new StringBuilder(where).append(": ").append(what).append(": ").append(path);
     if (text != null) {
-      msg.append(" is '").append(text).append("'");
+      msg.append(" is '").append(shortText(text)).append("'");
     }
     msg.append(", which kubectl reads as ").append(got);
     if (at != null && at.node instanceof ScalarNode && value != null && (value.isBoolean() || value.isNumber())) {
       msg.append(" (YAML 1.1)");
+    }
+    if (wanted == null) {
+      return msg.append(", which this field cannot take: ").append(withoutClassNames(firstLine(e.getOriginalMessage()))).toString();
     }
     msg.append(", but this field takes ").append(wanted);
     if ("a string".equals(wanted) && text != null && value != null && (value.isBoolean() || value.isNumber() || value.isNull())) {
@@ -307,9 +373,27 @@ public final class ManifestReader {
     return msg.toString();
   }
 
+  /** A value as a message shows it: its first line, at most 60 characters. */
+  private static String shortText(String text) {
+    String first = text.lines().findFirst().orElse("");
+    boolean cut = first.length() > 60 || !first.equals(text);
+    return (first.length() > 60 ? first.substring(0, 60) : first) + (cut ? "…" : "");
+  }
+
+  /** Jackson's wording without Java's: {@code `io.fabric8.kubernetes.api.model.IntOrString`} becomes {@code IntOrString}. */
+  private static String withoutClassNames(String message) {
+    return message.replaceAll("`?\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1").replace("java.lang.", "");
+  }
+
   private static String wanted(Class<?> type) {
     if (type == null) {
-      return "another type";
+      return null;
+    }
+    if (type == IntOrString.class) {
+      return "a number or a string (a port number or a port name)";
+    }
+    if (type == Quantity.class) {
+      return "a quantity such as 512Mi, 2 or 100m";
     }
     if (type == String.class) {
       return "a string";

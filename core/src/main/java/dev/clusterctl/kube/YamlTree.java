@@ -66,7 +66,7 @@ final class YamlTree {
               + " values (an alias bomb?); no Kubernetes object is that large");
     }
     if (depth > MAX_DEPTH) {
-      throw new BadInputException(at(n) + ": nested more than " + MAX_DEPTH + " levels deep (an alias that contains itself?)");
+      throw new BadInputException(at(n) + ": nested more than " + MAX_DEPTH + " levels deep once aliases are expanded (an alias that contains itself?)");
     }
     if (n instanceof ScalarNode s) {
       return scalar(s);

@@ -43,7 +43,19 @@ final class ElixirSettingsReader {
       notes.note("the Elixir project's discovery settings are not used: " + (r.strategy().isPresent() ? "--strategy" : "a sys.config") + " decides");
       return new Applied(r, Optional.empty());
     }
-    DiscoverySettings settings = read(files, runtimeEnv(inventory));
+    Environment env = runtimeEnv(inventory);
+    DiscoverySettings settings = read(files, env);
+    List<String> defaulted = defaultedVariables(settings);
+    if (!defaulted.isEmpty()) {
+      // System.get_env("X", default) with X in no input: the default, as the config is written to
+      // be used; listed as a premise (the image could set X in its own ENV), not an open question
+      for (String v : defaulted) {
+        env = env.without(v);
+      }
+      settings = read(files, env);
+      notes.assume(Assumption.premise(Assumption.Topic.DISCOVERY, String.join(", ", defaulted), "not set: the config's System.get_env default applies",
+          "no input sets " + (defaulted.size() == 1 ? "it" : "them") + ", and the image rarely does", "the container's env"));
+    }
     settings.notes().forEach(n -> notes.note("not read: " + n));
     TargetOptions o = r.options();
     Optional<LibclusterTopology> dns = settings.topologies().stream().filter(t -> t.kind().discovery() == StrategyKind.Discovery.DNS).findFirst();
@@ -109,6 +121,28 @@ final class ElixirSettingsReader {
     Applied(ModelRequest request, Optional<String> origin) {
       this(request, origin, Optional.empty());
     }
+  }
+
+  /** The variables of {@code System.get_env(X, default)} calls the discovery settings depend on and no input sets. */
+  private static List<String> defaultedVariables(DiscoverySettings settings) {
+    List<Setting> open = new ArrayList<>();
+    for (LibclusterTopology t : settings.topologies()) {
+      for (String key : t.kind().required()) {
+        open.add(t.setting(key));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Setting s : open) {
+      String why = s.why() == null ? "" : s.why();
+      int at = why.indexOf(" is not set by any input read");
+      if (s.state() == Setting.State.UNKNOWN && why.startsWith("System.get_env(") && why.contains(", …)") && at > 0) {
+        String var = why.substring(why.lastIndexOf(": ", at) + 2, at);
+        if (!out.contains(var)) {
+          out.add(var);
+        }
+      }
+    }
+    return out;
   }
 
   private static ModelRequest with(ModelRequest r, TargetOptions o) {

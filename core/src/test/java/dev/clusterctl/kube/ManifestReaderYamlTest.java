@@ -133,6 +133,21 @@ class ManifestReaderYamlTest {
   }
 
   @Test
+  void otherWrongShapesNameTheFieldAndItsLineInWords() {
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - port: 80\n    targetPort: {a: 1}\n"))
+        .hasMessage("in.yaml:7: Service s: spec.ports[0].targetPort, which kubectl reads as a mapping, but this field takes a number or a string"
+            + " (a port number or a port name)");
+    assertThatThrownBy(() -> read("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers:\n"
+        + "      - name: c\n        resources: {limits: {memory: [1]}}\n"))
+        .hasMessageStartingWith("in.yaml:9: Deployment d: spec.template.spec.containers[0].resources.limits.memory, which kubectl reads as a list")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("io.fabric8").doesNotContain("java."));
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: |\n  Corefile: .:53 {\n  }\n"))
+        .hasMessage("in.yaml:4: ConfigMap c: data is 'Corefile: .:53 {…', which kubectl reads as a string, but this field takes a mapping");
+    assertThatThrownBy(() -> read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: [a]}\n"))
+        .hasMessage("in.yaml:3: ConfigMap c: metadata.labels, which kubectl reads as a list, but this field takes a mapping");
+  }
+
+  @Test
   void aByteOrderMarkAndCrlfLineEndsReadAsKubectlReadsThem() {
     String text = "\uFEFF# c\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: a}\r\ndata:\r\n  k: |\r\n    one\r\n    two\r\n---\r\n"
         + "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: b}\r\n";
@@ -173,6 +188,29 @@ class ManifestReaderYamlTest {
     assertThatThrownBy(() -> read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nloop: &a [x, *a]\n"))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("an alias that contains itself");
+  }
+
+  @Test
+  void nestingTooDeepIsOneLineNotAStackOverflow() {
+    String deep = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+    assertTimeoutPreemptively(ofSeconds(10), () ->
+        assertThatThrownBy(() -> read(deep))
+            .isInstanceOf(BadInputException.class)
+            .hasMessage("in.yaml:5: YAML nested more than 200 levels deep"));
+    // 150 levels of text, each holding an alias of another 150: deep only once expanded
+    String viaAliases = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nx: &x " + "[".repeat(150) + "]".repeat(150) + "\ny: "
+        + "[".repeat(150) + "*x" + "]".repeat(150) + "\n";
+    assertThatThrownBy(() -> read(viaAliases)).hasMessageContaining("levels deep once aliases are expanded");
+    String json = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertThatThrownBy(() -> read(json)).isInstanceOf(BadInputException.class).hasMessage("in.yaml: JSON nested more than 200 levels deep");
+  }
+
+  @Test
+  void tooManyAliasesOfCollectionsAreOneLine() {
+    String many = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nx: &x [1]\ny: [" + "*x, ".repeat(ManifestReader.MAX_COLLECTION_ALIASES) + "*x]\n";
+    assertThatThrownBy(() -> read(many))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("in.yaml: more than 10000 aliases of mappings or lists in one document (an alias bomb?)");
   }
 
   @Test
