@@ -260,7 +260,7 @@ public final class DoctorCommand implements Callable<Integer> {
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
           new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress(),
               progress, progress), timeout);
-      case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
+      case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal(), progress);
     };
   }
 
