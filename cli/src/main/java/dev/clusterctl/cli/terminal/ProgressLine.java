@@ -116,7 +116,7 @@ public final class ProgressLine implements WaitDisplay {
 
   @Override
   public Wait asking(String server, String call) {
-    return started("asking the API server " + (server.endsWith("/") ? server.substring(0, server.length() - 1) : server));
+    return started("asking the API server " + apiServer(server));
   }
 
   private synchronized Wait started(String label) {
@@ -173,6 +173,22 @@ public final class ProgressLine implements WaitDisplay {
     }
     waits.clear();
     erase();
+  }
+
+  /** The API server's URL as shown: no user part (a kubeconfig may carry a password there), no trailing slash. */
+  static String apiServer(String url) {
+    String shown = url;
+    try {
+      java.net.URI u = new java.net.URI(url);
+      if (u.getRawUserInfo() != null && u.getHost() != null) {
+        shown = new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+      }
+    } catch (java.net.URISyntaxException notAUri) {
+      int at = url.lastIndexOf('@');
+      int scheme = url.indexOf("://");
+      shown = at > scheme && scheme >= 0 ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
+    }
+    return shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown;
   }
 
   private static String server(InetSocketAddress a) {

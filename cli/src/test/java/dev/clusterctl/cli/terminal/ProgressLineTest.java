@@ -128,4 +128,11 @@ class ProgressLineTest {
     assertThat(view).as("nothing more once cleared").hasSize(2);
     assertThat(ProgressLine.inView(view::add, true)).as("--quiet").isSameAs(WaitDisplay.NONE);
   }
+
+  @Test
+  void theApiServerIsShownWithoutAUserPart() {
+    assertThat(ProgressLine.apiServer("https://admin:s3cret-pass@10.0.0.1:6443/")).isEqualTo("https://10.0.0.1:6443");
+    assertThat(ProgressLine.apiServer("https://admin:s3cret pass@10.0.0.1:6443")).doesNotContain("s3cret").endsWith("10.0.0.1:6443");
+    assertThat(ProgressLine.apiServer("https://10.0.0.1:6443/k8s/clusters/c-1")).isEqualTo("https://10.0.0.1:6443/k8s/clusters/c-1");
+  }
 }
