@@ -1,4 +1,5 @@
 package dev.clusterctl.judge;
+import dev.clusterctl.model.WorkloadInfo;
 
 import dev.clusterctl.erlang.CookieHash;
 import dev.clusterctl.expect.ExamplePod;
@@ -48,11 +49,11 @@ public final class CookieConsistent extends BaseCheck {
         return pass(subject, "no RELEASE_COOKIE: every pod uses the release's built-in releases/COOKIE from the same image").build();
       }
       return warn(subject, "no cookie set: each node reads ~/.erlang.cookie, the same only if it is baked into the image (else a random one per pod)")
-          .fix(Remediation.of("Give every pod the cookie from one Secret.", "yaml", "env:\n- name: RELX_COOKIE\n  valueFrom:\n    secretKeyRef:\n      name: erlang-cookie\n      key: cookie"))
+          .fix(Remediation.of("Give every pod the cookie from one Secret.", "yaml", Snippet.envFromSecret(ctx.workload().get(), "RELX_COOKIE")))
           .build();
     }
     CookieSource used = sources.get(0);
-    CheckResult unset = unsetCookie(used, ctx.sim().pods());
+    CheckResult unset = unsetCookie(used, ctx.sim().pods(), ctx.workload().get());
     if (unset != null) {
       return unset;
     }
@@ -65,7 +66,7 @@ public final class CookieConsistent extends BaseCheck {
       CheckResult.Builder b = fail(subject, "pods get different cookies from " + used.origin() + ": they refuse each other");
       perPod.entrySet().stream().limit(3).forEach(e -> b.evidence(e.getKey(), e.getValue()));
       return b.fix(Remediation.of("Take the cookie from one Secret, the same for every pod.", "yaml",
-              "env:\n- name: " + (used.envVar() == null ? "RELX_COOKIE" : used.envVar()) + "\n  valueFrom:\n    secretKeyRef:\n      name: erlang-cookie\n      key: cookie"))
+              Snippet.envFromSecret(ctx.workload().get(), used.envVar() == null ? "RELX_COOKIE" : used.envVar())))
           .build();
     }
     if (sources.size() > 1) {
@@ -86,7 +87,7 @@ public final class CookieConsistent extends BaseCheck {
   }
 
   /** A failure when the cookie {@code used} is unset or empty in some pod (naming the variables, never a value), else {@code null}. */
-  private CheckResult unsetCookie(CookieSource used, List<ExamplePod> pods) {
+  private CheckResult unsetCookie(CookieSource used, List<ExamplePod> pods, WorkloadInfo w) {
     Set<String> missing = new LinkedHashSet<>();
     List<String> podsMissing = new ArrayList<>();
     for (ExamplePod p : pods) {
@@ -106,8 +107,7 @@ public final class CookieConsistent extends BaseCheck {
         .evidence("variable", vars)
         .evidence("example pod", podsMissing.get(0));
     String env = missing.iterator().next();
-    return b.fix(Remediation.of("Set " + vars + " in the container from one Secret, the same for every pod.", "yaml",
-            "env:\n- name: " + env + "\n  valueFrom:\n    secretKeyRef:\n      name: erlang-cookie\n      key: cookie"))
+    return b.fix(Remediation.of("Set " + vars + " in the container from one Secret, the same for every pod.", "yaml", Snippet.envFromSecret(w, env)))
         .build();
   }
 

@@ -25,7 +25,8 @@ public final class DistPort extends BaseCheck {
     String subject = ctx.workload().map(w -> w.subject()).orElse("release");
     if (ports.envValues().size() > 1) {
       return fail(subject, "ERL_DIST_PORT differs between pods (" + String.join(", ", ports.envValues()) + "): each node dials peers on its own port")
-          .fix(Remediation.of("Use one literal port for every pod.", "yaml", "env:\n- name: ERL_DIST_PORT\n  value: \"39135\""))
+          .fix(ctx.workload().map(w -> Remediation.of("Use one literal port for every pod.", "yaml", Snippet.envValue(w, "ERL_DIST_PORT", "39135")))
+              .orElse(Remediation.text("Use one literal port for every pod (ERL_DIST_PORT).")))
           .build();
     }
     OptionalInt port = ports.port();
@@ -50,7 +51,8 @@ public final class DistPort extends BaseCheck {
     boolean declared = c.ports().stream().anyMatch(cp -> cp.port() == p);
     if (!declared) {
       return warn(subject, "distribution port " + p + " (" + ports.origin() + ") is not declared as a containerPort of " + c.name())
-          .fix(Remediation.of("Declare it (a named port also lets the Service target it by name).", "yaml", "ports:\n- name: dist-erl\n  containerPort: " + p + "\n  protocol: TCP"))
+          .fix(Remediation.of("Declare it (a named port also lets the Service target it by name).", "yaml", Snippet.container(ctx.workload().get(), "ports[containerPort=" + p + "]",
+              Snippet.object().put("name", "dist-erl").put("containerPort", p).put("protocol", "TCP"))))
           .build();
     }
     return pass(subject, "every pod listens for distribution on " + p + " (" + ports.origin() + "), declared on container " + c.name()).build();

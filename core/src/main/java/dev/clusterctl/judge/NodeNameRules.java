@@ -69,7 +69,8 @@ public final class NodeNameRules extends BaseCheck {
     }
     if (naming.mode().isEmpty()) {
       return fail(subject, "distribution is off (" + naming.describe() + "): the node cannot join any cluster")
-          .fix(Remediation.of("Turn distribution on with long names.", "yaml", "env:\n- name: RELEASE_DISTRIBUTION\n  value: name"))
+          .fix(ctx.workload().map(w -> Remediation.of("Turn distribution on with long names.", "yaml", Snippet.envValue(w, "RELEASE_DISTRIBUTION", "name")))
+              .orElse(Remediation.text("Turn distribution on with long names (RELEASE_DISTRIBUTION=name).")))
           .build();
     }
     NameMode mode = naming.mode().get();
@@ -82,7 +83,8 @@ public final class NodeNameRules extends BaseCheck {
       String vars = String.join(", ", first.self().unresolved());
       return fail(subject, naming.describe() + " uses " + vars + " but the container does not set it")
           .evidence("rendered", first.self().name())
-          .fix(Remediation.of("Set the variable in the release container's env.", "yaml", "env:\n- name: " + first.self().unresolved().get(0) + "\n  valueFrom:\n    fieldRef:\n      fieldPath: status.podIP"))
+          .fix(ctx.workload().map(w -> Remediation.of("Set the variable in the release container's env.", "yaml",
+              Snippet.envFieldRef(w, first.self().unresolved().get(0), "status.podIP"))).orElse(Remediation.text("Set the variable in the release container's env.")))
           .build();
     }
     Matcher command = COMMAND.matcher(first.self().name());

@@ -71,7 +71,8 @@ public final class PodFqdn extends LiveCheck {
     return b.fix(Remediation.of(
             "Give the pods a subdomain equal to the headless service (StatefulSets: serviceName) so that hostname --fqdn is the name CoreDNS publishes; "
                 + "a pod missing from the answer is not a ready endpoint.",
-            "yaml", "spec:\n  template:\n    spec:\n      subdomain: " + ctx.serviceName()))
+            "yaml", ctx.workload().map(w -> Snippets.subdomain(w, ctx.service().orElse(null), ctx.serviceName()))
+                .orElse("spec:\n  template:\n    spec:\n      subdomain: " + ctx.serviceName())))
         .build();
   }
 

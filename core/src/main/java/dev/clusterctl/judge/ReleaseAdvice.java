@@ -1,5 +1,7 @@
 package dev.clusterctl.judge;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Member;
@@ -34,14 +36,99 @@ final class ReleaseAdvice {
     Optional<String> existing = podIpVariable(ctx);
     String v = existing.orElse("POD_IP");
     String podIp = existing.isPresent() ? "# " + v + ": the pod IP (fieldRef status.podIP), already in the container env\n" : "# container env\nenv:\n- name: POD_IP\n  valueFrom:\n    fieldRef:\n      fieldPath: status.podIP\n";
+    Optional<WorkloadInfo> w = ctx.workload();
+    if (w.isEmpty() && (s.kind() == NamingSite.Kind.FLAGS_VARIABLE || s.kind() == NamingSite.Kind.RELEASE_ENV || s.kind() == NamingSite.Kind.COMMAND)) {
+      return Remediation.text(text + " (" + s.where() + ": " + base + "@$(" + v + "), with " + v + " from fieldRef status.podIP defined before it)");
+    }
     return switch (s.kind()) {
       case ENV_SH -> Remediation.of(text, "shell", "# " + s.where() + "\nexport RELEASE_DISTRIBUTION=name\nexport RELEASE_NODE=" + base + "@${" + v + "}\n" + podIp);
       case VM_ARGS -> Remediation.of(text, "vm.args", "# " + srcName(s.where()) + "\n-name " + base + "@${" + v + "}\n" + podIp + renderNote(s.where(), v));
-      case FLAGS_VARIABLE -> Remediation.of(text, "yaml", podIp + "# container env, after " + v + "\n- name: " + s.where() + "\n  value: \"-name " + base + "@$(" + v + ")\"\n");
-      case RELEASE_ENV -> Remediation.of(text, "yaml", Snippets.elixirNameByPodIp(base));
-      case COMMAND -> Remediation.of(text, "yaml", podIp + "# container " + s.where() + ": pass the name with the pod IP (Kubernetes expands $(" + v + "))\n"
-          + "args: [\"-name\", \"" + base + "@$(" + v + ")\"]\n");
+      case FLAGS_VARIABLE -> Remediation.of(text, "yaml", envPatch(w.get(), v, existing.isEmpty(),
+          List.of(env(s.where(), flagsValue(w.get(), s.where(), "-name " + base + "@$(" + v + ")")))));
+      case RELEASE_ENV -> Remediation.of(text, "yaml", envPatch(w.get(), v, existing.isEmpty(),
+          List.of(env("RELEASE_DISTRIBUTION", "name"), env("RELEASE_NODE", base + "@$(" + v + ")"))));
+      case COMMAND -> Remediation.of(text, "yaml", argsPatch(w.get(), "-name", base + "@$(" + v + ")", existing.isEmpty()));
     };
+  }
+
+  /** An env entry {@code name=value}. */
+  private static ObjectNode env(String name, String value) {
+    return Snippet.object().put("name", name).put("value", value);
+  }
+
+  /** {@code var}'s value in the release container of {@code w} with its {@code -name}/{@code -sname} replaced by {@code flag} (or the flag alone). */
+  private static String flagsValue(WorkloadInfo w, String var, String flag) {
+    String value = Proposals.release(w).env(var).map(e -> e.value()).orElse(null);
+    if (value == null || !value.matches("(?s).*-s?name\\s+\\S+.*")) {
+      return value == null || value.isBlank() ? flag : value + " " + flag;
+    }
+    return value.replaceAll("-s?name\\s+\\S+", java.util.regex.Matcher.quoteReplacement(flag));
+  }
+
+  /**
+   * A patch of the release container's env with {@code entries}. The variable {@code podIp} (when
+   * not null) holds the pod IP the entries reference; with {@code addPodIp} it is added (from
+   * {@code fieldRef status.podIP}). Either way it is ordered first ({@code $setElementOrder}), since
+   * Kubernetes expands {@code $(VAR)} only from a variable defined earlier in the list.
+   */
+  private static String envPatch(WorkloadInfo w, String podIp, boolean addPodIp, List<ObjectNode> entries) {
+    ObjectNode patch = Snippet.patch(Proposals.key(w));
+    String container = Snippet.containerPath(w);
+    if (addPodIp) {
+      ObjectNode ip = Snippet.object().put("name", podIp);
+      ip.putObject("valueFrom").putObject("fieldRef").put("fieldPath", "status.podIP");
+      Snippet.set(patch, container + ".env[name=" + podIp + "]", ip);
+    }
+    for (ObjectNode e : entries) {
+      Snippet.set(patch, container + ".env[name=" + e.get("name").asText() + "]", e);
+    }
+    if (podIp == null) {
+      return Snippet.yaml(patch);
+    }
+    List<String> names = new ArrayList<>(List.of(podIp));
+    Proposals.release(w).env().forEach(e -> {
+      if (!names.contains(e.name())) {
+        names.add(e.name());
+      }
+    });
+    entries.forEach(e -> {
+      if (!names.contains(e.get("name").asText())) {
+        names.add(e.get("name").asText());
+      }
+    });
+    ArrayNode order = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    names.forEach(n -> order.addObject().put("name", n));
+    Snippet.set(patch, container + ".$setElementOrder/env", order);
+    String why = addPodIp ? "" : "# " + podIp + " already holds the pod IP (fieldRef status.podIP); the order puts it first, as $(" + podIp + ") needs\n";
+    return why + Snippet.yaml(patch);
+  }
+
+  /** A patch of the release container's args with {@code flag value} set (replacing the container's own name flag), and a POD_IP entry when asked. */
+  private static String argsPatch(WorkloadInfo w, String flag, String value, boolean addPodIp) {
+    List<String> args = new ArrayList<>(Proposals.release(w).args());
+    int at = -1;
+    for (int i = 0; i + 1 < args.size(); i++) {
+      if (args.get(i).equals("-name") || args.get(i).equals("-sname")) {
+        at = i;
+      }
+    }
+    if (at >= 0) {
+      args.set(at, flag);
+      args.set(at + 1, value);
+    } else {
+      args.add(flag);
+      args.add(value);
+    }
+    ObjectNode patch = Snippet.patch(Proposals.key(w));
+    ArrayNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    args.forEach(list::add);
+    Snippet.set(patch, Snippet.containerPath(w) + ".args", list);
+    if (addPodIp) {
+      ObjectNode ip = Snippet.object().put("name", "POD_IP");
+      ip.putObject("valueFrom").putObject("fieldRef").put("fieldPath", "status.podIP");
+      Snippet.set(patch, Snippet.containerPath(w) + ".env[name=POD_IP]", ip);
+    }
+    return Snippet.yaml(patch);
   }
 
   /** The release container's variable that already holds the pod IP ({@code fieldRef status.podIP}), if any. */
@@ -57,9 +144,10 @@ final class ReleaseAdvice {
       case ENV_SH, RELEASE_ENV -> Remediation.of(text, "shell", "# " + (s.kind() == NamingSite.Kind.ENV_SH ? s.where() : "rel/env.sh.eex")
           + "\nexport RELEASE_DISTRIBUTION=name\nexport RELEASE_NODE=" + base + "@$(hostname -f)\n");
       case VM_ARGS -> Remediation.of(text, "vm.args", "# " + s.where() + "\n-name " + base + "\n");
-      case FLAGS_VARIABLE -> Remediation.of(text, "yaml", "# container env: a name without @host takes hostname -f's FQDN\n- name: " + s.where()
-          + "\n  value: \"-name " + base + "\"\n");
-      case COMMAND -> Remediation.of(text, "yaml", "# container " + s.where() + ": a name without @host takes hostname -f's FQDN\nargs: [\"-name\", \"" + base + "\"]\n");
+      case FLAGS_VARIABLE -> ctx.workload().map(w -> Remediation.of(text, "yaml", envPatch(w, null, false, List.of(env(s.where(), flagsValue(w, s.where(), "-name " + base))))))
+          .orElse(Remediation.text(text + " (" + s.where() + ": -name " + base + ", without @host)"));
+      case COMMAND -> ctx.workload().map(w -> Remediation.of(text, "yaml", argsPatch(w, "-name", base, false)))
+          .orElse(Remediation.text(text + " (the container's args: -name " + base + ", without @host)"));
     };
   }
 

@@ -31,10 +31,7 @@ public final class ServiceHeadless extends BaseCheck {
         .evidence("clusterIP", s.clusterIP() == null ? "(allocated by the cluster)" : s.clusterIP())
         .evidence("type", s.type())
         .fix(Remediation.of("Make the service headless. clusterIP cannot be changed in place: delete and re-create the Service (or add a second, headless one).", "yaml",
-            """
-            spec:
-              clusterIP: None
-            """))
+            Snippet.service(s, "spec.clusterIP", Snippet.text("None"))))
         .build();
   }
 

@@ -33,7 +33,8 @@ public final class ServicePortName extends BaseCheck {
     String ports = s.ports().stream().map(p -> (p.name() == null ? "(unnamed)" : p.name()) + "/" + p.protocol() + " " + p.port()).collect(Collectors.joining(", "));
     if (s.ports().isEmpty()) {
       return fail(s.subject(), "Service " + s.name() + " has no ports, so it has no SRV records")
-          .fix(Remediation.of("Add the distribution port, named as the SRV query expects.", "yaml", "spec:\n  ports:\n  - name: dist-erl\n    protocol: TCP\n    port: 39135\n    targetPort: 39135"))
+          .fix(Remediation.of("Add the distribution port, named as the SRV query expects.", "yaml",
+              Snippet.service(s, "spec.ports[port=39135]", Snippet.object().put("name", "dist-erl").put("protocol", "TCP").put("port", 39135).put("targetPort", 39135))))
           .build();
     }
     Optional<String[]> labels = ctx.srvPortLabels();
@@ -50,7 +51,8 @@ public final class ServicePortName extends BaseCheck {
         .evidence("SRV query", ctx.dns().get().query())
         .evidence("service ports", ports)
         .fix(Remediation.of("Name the distribution port as the query does (or change the query's _name to an existing port).", "yaml",
-            "spec:\n  ports:\n  - name: " + name + "\n    protocol: " + proto.toUpperCase(java.util.Locale.ROOT) + "\n    port: " + s.ports().get(0).port() + "\n    targetPort: " + s.ports().get(0).targetPort()))
+            Snippet.service(s, "spec.ports[port=" + s.ports().get(0).port() + "]", Snippet.object().put("name", name).put("protocol", proto.toUpperCase(java.util.Locale.ROOT))
+                .put("port", s.ports().get(0).port()))))
         .build();
   }
 

@@ -46,7 +46,8 @@ public final class ServicePublishNotReady extends BaseCheck {
         .evidence("readiness probe", probe.get())
         .evidence("publishNotReadyAddresses", "false")
         .evidence("DNS while no pod is Ready", atStart.lines(1).get(0))
-        .fix(Remediation.of("Publish pods before they are Ready (clustering happens before readiness).", "yaml", "spec:\n  publishNotReadyAddresses: true"))
+        .fix(Remediation.of("Publish pods before they are Ready (clustering happens before readiness).", "yaml",
+            Snippet.service(s, "spec.publishNotReadyAddresses", com.fasterxml.jackson.databind.node.BooleanNode.TRUE)))
         .build();
   }
 }

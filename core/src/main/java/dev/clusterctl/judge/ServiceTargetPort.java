@@ -51,7 +51,8 @@ public final class ServiceTargetPort extends BaseCheck {
               .evidence("targetPort", p.targetPort())
               .evidence("container ports", containerPorts(w))
               .fix(Remediation.of("Declare the named port on the release container (or use the port number as targetPort).", "yaml",
-                  "ports:\n- name: " + p.targetPort().name() + "\n  containerPort: " + (dist.isPresent() ? dist.getAsInt() : p.port()) + "\n  protocol: TCP"))
+                  Snippet.container(w, "ports[containerPort=" + (dist.isPresent() ? dist.getAsInt() : p.port()) + "]", Snippet.object().put("name", p.targetPort().name())
+                      .put("containerPort", dist.isPresent() ? dist.getAsInt() : p.port()).put("protocol", "TCP"))))
               .build();
         }
         resolved.add(cp.get().port());
@@ -78,7 +79,8 @@ public final class ServiceTargetPort extends BaseCheck {
       return warn(s.subject(), label(p) + " targets pod port " + resolved.get(i) + " but the node listens for distribution on " + dist.getAsInt())
           .evidence("targetPort", p.targetPort() + " → " + resolved.get(i))
           .evidence("distribution port", dist.getAsInt() + " (" + DistPorts.of(ctx).origin() + ")")
-          .fix(Remediation.of("Point the service port at the distribution port.", "yaml", "spec:\n  ports:\n  - name: " + (p.name() == null ? "dist-erl" : p.name()) + "\n    port: " + p.port() + "\n    targetPort: " + dist.getAsInt()))
+          .fix(Remediation.of("Point the service port at the distribution port.", "yaml",
+              Snippet.service(s, "spec.ports[port=" + p.port() + "].targetPort", com.fasterxml.jackson.databind.node.IntNode.valueOf(dist.getAsInt()))))
           .build();
     }
     ServicePort first = ports.get(0);

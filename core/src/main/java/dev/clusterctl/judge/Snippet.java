@@ -3,7 +3,11 @@ package dev.clusterctl.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterctl.fix.FieldPath;
+import dev.clusterctl.fix.ObjectKey;
 import dev.clusterctl.fix.Yaml;
+import dev.clusterctl.model.ServiceInfo;
+import dev.clusterctl.model.WorkloadInfo;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,5 +37,57 @@ final class Snippet {
     ObjectNode o = JSON.objectNode();
     new TreeMap<>(labels).forEach(o::put);
     return o;
+  }
+
+  /** The header of a strategic merge patch of {@code key}: apiVersion, kind, name and namespace. */
+  static ObjectNode patch(ObjectKey key) {
+    ObjectNode p = JSON.objectNode().put("apiVersion", key.apiVersion()).put("kind", key.kind());
+    p.putObject("metadata").put("name", key.name()).put("namespace", key.namespace());
+    return p;
+  }
+
+  /** {@code patch} with {@code value} at {@code path} (list items by merge key). */
+  static ObjectNode set(ObjectNode patch, String path, JsonNode value) {
+    FieldPath.parse(path).set(patch, value);
+    return patch;
+  }
+
+  /** The release container's field {@code path} (under the container) in a patch of the workload, as YAML. */
+  static String container(WorkloadInfo w, String path, JsonNode value) {
+    return yaml(set(patch(Proposals.key(w)), containerPath(w) + "." + path, value));
+  }
+
+  /** The path of the release container of {@code w}. */
+  static String containerPath(WorkloadInfo w) {
+    return "spec.template.spec.containers[name=" + Proposals.release(w).name() + "]";
+  }
+
+  /** The env entry {@code name} of the release container, from the Secret {@code erlang-cookie}, as a patch of the workload. */
+  static String envFromSecret(WorkloadInfo w, String name) {
+    ObjectNode e = JSON.objectNode().put("name", name);
+    e.putObject("valueFrom").putObject("secretKeyRef").put("name", "erlang-cookie").put("key", "cookie");
+    return container(w, "env[name=" + name + "]", e);
+  }
+
+  /** The env entry {@code name=value} of the release container, as a patch of the workload. */
+  static String envValue(WorkloadInfo w, String name, String value) {
+    return container(w, "env[name=" + name + "]", JSON.objectNode().put("name", name).put("value", value));
+  }
+
+  /** The env entry {@code name} of the release container from {@code fieldRef} {@code fieldPath}, as a patch of the workload. */
+  static String envFieldRef(WorkloadInfo w, String name, String fieldPath) {
+    ObjectNode e = JSON.objectNode().put("name", name);
+    e.putObject("valueFrom").putObject("fieldRef").put("fieldPath", fieldPath);
+    return container(w, "env[name=" + name + "]", e);
+  }
+
+  /** A field of Service {@code s} as a patch. */
+  static String service(ServiceInfo s, String path, JsonNode value) {
+    return yaml(set(patch(Proposals.key(s)), path, value));
+  }
+
+  /** A text value. */
+  static JsonNode text(String value) {
+    return JSON.textNode(value);
   }
 }

@@ -48,39 +48,11 @@ final class Snippets {
         """.formatted(zone);
   }
 
-  /** The pod-template lines that give pods an FQDN under the headless service. */
+  /** The patch that gives pods an FQDN under the headless service: a Deployment's subdomain, a StatefulSet's serviceName. */
   static String subdomain(WorkloadInfo w, ServiceInfo svc, String serviceName) {
     String name = svc == null ? serviceName : svc.name();
-    if (w.kind() == dev.clusterctl.model.WorkloadKind.STATEFULSET) {
-      return """
-          # %s
-          spec:
-            serviceName: %s
-          """.formatted(w.subject(), name);
-    }
-    return """
-        # %s
-        spec:
-          template:
-            spec:
-              subdomain: %s
-        """.formatted(w.subject(), name);
-  }
-
-  /** An Elixir release's container env naming the node after its pod IP (long names). */
-  static String elixirNameByPodIp(String base) {
-    return """
-        # container env (Elixir release)
-        env:
-        - name: POD_IP
-          valueFrom:
-            fieldRef:
-              fieldPath: status.podIP
-        - name: RELEASE_DISTRIBUTION
-          value: name
-        - name: RELEASE_NODE
-          value: %s@$(POD_IP)
-        """.formatted(base);
+    String path = w.kind() == dev.clusterctl.model.WorkloadKind.STATEFULSET ? "spec.serviceName" : "spec.template.spec.subdomain";
+    return Snippet.yaml(Snippet.set(Snippet.patch(Proposals.key(w)), path, Snippet.text(name)));
   }
 
   /** libcluster's Kubernetes.DNS topology: A records of {@code query}, peers named {@code base@<ip>}. */

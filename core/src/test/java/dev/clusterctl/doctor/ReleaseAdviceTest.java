@@ -88,4 +88,48 @@ class ReleaseAdviceTest {
     assertThat(c.status()).as(c.message()).isIn(Status.FAIL, Status.WARN);
     assertThat(c.remediation().orElseThrow().snippet()).contains("- name: ERL_FLAGS").contains("-name shop@$(POD_IP)").doesNotContain("vm.args");
   }
+
+  /** RELEASE_NODE=shop@$(POD_IP) needs POD_IP defined before it: the patch adds it and orders it first, as kubectl applies it. */
+  @Test
+  void aReleaseNodeFixPutsThePodIpBeforeTheNameThatUsesIt() throws Exception {
+    String manifests = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: shop-headless, namespace: prod}
+        spec:
+          clusterIP: None
+          selector: {app: shop}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: shop, namespace: prod}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: shop}}
+          template:
+            metadata: {labels: {app: shop}}
+            spec:
+              containers:
+              - name: shop
+                image: shop:1
+                env:
+                - {name: RELEASE_DISTRIBUTION, value: name}
+                - {name: RELEASE_NODE, value: shop}
+        """;
+    Files.createDirectories(dir.resolve("k8s"));
+    Files.writeString(dir.resolve("k8s/app.yaml"), manifests);
+    FileInputs in = new FileInputs(List.of(dir.resolve("k8s").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    TargetOptions libclusterDns = new TargetOptions(Optional.of(dev.clusterctl.discovery.Strategy.LIBCLUSTER_DNS), Optional.of("shop"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    Report r = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null), in), new DoctorOptions(libclusterDns, CheckRegistry.standard().all()));
+    String snippet = result(r, "node-host-matches-dns").remediation().orElseThrow().snippet();
+    assertThat(snippet).contains("$setElementOrder/env").contains("shop@$(POD_IP)");
+    Path kubectl = dev.clusterctl.testing.RealServers.require("kubectl", "kubectl");
+    Path patch = Files.writeString(dir.resolve("patch.yaml"), snippet);
+    Process p = new ProcessBuilder(kubectl.toString(), "patch", "--local", "-f", dir.resolve("k8s/app.yaml").toString(), "--type", "strategic",
+        "--patch-file", patch.toString(), "-o", "jsonpath={range .items[*]}{.kind}{\"\\n\"}{end}{.spec.template.spec.containers[0].env[*].name}").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(out).as(snippet).contains("POD_IP RELEASE_DISTRIBUTION RELEASE_NODE");
+  }
 }

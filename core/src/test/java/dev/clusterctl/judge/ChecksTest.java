@@ -230,7 +230,8 @@ class ChecksTest {
     assertThat(elixir.status()).as(elixir.message()).isEqualTo(Status.FAIL);
     assertThat(elixir.message()).contains("peers use the pod IP");
     Remediation byIp = elixir.remediation().orElseThrow();
-    assertThat(byIp.snippet()).contains("RELEASE_DISTRIBUTION", "value: name", "RELEASE_NODE", "app@$(POD_IP)", "status.podIP")
+    // the fixture's container already holds the pod IP in NODE_HOST, which the fix reuses (ordered first)
+    assertThat(byIp.snippet()).contains("RELEASE_DISTRIBUTION", "value: name", "RELEASE_NODE", "app@$(NODE_HOST)", "status.podIP", "$setElementOrder/env")
         .doesNotContain("vm.args").doesNotContain("-name ");
 
     String elixirByIp = Fixture.SERVICE + "---\n" + Fixture.deployment("subdomain: app-dist", """
