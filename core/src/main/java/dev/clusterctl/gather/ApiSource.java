@@ -37,9 +37,12 @@ public final class ApiSource implements Source {
     return connect(target, in, KubeApi.DEFAULT_TIMEOUT);
   }
 
-  /** Connects to {@code target}, each API call (its answer included) within {@code timeout}; closing the source closes the client. */
+  /**
+   * Connects to {@code target}, each API call (its answer included) within {@code timeout}, telling
+   * {@code in}'s API wait listener about each; closing the source closes the client.
+   */
   public static ApiSource connect(KubeTarget target, ApiInputs in, java.time.Duration timeout) {
-    return new ApiSource(KubeApi.connect(target, timeout), in, true);
+    return new ApiSource(KubeApi.connect(target, timeout, in.apiWaits()), in, true);
   }
 
   /** Reads the objects and release files; a 403 on the Services is a {@link dev.clusterctl.error.BadInputException}. */

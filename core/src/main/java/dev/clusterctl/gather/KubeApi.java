@@ -1,5 +1,6 @@
 package dev.clusterctl.gather;
 
+import dev.clusterctl.dns.WaitListener;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.error.InterruptedRunException;
 import dev.clusterctl.error.UnreachableException;
@@ -75,6 +76,7 @@ public final class KubeApi implements AutoCloseable {
       Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
   private final KubernetesClient client;
+  private final ApiWaitListener waits;
   private final String namespace;
   private final String server;
   private final Duration timeout;
@@ -100,7 +102,16 @@ public final class KubeApi implements AutoCloseable {
 
   /** Wraps {@code client}, each call within {@code timeout}, keeping {@code secrets} out of every text. */
   public KubeApi(KubernetesClient client, String namespace, Duration timeout, List<String> secrets) {
+    this(client, namespace, timeout, secrets, ApiWaitListener.NONE);
+  }
+
+  /**
+   * Wraps {@code client}, each call within {@code timeout}, keeping {@code secrets} out of every
+   * text, and telling {@code waits} as each call's wait for its answer starts and ends.
+   */
+  public KubeApi(KubernetesClient client, String namespace, Duration timeout, List<String> secrets, ApiWaitListener waits) {
     this.client = client;
+    this.waits = waits;
     this.namespace = namespace;
     this.server = client.getConfiguration().getMasterUrl();
     this.timeout = checkTimeout(timeout);
@@ -125,6 +136,11 @@ public final class KubeApi implements AutoCloseable {
    * @throws BadInputException for a kubeconfig, context or credential that cannot be used
    */
   public static KubeApi connect(KubeTarget target, Duration timeout) {
+    return connect(target, timeout, ApiWaitListener.NONE);
+  }
+
+  /** As {@link #connect(KubeTarget, Duration)}, telling {@code waits} as each call's wait starts and ends. */
+  public static KubeApi connect(KubeTarget target, Duration timeout, ApiWaitListener waits) {
     checkTimeout(timeout);
     Optional<KubeconfigFile> checked = kubeconfigFile(target).map(f -> f.merged().isEmpty()
         ? KubeconfigFile.check(f.path(), f.label(), target.context())
@@ -178,7 +194,7 @@ public final class KubeApi implements AutoCloseable {
       String who = checked.flatMap(KubeconfigFile::user).map(u -> checked.get().label() + ": user '" + u + "'").orElse("the kubeconfig");
       throw new BadInputException(who + ": the client certificate and key cannot be loaded (client-certificate-data, client-key-data)");
     }
-    KubeApi api = new KubeApi(client, ns, timeout, secrets);
+    KubeApi api = new KubeApi(client, ns, timeout, secrets, waits);
     api.selectors.addAll(Thread.getAllStackTraces().keySet().stream()
         .filter(t -> !before.contains(t) && t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")).toList());
     return api;
@@ -298,7 +314,7 @@ public final class KubeApi implements AutoCloseable {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       throw new UnreachableException("Kubernetes API " + server + ": the client is closed");
     }
-    try {
+    try (WaitListener.Wait waiting = waits.asking(server, what)) {
       return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);

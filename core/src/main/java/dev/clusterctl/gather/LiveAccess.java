@@ -1,5 +1,6 @@
 package dev.clusterctl.gather;
 
+import dev.clusterctl.dns.WaitListener;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -26,6 +27,13 @@ public sealed interface LiveAccess {
    * @param pod the pod's files and environment
    * @param fqdn what {@code hostname --fqdn} says in it
    * @param servers {@code --nameserver}, asked with the pod's search list instead of its own servers
+   * @param dnsWaits told as each wait for a DNS server's reply (the discovery query) starts and ends
    */
-  record Pod(LocalPod pod, LocalPod.Fqdn fqdn, Optional<List<InetSocketAddress>> servers) implements LiveAccess {}
+  record Pod(LocalPod pod, LocalPod.Fqdn fqdn, Optional<List<InetSocketAddress>> servers, WaitListener dnsWaits) implements LiveAccess {
+
+    /** The pod, whose waits nobody hears. */
+    public Pod(LocalPod pod, LocalPod.Fqdn fqdn, Optional<List<InetSocketAddress>> servers) {
+      this(pod, fqdn, servers, WaitListener.NONE);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.clusterctl.gather;
 
+import dev.clusterctl.dns.WaitListener;
 import dev.clusterctl.erlang.SysConfig;
 import dev.clusterctl.erlang.VmArgs;
 import java.net.InetSocketAddress;
@@ -19,11 +20,18 @@ public final class LocalSource implements Source {
 
   private final LocalPod pod;
   private final Optional<List<InetSocketAddress>> servers;
+  private final WaitListener dnsWaits;
 
   /** A source reading {@code pod}; {@code servers} ({@code --nameserver}) replace its resolver's servers. */
   public LocalSource(LocalPod pod, Optional<List<InetSocketAddress>> servers) {
+    this(pod, servers, WaitListener.NONE);
+  }
+
+  /** As {@link #LocalSource(LocalPod, Optional)}, telling {@code dnsWaits} as each wait of the discovery query starts and ends. */
+  public LocalSource(LocalPod pod, Optional<List<InetSocketAddress>> servers, WaitListener dnsWaits) {
     this.pod = pod;
     this.servers = servers;
+    this.dnsWaits = dnsWaits;
   }
 
   @Override
@@ -41,6 +49,6 @@ public final class LocalSource implements Source {
     inputs.add("environment: " + (env.isEmpty() ? "(no POD_IP, NODE_HOST, ERL_DIST_PORT or RELEASE_*)" : env));
     inputs.add("sys.config " + sysPath.orElse("(not found: give --release-dir or --sys-config)"));
     inputs.add("vm.args " + vmPath.orElse("(not found: give --release-dir or --vm-args)"));
-    return new Gathered(List.of(), Optional.empty(), sys, vm, ReleaseFiles.none(), inputs, Optional.empty(), Optional.of(new LiveAccess.Pod(pod, fqdn, servers)));
+    return new Gathered(List.of(), Optional.empty(), sys, vm, ReleaseFiles.none(), inputs, Optional.empty(), Optional.of(new LiveAccess.Pod(pod, fqdn, servers, dnsWaits)));
   }
 }

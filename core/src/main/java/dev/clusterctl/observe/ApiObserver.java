@@ -161,11 +161,11 @@ final class ApiObserver implements LiveObserver {
     switch (where.mode()) {
       case NAMESERVERS -> {
         String servers = where.servers().stream().map(a -> a.getHostString() + ":" + a.getPort()).collect(java.util.stream.Collectors.joining(", "));
-        return DnsAsk.ask(config(where.servers(), false, search), query, type, servers);
+        return DnsAsk.ask(config(where.servers(), false, search), query, type, servers, in.dnsWaits());
       }
       case RESOLV_CONF -> {
         ResolvConf conf = ResolvConf.read(where.resolvConf());
-        return DnsAsk.ask(DnsConfig.from(conf).withSearchMode(SearchMode.ERLANG), query, type, "the pod's resolver " + conf.nameservers());
+        return DnsAsk.ask(DnsConfig.from(conf).withSearchMode(SearchMode.ERLANG), query, type, "the pod's resolver " + conf.nameservers(), in.dnsWaits());
       }
       case PORT_FORWARD -> {
         return portForward(corednsPods, query, type, search);
@@ -193,7 +193,7 @@ final class ApiObserver implements LiveObserver {
     try (LocalPortForward f = pf.get()) {
       InetSocketAddress local = new InetSocketAddress(f.getLocalAddress(), f.getLocalPort());
       String where = "port-forward to kube-system/" + name + " (tcp)";
-      Observation<DnsObservation> answer = DnsAsk.ask(config(List.of(local), true, search).withLookupTimeout(Optional.of(api.timeout())), query, type, where);
+      Observation<DnsObservation> answer = DnsAsk.ask(config(List.of(local), true, search).withLookupTimeout(Optional.of(api.timeout())), query, type, where, in.dnsWaits());
       if (!answer.seen() && f.errorOccurred()) {
         String error = f.getServerThrowables().stream().map(ApiObserver::forwardError).filter(m -> !m.isEmpty()).findFirst().orElse("the stream broke off");
         return Observation.unavailable("--dns-port-forward to kube-system/" + name + ": " + error);

@@ -5,6 +5,8 @@ import dev.clusterctl.dns.Attempt;
 import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.LookupResult;
 import dev.clusterctl.dns.Resolver;
+import dev.clusterctl.dns.SocketDnsClient;
+import dev.clusterctl.dns.WaitListener;
 import dev.clusterctl.error.ClusterctlException;
 import dev.clusterctl.gather.Observation;
 import java.util.List;
@@ -21,10 +23,15 @@ public final class DnsAsk {
    * unavailable observation naming it.
    */
   public static Observation<DnsObservation> ask(DnsConfig config, String query, String type, String server) {
+    return ask(config, query, type, server, WaitListener.NONE);
+  }
+
+  /** As {@link #ask(DnsConfig, String, String, String)}, telling {@code waits} as each wait for a reply starts and ends. */
+  public static Observation<DnsObservation> ask(DnsConfig config, String query, String type, String server, WaitListener waits) {
     int t = Type.value(type);
     LookupResult r;
     try {
-      r = Resolver.of(config).lookup(query, t);
+      r = new Resolver(config, waits.observing(new SocketDnsClient())).lookup(query, t);
     } catch (ClusterctlException e) {
       return Observation.unavailable("the discovery query could not be asked at " + server + ": " + e.getMessage());
     }

@@ -54,6 +54,6 @@ final class LocalObserver implements LiveObserver {
     if (config.servers().isEmpty()) {
       return Observation.unavailable("no nameserver in " + pod.resolvConf());
     }
-    return DnsAsk.ask(config, d.get().query(), d.get().recordType().name(), where);
+    return DnsAsk.ask(config, d.get().query(), d.get().recordType().name(), where, access.dnsWaits());
   }
 }

@@ -4,6 +4,7 @@ import dev.clusterctl.discovery.HostType;
 import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.dns.DnsConfig;
 import dev.clusterctl.dns.QueryType;
+import dev.clusterctl.dns.WaitListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.OptionalInt;
  * @param env the environment vm.args' {@code ${VAR}} are expanded from
  * @param asNode true to see DNS as a node does: answers of {@code inet_res:getbyname} served through a model of
  *     inet_res's cache (cache_size 100, the answers' TTL), as {@code join --watch --as-node} asks
+ * @param waits told as each wait for a DNS server's reply starts and ends (every refresh's lookups)
  */
 public record JoinRequest(
     Optional<String> domain,
@@ -41,11 +43,19 @@ public record JoinRequest(
     OptionalInt distPort,
     Optional<Duration> interval,
     Map<String, String> env,
-    boolean asNode) {
+    boolean asNode,
+    WaitListener waits) {
 
   /** Copies the environment. */
   public JoinRequest {
     env = Map.copyOf(env);
+  }
+
+  /** A request whose waits nobody hears. */
+  public JoinRequest(Optional<String> domain, DnsConfig dns, Strategy strategy, Optional<QueryType> type,
+      Optional<HostType> hostType, Optional<String> basename, Optional<Path> sysConfig, Optional<Path> vmArgs,
+      OptionalInt distPort, Optional<Duration> interval, Map<String, String> env, boolean asNode) {
+    this(domain, dns, strategy, type, hostType, basename, sysConfig, vmArgs, distPort, interval, env, asNode, WaitListener.NONE);
   }
 
   /** A request that sees every answer as the server gives it (no node cache model). */

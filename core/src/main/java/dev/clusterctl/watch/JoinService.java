@@ -5,6 +5,7 @@ import dev.clusterctl.discovery.DiscoverySpec;
 import dev.clusterctl.discovery.InetResCache;
 import dev.clusterctl.dns.DomainNames;
 import dev.clusterctl.dns.Resolver;
+import dev.clusterctl.dns.SocketDnsClient;
 import dev.clusterctl.erlang.SysConfig;
 import dev.clusterctl.erlang.VmArgs;
 import dev.clusterctl.erlang.dist.NodeProbe;
@@ -62,7 +63,7 @@ public final class JoinService implements AutoCloseable {
         every = Duration.ofMillis(sc.refreshIntervalMs().getAsLong());
       }
       PeerSource source = ReleaseDiscovery.peerSource(
-          sc, basename(r, release, "release.invalid"), Resolver.of(r.dns()), servers, r.asNode() ? new InetResCache() : null);
+          sc, basename(r, release, "release.invalid"), resolver(r), servers, r.asNode() ? new InetResCache() : null);
       return new JoinPlan(source, port, every, warnings);
     }
     String domain = DomainNames.lookupName(
@@ -72,7 +73,7 @@ public final class JoinService implements AutoCloseable {
     if (spec.basename().isEmpty() && base.isPresent()) {
       spec = spec.withBasename(base.get());
     }
-    return new JoinPlan(new DnsPeerSource(new Discovery(Resolver.of(r.dns())), spec, domain, servers,
+    return new JoinPlan(new DnsPeerSource(new Discovery(resolver(r)), spec, domain, servers,
         r.asNode() ? new InetResCache() : null), port, every, warnings);
   }
 
@@ -97,6 +98,11 @@ public final class JoinService implements AutoCloseable {
   @Override
   public void close() {
     probe.close();
+  }
+
+  /** A resolver asking {@code r}'s servers over the network, telling {@code r}'s listener about each wait. */
+  private static Resolver resolver(JoinRequest r) {
+    return new Resolver(r.dns(), r.waits().observing(new SocketDnsClient()));
   }
 
   /** The discovery options for {@code domain}, the library's defaults filled in. */

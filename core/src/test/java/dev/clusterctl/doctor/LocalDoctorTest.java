@@ -85,4 +85,30 @@ class LocalDoctorTest {
       assertThat(ApiDoctorTest.status(r, "dns-answers-match-endpoints")).as(ExamplesTest.dump(r)).isEqualTo(Status.FAIL);
     }
   }
+
+  @Test
+  void theDiscoveryQueryAtANameserverIsHeardStartingAndEnding(@TempDir Path dir) throws Exception {
+    java.util.List<String> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    dev.clusterctl.dns.WaitListener waits = (server, transport, name) -> {
+      heard.add("start " + server.getPort() + " " + transport);
+      return () -> heard.add("end " + server.getPort() + " " + transport);
+    };
+    // a server that refuses every question at once: the waits are short, but each is heard
+    dev.clusterctl.testing.FakeDnsServer.Responder refuse = query -> {
+      org.xbill.DNS.Message reply = new org.xbill.DNS.Message(query.getHeader().getID());
+      reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+      reply.getHeader().setRcode(org.xbill.DNS.Rcode.REFUSED);
+      reply.addRecord(query.getQuestion(), org.xbill.DNS.Section.QUESTION);
+      return reply.toWire();
+    };
+    try (dev.clusterctl.testing.FakeDnsServer server = dev.clusterctl.testing.FakeDnsServer.start(refuse, refuse)) {
+      Path root = pod(dir, true, "search payments.svc.cluster.local svc.cluster.local cluster.local\nnameserver 127.0.0.1\n");
+      Report r = Doctor.diagnose(new LocalSource(local(root), Optional.of(List.of(server.address())), waits), ApiDoctorTest.ALL);
+      Report unheard = Doctor.diagnose(new LocalSource(local(root), Optional.of(List.of(server.address()))), ApiDoctorTest.ALL);
+      assertThat(ExamplesTest.dump(r)).isEqualTo(ExamplesTest.dump(unheard));
+      assertThat(heard).isNotEmpty().first().isEqualTo("start " + server.port() + " UDP");
+      assertThat(heard.stream().filter(h -> h.startsWith("start ")).count()).as("every wait ends")
+          .isEqualTo(heard.stream().filter(h -> h.startsWith("end ")).count());
+    }
+  }
 }

@@ -75,4 +75,28 @@ class JoinServiceTest {
     assertThatThrownBy(() -> JoinService.plan(request("ledger.payments", null, missing, OptionalInt.empty(), null)))
         .isInstanceOf(BadInputException.class).hasMessage(missing + ": no such file");
   }
+
+  @Test
+  void everyLookupOfARefreshIsHeardStartingAndEnding() throws Exception {
+    java.util.List<String> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    dev.clusterctl.dns.WaitListener waits = (server, transport, name) -> {
+      heard.add("start " + server.getPort() + " " + transport + " " + name);
+      return () -> heard.add("end " + server.getPort() + " " + transport + " " + name);
+    };
+    try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      java.net.InetSocketAddress at = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), silent.getLocalPort());
+      DnsConfig dns = new DnsConfig(java.util.List.of(at), false, Duration.ofMillis(300), 1,
+          dev.clusterctl.dns.SearchMode.NONE, java.util.List.of(), 1);
+      JoinRequest r = new JoinRequest(Optional.of("ledger.payments."), dns, Strategy.GEN_CLUSTER, Optional.empty(), Optional.empty(),
+          Optional.of("ledger"), Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), Map.of(), false, waits);
+      try (JoinService join = new JoinService(JoinService.plan(r), dev.clusterctl.erlang.dist.ProbeOptions.defaults(), false)) {
+        assertThatThrownBy(join::once).isInstanceOf(dev.clusterctl.error.UnreachableException.class);
+      }
+      String what = silent.getLocalPort() + " UDP ledger.payments.";
+      assertThat(heard).isNotEmpty().first().isEqualTo("start " + what);
+      assertThat(heard.stream().filter(h -> h.startsWith("start ")).count())
+          .as("every wait ends").isEqualTo(heard.stream().filter(h -> h.startsWith("end ")).count());
+      assertThat(heard).contains("end " + what);
+    }
+  }
 }

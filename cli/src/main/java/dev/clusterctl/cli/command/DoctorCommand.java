@@ -9,6 +9,8 @@ import dev.clusterctl.cli.render.doctor.DoctorJunit;
 import dev.clusterctl.cli.render.doctor.DoctorSarif;
 import dev.clusterctl.cli.render.doctor.DoctorText;
 import dev.clusterctl.cli.render.doctor.Verdict;
+import dev.clusterctl.cli.terminal.ProgressLine;
+import dev.clusterctl.cli.terminal.WaitDisplay;
 import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.dns.Servers;
@@ -200,7 +202,10 @@ public final class DoctorCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--force goes with --fix DIR");
     }
     Doctor.Diagnosis diagnosis;
-    try (Source source = openSource()) {
+    // a long wait for the API server or a DNS server shows on stderr while it lasts (a terminal,
+    // text output, no --quiet), erased before the report is printed
+    try (WaitDisplay progress = ProgressLine.forStderr(spec.commandLine().getErr(), global.quiet(), output != Format.text, System.getenv());
+        Source source = openSource(progress)) {
       diagnosis = Doctor.run(source, new DoctorOptions(options, checks));
     }
     Report report = diagnosis.report();
@@ -247,14 +252,15 @@ public final class DoctorCommand implements Callable<Integer> {
     return files.isEmpty() && kustomize.isEmpty() ? From.API : From.FILES;
   }
 
-  private Source openSource() {
+  private Source openSource(WaitDisplay progress) {
     return switch (from()) {
       case FILES -> new FileSource(System.in, new Kustomize(),
           new FileInputs(files, kustomize, Optional.ofNullable(corefile), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs),
               Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir)));
       case API -> ApiSource.connect(new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context), Optional.ofNullable(namespace)),
-          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress()), timeout);
-      case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal());
+          new ApiInputs(Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs), Optional.ofNullable(releaseEnv), Optional.ofNullable(releaseDir), exec, execConcurrency, dnsWhere(), progress(),
+              progress, progress), timeout);
+      case LOCAL -> new LocalSource(LocalPod.system(Optional.ofNullable(releaseDir), Optional.ofNullable(sysConfig), Optional.ofNullable(vmArgs)), dnsLocal(), progress);
     };
   }
 
@@ -303,7 +309,7 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     return (done, total) -> {
       synchronized (err) {
-        err.print("\rhostname --fqdn: " + done + "/" + total + " pods" + (done.equals(total) ? "\n" : ""));
+        err.print("\rhostname --fqdn: " + done + "/" + total + " pods\u001b[K" + (done.equals(total) ? "\n" : ""));
         err.flush();
       }
     };

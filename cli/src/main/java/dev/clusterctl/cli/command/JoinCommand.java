@@ -7,6 +7,7 @@ import dev.clusterctl.cli.option.DnsOptions;
 import dev.clusterctl.cli.option.DurationConverter;
 import dev.clusterctl.cli.option.GlobalOptions;
 import dev.clusterctl.cli.terminal.TerminalLender;
+import dev.clusterctl.cli.terminal.WaitRelay;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.watch.JoinPlan;
 import dev.clusterctl.watch.JoinService;
@@ -143,9 +144,10 @@ public final class JoinCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
+    WaitRelay waits = new WaitRelay();
     JoinPlan plan = JoinService.plan(JoinInputs.request(arguments, dns, discovery, sysConfig, vmArgs,
-        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv(), asNode));
-    JoinRun run = new JoinRun(this, plan, terminals, spec.commandLine().getOut(), spec.commandLine().getErr());
+        Optional.ofNullable(distPort), Optional.ofNullable(interval), System.getenv(), asNode, waits));
+    JoinRun run = new JoinRun(this, plan, waits, terminals, spec.commandLine().getOut(), spec.commandLine().getErr());
     return watch ? run.watch() : run.once();
   }
 

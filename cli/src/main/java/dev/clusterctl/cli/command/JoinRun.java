@@ -6,8 +6,12 @@ import dev.clusterctl.cli.render.join.JoinJson;
 import dev.clusterctl.cli.render.join.JoinText;
 import dev.clusterctl.cli.render.join.JsonlWriter;
 import dev.clusterctl.cli.render.join.LiveView;
+import dev.clusterctl.cli.terminal.ProgressLine;
 import dev.clusterctl.cli.terminal.TerminalLender;
 import dev.clusterctl.cli.terminal.TerminalLender.Loan;
+import dev.clusterctl.cli.terminal.WaitDisplay;
+import dev.clusterctl.cli.terminal.WaitRelay;
+import dev.clusterctl.dns.WaitListener;
 import dev.clusterctl.erlang.dist.LoadedCookie;
 import dev.clusterctl.erlang.dist.ProbeOptions;
 import dev.clusterctl.error.BadInputException;
@@ -33,13 +37,15 @@ final class JoinRun {
 
   private final JoinCommand o;
   private final JoinPlan plan;
+  private final WaitRelay waits;
   private final TerminalLender terminals;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  JoinRun(JoinCommand options, JoinPlan plan, TerminalLender terminals, PrintWriter out, PrintWriter err) {
+  JoinRun(JoinCommand options, JoinPlan plan, WaitRelay waits, TerminalLender terminals, PrintWriter out, PrintWriter err) {
     this.o = options;
     this.plan = plan;
+    this.waits = waits;
     this.terminals = terminals;
     this.out = out;
     this.err = err;
@@ -49,7 +55,14 @@ final class JoinRun {
   int once() {
     Optional<LoadedCookie> cookie = loadCookie();
     try (JoinService join = new JoinService(plan, probeOptions(cookie), o.mesh)) {
-      JoinReport report = join.once();
+      JoinReport report;
+      // a long lookup shows on stderr while it lasts, erased before the report is printed
+      try (WaitDisplay progress = ProgressLine.forStderr(err, o.global.quiet(), o.output == JoinCommand.Output.json, System.getenv())) {
+        waits.to(progress);
+        report = join.once();
+      } finally {
+        waits.to(WaitListener.NONE);
+      }
       if (o.output == JoinCommand.Output.json) {
         JoinJson json = new JoinJson();
         out.println(json.pretty(json.report(report, cookie.map(LoadedCookie::source))));
@@ -72,8 +85,14 @@ final class JoinRun {
       if (loan.isEmpty()) {
         watched = watchWith(join, wo, new JsonlWriter(out), null);
       } else {
-        try (Loan terminal = loan.get(); LiveView view = new LiveView(terminal.terminal(), o.global.colorOnStdout())) {
+        // the live view owns the screen: a long lookup is shown inside it (under its status line),
+        // never as a stderr line that would move its cursor; with -o jsonl nothing is shown
+        try (Loan terminal = loan.get(); LiveView view = new LiveView(terminal.terminal(), o.global.colorOnStdout());
+            WaitDisplay progress = ProgressLine.inView(view::waiting, o.global.quiet())) {
+          waits.to(progress);
           watched = watchWith(join, wo, view, view);
+        } finally {
+          waits.to(WaitListener.NONE);
         }
       }
       // after the live view has given the screen back, so the summary starts on a line of its own;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,6 +20,9 @@ import java.util.function.LongSupplier;
  * and erased as soon as nothing is waited for any more (and when closed), so that nothing of it
  * stays on the screen or mixes with output. Only on a terminal: {@link #forStderr} returns a
  * listener that shows nothing in a pipe, with {@code --quiet}, with {@code TERM=dumb} or for JSON.
+ * The waits are a DNS server's reply ({@code asking 10.96.0.10 over TCP}) and the Kubernetes API
+ * server's answer ({@code asking the API server https://10.0.0.1:6443}). A full-screen view (join's
+ * live view) gets the same text through {@link #inView} and shows it among its own lines.
  */
 public final class ProgressLine implements WaitDisplay {
 
@@ -28,7 +32,8 @@ public final class ProgressLine implements WaitDisplay {
   /** A pause shorter than this between two waits (a retry) keeps counting from the first. */
   private static final Duration SPELL_GAP = Duration.ofSeconds(1);
 
-  private final PrintWriter err;
+  /** Shows the line's text; an empty text erases it. */
+  private final Consumer<String> surface;
   private final LongSupplier nanos;
   private final ScheduledExecutorService ticker;
   private final Map<Object, String> waits = new LinkedHashMap<>();
@@ -38,7 +43,11 @@ public final class ProgressLine implements WaitDisplay {
   private boolean closed;
 
   ProgressLine(PrintWriter err, LongSupplier nanos, boolean tick) {
-    this.err = err;
+    this(onStderr(err), nanos, tick);
+  }
+
+  ProgressLine(Consumer<String> surface, LongSupplier nanos, boolean tick) {
+    this.surface = surface;
     this.nanos = nanos;
     if (tick) {
       this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,6 +73,26 @@ public final class ProgressLine implements WaitDisplay {
   }
 
   /**
+   * A progress text for a view that owns the screen (join's live view): {@code show} gets the text
+   * while a wait lasts past the delay, and an empty text when it is over; nothing with
+   * {@code quiet}.
+   */
+  public static WaitDisplay inView(Consumer<String> show, boolean quiet) {
+    if (quiet) {
+      return WaitDisplay.NONE;
+    }
+    return new ProgressLine(show, System::nanoTime, true);
+  }
+
+  /** Draws the text at the start of the current stderr line, erasing what was there; empty erases. */
+  private static Consumer<String> onStderr(PrintWriter err) {
+    return text -> {
+      err.print(text.isEmpty() ? "\r\u001b[K" : "\r" + text + "\u001b[K");
+      err.flush();
+    };
+  }
+
+  /**
    * True when stdin and stdout are a terminal (there is a console) and stderr is one too: on Linux
    * read from {@code /proc/self/fd/2}; where that cannot be read, the console decides.
    */
@@ -81,7 +110,16 @@ public final class ProgressLine implements WaitDisplay {
   }
 
   @Override
-  public synchronized Wait waiting(InetSocketAddress server, Transport transport, String name) {
+  public Wait waiting(InetSocketAddress server, Transport transport, String name) {
+    return started("asking " + server(server) + " over " + transport.name());
+  }
+
+  @Override
+  public Wait asking(String server, String call) {
+    return started("asking the API server " + apiServer(server));
+  }
+
+  private synchronized Wait started(String label) {
     if (closed) {
       return () -> { };
     }
@@ -90,7 +128,7 @@ public final class ProgressLine implements WaitDisplay {
       spellStart = now;
     }
     Object token = new Object();
-    waits.put(token, "asking " + server(server) + " over " + transport.name());
+    waits.put(token, label);
     return () -> ended(token);
   }
 
@@ -113,15 +151,13 @@ public final class ProgressLine implements WaitDisplay {
     }
     String label = waits.values().iterator().next();
     String more = waits.size() > 1 ? " (+" + (waits.size() - 1) + " more)" : "";
-    err.print("\r" + label + more + "\u2026 " + TimeUnit.NANOSECONDS.toSeconds(elapsed) + " s\u001b[K");
-    err.flush();
+    surface.accept(label + more + "\u2026 " + TimeUnit.NANOSECONDS.toSeconds(elapsed) + " s");
     shown = true;
   }
 
   private void erase() {
     if (shown) {
-      err.print("\r\u001b[K");
-      err.flush();
+      surface.accept("");
       shown = false;
     }
   }
@@ -137,6 +173,22 @@ public final class ProgressLine implements WaitDisplay {
     }
     waits.clear();
     erase();
+  }
+
+  /** The API server's URL as shown: no user part (a kubeconfig may carry a password there), no trailing slash. */
+  static String apiServer(String url) {
+    String shown = url;
+    try {
+      java.net.URI u = new java.net.URI(url);
+      if (u.getRawUserInfo() != null && u.getHost() != null) {
+        shown = new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+      }
+    } catch (java.net.URISyntaxException notAUri) {
+      int at = url.lastIndexOf('@');
+      int scheme = url.indexOf("://");
+      shown = at > scheme && scheme >= 0 ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
+    }
+    return shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown;
   }
 
   private static String server(InetSocketAddress a) {

@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code resolve} against a DNS server that never answers (a bound UDP socket nobody reads), in a
- * real terminal (tmux): the progress line appears after a second, counts, and is gone when the
- * wait ends; in a pipe and with {@code --quiet} it never appears.
+ * {@code resolve} and {@code join} against a DNS server that never answers (a bound UDP socket
+ * nobody reads) and {@code doctor} against an API server that accepts and never answers, in a real
+ * terminal (tmux): the progress line appears after a second, counts, and is gone when the wait
+ * ends; in a pipe and with {@code --quiet} it never appears; {@code join --watch} shows it inside
+ * its live view.
  */
 class ProgressLineTmuxTest {
 
@@ -86,6 +88,116 @@ class ProgressLineTmuxTest {
     assertThat(Files.readString(log)).contains("no DNS server answered").doesNotContain("asking").doesNotContain("\u001b[K");
   }
 
+  /** A TCP port on loopback that accepts and never answers: a hung API server. */
+  private int silentApi() throws Exception {
+    java.net.ServerSocket api = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    hung.add(api);
+    Thread acceptor = new Thread(() -> {
+      while (!api.isClosed()) {
+        try {
+          hung.add(api.accept());
+        } catch (java.io.IOException e) {
+          return;
+        }
+      }
+    }, "silent-api");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return api.getLocalPort();
+  }
+
+  private final List<AutoCloseable> hung = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stopApi() throws Exception {
+    for (AutoCloseable c : hung) {
+      c.close();
+    }
+  }
+
+  /** A doctor against the hung API server (through the launcher {@link #resolve} writes). */
+  private String doctor(int port, String extra) throws Exception {
+    Path kubeconfig = tmp.resolve("kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: hung
+          cluster:
+            server: http://127.0.0.1:%d
+        users:
+        - name: me
+          user:
+            token: sha256~progress-test-token
+        contexts:
+        - name: hung
+          context: {cluster: hung, user: me, namespace: payments}
+        current-context: hung
+        """.formatted(port));
+    resolve("");
+    return tmp.resolve("clusterctl") + " doctor --kubeconfig " + kubeconfig + " --timeout 3s " + extra;
+  }
+
+  @Test
+  void doctorWaitingOnAHungApiServerShowsTheLineThenErasesIt() throws Exception {
+    int port = silentApi();
+    start("sh");
+    type("PS1='$ '; clear");
+    type(doctor(port, "") + "; echo done-$?");
+    String asking = "asking the API server http://127.0.0.1:" + port + "\u2026 ";
+    awaitScreen(s -> s.contains(asking + "1 s"));
+    awaitScreen(s -> s.contains(asking + "2 s"));
+    awaitScreen(s -> s.contains("done-3"));
+    assertThat(screen()).doesNotContain("asking").contains("did not answer list services within 3 s");
+  }
+
+  @Test
+  void doctorInAPipeOrWithQuietDrawsNothing() throws Exception {
+    int port = silentApi();
+    Path log = tmp.resolve("doctor-pipe.txt");
+    start("sh");
+    type("PS1='$ '; clear");
+    type(doctor(port, "2>&1 | cat > " + log) + "; " + doctor(port, "--quiet") + "; echo done-$?");
+    awaitScreen(s -> s.contains("done-3"));
+    assertThat(screen()).doesNotContain("asking");
+    assertThat(Files.readString(log)).contains("did not answer list services").doesNotContain("asking").doesNotContain("\u001b[K");
+  }
+
+  @Test
+  void joinWaitingOnASilentServerShowsTheLineThenErasesIt() throws Exception {
+    start("sh");
+    type("PS1='$ '; clear");
+    resolve("");
+    type(tmp.resolve("clusterctl") + " join @127.0.0.1:" + silent.getLocalPort() + " ledger.example. --basename ledger"
+        + " --timeout 3s --tries 1; echo done-$?");
+    String asking = "asking 127.0.0.1:" + silent.getLocalPort() + " over UDP\u2026 ";
+    awaitScreen(s -> s.contains(asking + "2 s"));
+    awaitScreen(s -> s.contains("done-3"));
+    assertThat(screen()).doesNotContain("asking").contains("no server responded");
+  }
+
+  @Test
+  void joinWatchShowsTheWaitInsideItsLiveViewWithoutTearingIt() throws Exception {
+    start("sh");
+    type("PS1='$ '; clear");
+    resolve("");
+    type(tmp.resolve("clusterctl") + " join @127.0.0.1:" + silent.getLocalPort() + " ledger.example. --basename ledger --watch"
+        + " --timeout 4s --tries 1; echo done-$?");
+    String asking = "asking 127.0.0.1:" + silent.getLocalPort() + " over UDP\u2026 ";
+    awaitScreen(s -> s.contains(asking + "2 s") && s.contains("keys: r refresh now, q quit"));
+    // row by row (JLine's redraw fills rows to the last column, which -J would take for wrapped lines)
+    List<String> lines = rows().lines().map(String::strip).toList();
+    List<String> waitLines = lines.stream().filter(l -> l.contains("asking")).toList();
+    assertThat(waitLines).as("one wait line, on a line of its own").hasSize(1);
+    assertThat(waitLines.get(0)).startsWith("asking");
+    int at = lines.indexOf(waitLines.get(0));
+    assertThat(lines.get(at - 2)).as("the view's header, two lines above").startsWith("join --watch: ");
+    assertThat(lines).contains("keys: r refresh now, q quit");
+    tmux("send-keys", "-t", session, "q");
+    awaitScreen(s -> s.contains("done-"));
+    assertThat(screen()).doesNotContain("asking");
+  }
+
   private void start(String command) throws Exception {
     assertThat(tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "30", "env TERM=xterm " + command)).isZero();
   }
@@ -97,6 +209,13 @@ class ProgressLineTmuxTest {
 
   private String screen() throws Exception {
     Process p = new ProcessBuilder(tmux.toString(), "capture-pane", "-p", "-J", "-t", session).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(10, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private String rows() throws Exception {
+    Process p = new ProcessBuilder(tmux.toString(), "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(10, TimeUnit.SECONDS);
     return out;

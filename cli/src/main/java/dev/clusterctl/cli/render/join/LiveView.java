@@ -38,6 +38,7 @@ public final class LiveView implements WatchListener, AutoCloseable {
   private Optional<Mesh> mesh = Optional.empty();
   private String header = "starting…";
   private String status = "";
+  private String waiting = "";
   private boolean stale;
   private Thread keys;
   private volatile boolean quit;
@@ -106,6 +107,16 @@ public final class LiveView implements WatchListener, AutoCloseable {
     redraw();
   }
 
+  /**
+   * Shows {@code text} (a long wait inside the refresh: {@code asking 10.96.0.10 over UDP… 3 s})
+   * on the line under the status, or clears it when empty: the view owns the screen, so a wait is
+   * drawn among its lines, never over them.
+   */
+  public synchronized void waiting(String text) {
+    waiting = text;
+    redraw();
+  }
+
   private void event(String line) {
     events.addLast(line);
     while (events.size() > EVENT_LINES) {
@@ -117,7 +128,7 @@ public final class LiveView implements WatchListener, AutoCloseable {
     List<String> lines = new ArrayList<>();
     lines.add(header);
     lines.add(status);
-    lines.add("");
+    lines.add(waiting);
     lines.addAll(peers.isEmpty() ? List.of("(no peers)") : text.table(peers));
     mesh.ifPresent(m -> {
       lines.add("");

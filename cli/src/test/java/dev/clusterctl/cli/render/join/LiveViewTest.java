@@ -96,4 +96,23 @@ class LiveViewTest {
     assertThat(drawn).contains("join --watch: A app.ns via 127.0.0.1:53", "app@10.0.0.1", "app@pod-0.example",
         "name-mismatch", "joined app@10.0.0.1", "keys: r refresh now, q quit", "watched 2 refreshes");
   }
+
+  @Test
+  void aLongWaitIsDrawnUnderTheStatusLineAndClearedThere() throws Exception {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    try (Terminal t = TerminalBuilder.builder().system(false).streams(new PipedInputStream(new PipedOutputStream()), screen)
+        .type("xterm").size(new Size(160, 40)).build();
+        LiveView view = new LiveView(t, false)) {
+      view.waiting("asking 10.96.0.10 over UDP\u2026 2 s");
+      await().atMost(Duration.ofSeconds(5)).until(() -> screen.toString(StandardCharsets.UTF_8).contains("keys:"));
+      String drawn = screen.toString(StandardCharsets.UTF_8);
+      assertThat(drawn).contains("asking 10.96.0.10 over UDP\u2026 2 s").contains("keys: r refresh now, q quit");
+      assertThat(drawn.indexOf("starting\u2026")).as("the header stays above the wait").isLessThan(drawn.indexOf("asking"));
+      int before = screen.size();
+      view.waiting("");
+      await().atMost(Duration.ofSeconds(5)).until(() -> screen.size() > before);
+      assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).as("the wait is redrawn away, nothing else is written")
+          .doesNotContain("asking").doesNotContain("keys:");
+    }
+  }
 }
