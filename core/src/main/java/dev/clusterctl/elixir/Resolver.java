@@ -192,10 +192,11 @@ public final class Resolver {
         return new Value.Unknown(call, e.variable() + " holds " + l.value() + ", known only in the running pod", Origin.env(e.variable()));
       }
       default -> {
-        String why = e.phase() == Value.Phase.BUILD
+        boolean build = e.phase() == Value.Phase.BUILD;
+        String why = build
             ? e.variable() + " is read when the release is built (" + e.origin() + "); the build machine's environment is not known"
             : e.variable() + " is not set by any input read; the image may set it";
-        return new Value.Unknown(call, why, e.origin());
+        return new Value.Unknown(call, why, e.origin(), !build && e.fallback() != null ? e.variable() : null);
       }
     }
   }

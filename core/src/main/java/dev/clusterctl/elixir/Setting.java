@@ -2,6 +2,7 @@ package dev.clusterctl.elixir;
 
 import dev.clusterctl.release.Origin;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -14,8 +15,21 @@ import java.util.OptionalLong;
  * @param origin where the value came from: a line of a file, an environment variable, or the
  *     library's default
  * @param why for {@link State#UNKNOWN}, {@link State#MISSING} and {@link State#RAISES}: one line
+ * @param defaultedVariables for an {@link State#UNKNOWN} setting that only {@code System.get_env("X",
+ *     default)} calls leave open (X read at boot, in no input): those variables, whose defaults
+ *     apply unless the image sets them; empty otherwise
  */
-public record Setting(String key, State state, Value value, Origin origin, String why) {
+public record Setting(String key, State state, Value value, Origin origin, String why, List<String> defaultedVariables) {
+
+  /** Copies the list. */
+  public Setting {
+    defaultedVariables = List.copyOf(defaultedVariables);
+  }
+
+  /** A setting that no {@code System.get_env} default leaves open. */
+  public Setting(String key, State state, Value value, Origin origin, String why) {
+    this(key, state, value, origin, why, List.of());
+  }
 
   /** The state of a setting. */
   public enum State {
@@ -53,7 +67,9 @@ public record Setting(String key, State state, Value value, Origin origin, Strin
     }
     if (!r.unknowns().isEmpty()) {
       Value.Unknown u = r.unknowns().get(0);
-      return new Setting(key, State.UNKNOWN, null, u.origin(), u.text() + ": " + u.reason());
+      List<String> defaulted = r.unknowns().stream().allMatch(x -> x.defaultedVariable() != null)
+          ? r.unknowns().stream().map(Value.Unknown::defaultedVariable).distinct().toList() : List.of();
+      return new Setting(key, State.UNKNOWN, null, u.origin(), u.text() + ": " + u.reason(), defaulted);
     }
     return set(key, r.value());
   }

@@ -179,8 +179,16 @@ public sealed interface Value {
    * @param text the expression as written (shortened)
    * @param reason why it is not read
    * @param origin where it is written
+   * @param defaultedVariable for {@code System.get_env("X", default)} read at boot with X in no
+   *     input: X, whose default applies unless the image sets it; null otherwise
    */
-  record Unknown(String text, String reason, Origin origin) implements Value {
+  record Unknown(String text, String reason, Origin origin, String defaultedVariable) implements Value {
+
+    /** An unknown that no default would settle. */
+    Unknown(String text, String reason, Origin origin) {
+      this(text, reason, origin, null);
+    }
+
     @Override
     public String toString() {
       return "Unknown(" + text + ", " + origin + ")";

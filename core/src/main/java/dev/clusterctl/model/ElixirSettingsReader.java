@@ -123,23 +123,12 @@ final class ElixirSettingsReader {
     }
   }
 
-  /** The variables of {@code System.get_env(X, default)} calls the discovery settings depend on and no input sets. */
+  /** The variables of {@code System.get_env(X, default)} calls the topologies' required settings depend on and no input sets. */
   private static List<String> defaultedVariables(DiscoverySettings settings) {
-    List<Setting> open = new ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (LibclusterTopology t : settings.topologies()) {
       for (String key : t.kind().required()) {
-        open.add(t.setting(key));
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (Setting s : open) {
-      String why = s.why() == null ? "" : s.why();
-      int at = why.indexOf(" is not set by any input read");
-      if (s.state() == Setting.State.UNKNOWN && why.startsWith("System.get_env(") && why.contains(", …)") && at > 0) {
-        String var = why.substring(why.lastIndexOf(": ", at) + 2, at);
-        if (!out.contains(var)) {
-          out.add(var);
-        }
+        t.setting(key).defaultedVariables().stream().filter(v -> !out.contains(v)).forEach(out::add);
       }
     }
     return out;

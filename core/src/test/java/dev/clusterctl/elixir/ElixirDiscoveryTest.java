@@ -44,6 +44,7 @@ class ElixirDiscoveryTest {
     Setting service = open.topologies().get(0).service();
     assertThat(service.state()).isEqualTo(Setting.State.UNKNOWN);
     assertThat(service.why()).contains("CLUSTER_SERVICE").contains("the image may set it");
+    assertThat(service.defaultedVariables()).as("System.get_env with a default, read at boot").containsExactly("CLUSTER_SERVICE");
     assertThat(open.topologies().get(0).applicationName().text()).contains("shop");
   }
 
@@ -55,6 +56,7 @@ class ElixirDiscoveryTest {
     assertThat(t.kind()).isEqualTo(StrategyKind.KUBERNETES_DNSSRV);
     assertThat(t.service().state()).isEqualTo(Setting.State.UNKNOWN);
     assertThat(t.service().why()).contains("read when the release is built (config/prod.exs:9)");
+    assertThat(t.service().defaultedVariables()).as("read at build time: no default settles it").isEmpty();
     assertThat(t.namespace().state()).isEqualTo(Setting.State.UNKNOWN);
     assertThat(t.applicationName().text()).contains("ledger");
     assertThat(t.clusterDomain().text()).contains("cluster.local.");
