@@ -61,7 +61,7 @@ public final class Doctor {
     if (!report.has(Status.FAIL)) {
       return new Diagnosis(report, gathered, Optional.empty(), List.of(), List.of());
     }
-    Optional<FixPlanner.Outcome> outcome = new FixPlanner(target, options.checks(), model.namespace()).plan(gathered, model);
+    Optional<FixPlanner.Outcome> outcome = new FixPlanner(target, options.checks(), model.namespace()).plan(gathered, model, report);
     if (outcome.isEmpty()) {
       return new Diagnosis(report, gathered, Optional.empty(), List.of(), List.of());
     }

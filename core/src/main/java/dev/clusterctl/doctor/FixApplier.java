@@ -32,6 +32,7 @@ final class FixApplier {
   static final String COREDNS_NAMESPACE = "kube-system";
   static final String COREDNS_NAME = "coredns";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Pattern ORIGIN_LINE = Pattern.compile("^(.*):(\\d+)$");
   private static final Pattern KUBERNETES_BLOCK = Pattern.compile("(?m)^([ \\t]*)kubernetes\\s+([^{\\n]*)\\{[ \\t]*$");
 
   private final KubernetesSerialization serialization = new KubernetesSerialization();
@@ -183,13 +184,13 @@ final class FixApplier {
 
   /** The file of an origin such as {@code k8s/app.yaml:12}. */
   static String file(String origin) {
-    Matcher m = Pattern.compile("^(.*):(\\d+)$").matcher(origin);
+    Matcher m = ORIGIN_LINE.matcher(origin);
     return m.matches() ? m.group(1) : origin;
   }
 
   /** The line of an origin such as {@code k8s/app.yaml:12}; 0 without one. */
   static int line(String origin) {
-    Matcher m = Pattern.compile("^(.*):(\\d+)$").matcher(origin);
+    Matcher m = ORIGIN_LINE.matcher(origin);
     return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 }

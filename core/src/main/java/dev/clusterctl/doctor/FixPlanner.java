@@ -14,6 +14,7 @@ import dev.clusterctl.model.ModelBuilder;
 import dev.clusterctl.model.ModelRequest;
 import dev.clusterctl.model.TargetOptions;
 import dev.clusterctl.report.FixPlan;
+import dev.clusterctl.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,13 +59,14 @@ final class FixPlanner {
    */
   record Outcome(FixPlan plan, Optional<FixApplier.Result> fixed) {}
 
-  /** Plans for {@code gathered}, whose model is {@code model}; empty when no check fails. */
-  Optional<Outcome> plan(Gathered gathered, ClusterModel model) {
-    List<CheckResult> base = judge(model);
-    if (failing(base).isEmpty()) {
+  /** Plans for {@code gathered}, whose model is {@code model} and whose report is {@code report}; empty when no check fails. */
+  Optional<Outcome> plan(Gathered gathered, ClusterModel model, Report report) {
+    // the checks of the configuration only: a live check's failure is no change to the inputs
+    Set<String> firstFailing = failing(report.results());
+    firstFailing.retainAll(checks.stream().map(Check::id).toList());
+    if (firstFailing.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> firstFailing = failing(base);
     List<Change> chosen = new ArrayList<>();
     Map<Change, Set<String>> answers = new LinkedHashMap<>();
     Map<Change, String> summaries = new LinkedHashMap<>();

@@ -43,7 +43,8 @@ public final class FixWriter {
   private final KubernetesSerialization serialization = new KubernetesSerialization();
 
   /**
-   * Writes the fix of {@code d} to {@code dir}; a non-empty {@code dir} is refused unless {@code force}.
+   * Writes the fix of {@code d} (its changes, concrete against the inputs as the planner applied
+   * them) to {@code dir}; a non-empty {@code dir} is refused unless {@code force}.
    *
    * @return the files written, relative to {@code dir}
    * @throws BadInputException when {@code dir} exists and is not an empty directory (without {@code force}), or cannot be written
@@ -56,17 +57,15 @@ public final class FixWriter {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("base/resources.yaml", yaml(d.gathered().objects().stream().map(LoadedObject::object).toList()));
 
-    FixApplier applier = new FixApplier(ns);
-    FixApplier.Result result = applier.apply(d.gathered(), d.changes());
     Map<String, Patch> patches = new LinkedHashMap<>();
     List<String> resources = new ArrayList<>(List.of("base/resources.yaml"));
-    for (FixApplier.Applied a : result.applied()) {
-      if (a.change() instanceof Change.ObjectField f) {
+    for (Change change : d.changes()) {
+      if (change instanceof Change.ObjectField f) {
         HasMetadata original = d.gathered().objects().stream().map(LoadedObject::object).filter(o -> f.object().is(o, ns)).findFirst()
             .orElseThrow(() -> new IllegalStateException(f.object() + " is not among the inputs"));
         Patch p = patches.computeIfAbsent(f.object().toString(), k -> new Patch(f.object(), JSON.arrayNode()));
         p.ops().add(f.path().jsonPatch(serialization.convertValue(original, ObjectNode.class), f.after()));
-      } else if (a.change() instanceof Change.NewObject n) {
+      } else if (change instanceof Change.NewObject n) {
         String file = n.object().kind().toLowerCase(java.util.Locale.ROOT) + "-" + n.object().name() + ".yaml";
         files.put(file, yaml(List.of(serialization.convertValue(n.manifest(), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))));
         resources.add(file);

@@ -38,17 +38,26 @@ final class Proposals {
     return new Change.ObjectField(object, FieldPath.parse(path), value);
   }
 
+  /** Field {@code path} of the release container of {@code w} ({@code env[name=X]}, {@code ports[containerPort=N]}) set to {@code value}. */
+  static Change.ObjectField containerField(WorkloadInfo w, String path, JsonNode value) {
+    return field(key(w), containerPath(w) + "." + path, value);
+  }
+
+  /** The path of the release container of {@code w} in its workload. */
+  static String containerPath(WorkloadInfo w) {
+    return "spec.template.spec.containers[name=" + release(w).name() + "]";
+  }
+
   /** The env entry {@code name=value} of the release container of {@code w}. */
   static Change.ObjectField envValue(WorkloadInfo w, String name, String value) {
-    ObjectNode e = JSON.objectNode().put("name", name).put("value", value);
-    return field(key(w), "spec.template.spec.containers[name=" + release(w).name() + "].env[name=" + name + "]", e);
+    return containerField(w, "env[name=" + name + "]", JSON.objectNode().put("name", name).put("value", value));
   }
 
   /** The env entry {@code name} of the release container of {@code w}, from {@code fieldRef} {@code fieldPath}. */
   static Change.ObjectField envFieldRef(WorkloadInfo w, String name, String fieldPath) {
     ObjectNode e = JSON.objectNode().put("name", name);
     e.putObject("valueFrom").putObject("fieldRef").put("fieldPath", fieldPath);
-    return field(key(w), "spec.template.spec.containers[name=" + release(w).name() + "].env[name=" + name + "]", e);
+    return containerField(w, "env[name=" + name + "]", e);
   }
 
   /** The container that runs the release (the first). */

@@ -73,7 +73,7 @@ final class ReleaseAdvice {
    */
   private static String envPatch(WorkloadInfo w, String podIp, boolean addPodIp, List<ObjectNode> entries) {
     ObjectNode patch = Snippet.patch(Proposals.key(w));
-    String container = Snippet.containerPath(w);
+    String container = Proposals.containerPath(w);
     if (addPodIp) {
       ObjectNode ip = Snippet.object().put("name", podIp);
       ip.putObject("valueFrom").putObject("fieldRef").put("fieldPath", "status.podIP");
@@ -122,11 +122,11 @@ final class ReleaseAdvice {
     ObjectNode patch = Snippet.patch(Proposals.key(w));
     ArrayNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     args.forEach(list::add);
-    Snippet.set(patch, Snippet.containerPath(w) + ".args", list);
+    Snippet.set(patch, Proposals.containerPath(w) + ".args", list);
     if (addPodIp) {
       ObjectNode ip = Snippet.object().put("name", "POD_IP");
       ip.putObject("valueFrom").putObject("fieldRef").put("fieldPath", "status.podIP");
-      Snippet.set(patch, Snippet.containerPath(w) + ".env[name=POD_IP]", ip);
+      Snippet.set(patch, Proposals.containerPath(w) + ".env[name=POD_IP]", ip);
     }
     return Snippet.yaml(patch);
   }

@@ -3,6 +3,7 @@ package dev.clusterctl.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.FieldPath;
 import dev.clusterctl.fix.ObjectKey;
 import dev.clusterctl.fix.Yaml;
@@ -52,14 +53,18 @@ final class Snippet {
     return patch;
   }
 
-  /** The release container's field {@code path} (under the container) in a patch of the workload, as YAML. */
-  static String container(WorkloadInfo w, String path, JsonNode value) {
-    return yaml(set(patch(Proposals.key(w)), containerPath(w) + "." + path, value));
+  /** {@code changes} (fields of one object) as the strategic merge patch a user applies, in YAML. */
+  static String of(Change.ObjectField... changes) {
+    ObjectNode p = patch(changes[0].object());
+    for (Change.ObjectField c : changes) {
+      c.path().set(p, c.after());
+    }
+    return yaml(p);
   }
 
-  /** The path of the release container of {@code w}. */
-  static String containerPath(WorkloadInfo w) {
-    return "spec.template.spec.containers[name=" + Proposals.release(w).name() + "]";
+  /** The release container's field {@code path} (under the container) in a patch of the workload, as YAML. */
+  static String container(WorkloadInfo w, String path, JsonNode value) {
+    return of(Proposals.containerField(w, path, value));
   }
 
   /** The env entry {@code name} of the release container, from the Secret {@code erlang-cookie}, as a patch of the workload. */
@@ -71,19 +76,17 @@ final class Snippet {
 
   /** The env entry {@code name=value} of the release container, as a patch of the workload. */
   static String envValue(WorkloadInfo w, String name, String value) {
-    return container(w, "env[name=" + name + "]", JSON.objectNode().put("name", name).put("value", value));
+    return of(Proposals.envValue(w, name, value));
   }
 
   /** The env entry {@code name} of the release container from {@code fieldRef} {@code fieldPath}, as a patch of the workload. */
   static String envFieldRef(WorkloadInfo w, String name, String fieldPath) {
-    ObjectNode e = JSON.objectNode().put("name", name);
-    e.putObject("valueFrom").putObject("fieldRef").put("fieldPath", fieldPath);
-    return container(w, "env[name=" + name + "]", e);
+    return of(Proposals.envFieldRef(w, name, fieldPath));
   }
 
   /** A field of Service {@code s} as a patch. */
   static String service(ServiceInfo s, String path, JsonNode value) {
-    return yaml(set(patch(Proposals.key(s)), path, value));
+    return of(Proposals.field(Proposals.key(s), path, value));
   }
 
   /** A text value. */
