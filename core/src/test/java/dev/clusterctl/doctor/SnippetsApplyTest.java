@@ -17,7 +17,6 @@ import dev.clusterctl.testing.RealServers;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,12 +65,11 @@ class SnippetsApplyTest {
   @ParameterizedTest
   @MethodSource("sets")
   void everyYamlSnippetIsReadBackAndAppliesToTheObjectItFixes(Path set) throws Exception {
-    Doctor.Diagnosis d;
-    try {
-      d = doctor(set);
-    } catch (RuntimeException e) {
-      return; // bad-input set-ups end before any check runs: no snippet
+    Path expect = set.resolve("expect.properties");
+    if (Files.exists(expect) && "2".equals(RealWorldSetupsTest.load(set).getProperty("exit"))) {
+      return; // a set-up that is bad input ends before any check runs: it has no snippet
     }
+    Doctor.Diagnosis d = doctor(set);
     Path kubectl = RealServers.require("kubectl", "kubectl");
     ObjectMapper yaml = new YAMLMapper();
     KubernetesSerialization ser = new KubernetesSerialization();
@@ -108,7 +106,4 @@ class SnippetsApplyTest {
     }
   }
 
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
-  }
 }
