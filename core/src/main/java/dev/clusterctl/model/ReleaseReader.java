@@ -89,7 +89,7 @@ final class ReleaseReader {
             notes.assume(unknown(g));
           }
         }
-        if (assumesReplaceOsVars(in, release)) {
+        if (assumesReplaceOsVars(in.vmArgs(), release)) {
           notes.assume(new Assumption(Assumption.Topic.NODE_NAME, REPLACE_OS_VARS, "true (set by the image)",
               in.vmArgs().map(NamedText::name).orElse("vm.args") + " uses ${VAR} but is not a vm.args.src, which relx renders only when "
                   + REPLACE_OS_VARS + " is set, and the container does not set it",
@@ -134,8 +134,8 @@ final class ReleaseReader {
    * uses {@code ${VAR}} and the container does not set it, so whether relx renders it is the
    * image's choice. It is taken as set, the way such a vm.args is written to be used.
    */
-  private static boolean assumesReplaceOsVars(ReleaseInputs in, ContainerInfo c) {
-    return in.vmArgs().filter(v -> !v.name().endsWith(".src") && v.text().contains("${")).isPresent() && c.env(REPLACE_OS_VARS).isEmpty();
+  private static boolean assumesReplaceOsVars(Optional<NamedText> vmArgs, ContainerInfo c) {
+    return vmArgs.filter(v -> !v.name().endsWith(".src") && v.text().contains("${")).isPresent() && c.env(REPLACE_OS_VARS).isEmpty();
   }
 
   /** {@code release} as it is when the image does not set {@link #REPLACE_OS_VARS} after all. */
@@ -201,15 +201,15 @@ final class ReleaseReader {
         b.env(EnvEntry.unknown(e.name(), e.from(), o));
       }
     }
-    if (r.release().vmArgs().or(() -> r.vmArgs().map(v -> new NamedText(v.source(), v.text())))
-        .filter(v -> !v.name().endsWith(".src") && v.text().contains("${")).isPresent() && c.env(REPLACE_OS_VARS).isEmpty()) {
+    ReleaseFiles files = r.release();
+    Optional<NamedText> vmArgs = files.vmArgs().or(() -> r.vmArgs().map(v -> new NamedText(v.source(), v.text())));
+    if (assumesReplaceOsVars(vmArgs, c)) {
       b.env(EnvEntry.value(REPLACE_OS_VARS, "true", Origin.defaulted("assumed: the image's ENV")));
     }
     b.envComplete(false);
     c.files().forEach(b::file);
-    ReleaseFiles files = r.release();
     files.releaseEnv().ifPresent(t -> b.releaseEnv(t.name(), t.text()));
-    files.vmArgs().or(() -> r.vmArgs().map(v -> new NamedText(v.source(), v.text()))).ifPresent(t -> b.vmArgs(t.name(), t.text()));
+    vmArgs.ifPresent(t -> b.vmArgs(t.name(), t.text()));
     files.releaseName().or(r::basename).ifPresent(b::releaseName);
     boolean elixir = files.releaseEnv().isPresent() || !files.elixirConfig().isEmpty()
         || c.env().stream().anyMatch(e -> e.name().startsWith("RELEASE_")) || strategy.filter(s -> s != Strategy.GEN_CLUSTER).isPresent()
