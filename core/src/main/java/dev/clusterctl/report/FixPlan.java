@@ -4,20 +4,36 @@ import java.util.List;
 
 /**
  * One set of changes that makes every failing check pass, found by applying candidate changes to
- * the inputs and running every check again; or, when none was found, why.
+ * the inputs and running every check again; or, where the fix needs a choice only the team can
+ * make, each verified option; or, when none was found, why.
  *
- * @param verified true when every check ran again on the changed inputs and none failed
- * @param changes the changes, in the order they are written
+ * @param verified true when every check ran again on the changed inputs (each option's, when there
+ *     are options) and none failed
+ * @param changes the changes, in the order they are written; empty when there are options
  * @param notes what applying them takes beyond {@code kubectl apply}
  * @param unfixed the failing checks no change was found for, each with why
+ * @param choice the question the options answer ({@code which workloads form the cluster behind
+ *     Service/shop/shop-cluster}); empty when there is one plan
+ * @param options the verified options, each complete; empty when there is one plan
  */
-public record FixPlan(boolean verified, List<Change> changes, List<String> notes, List<Unfixed> unfixed) {
+public record FixPlan(boolean verified, List<Change> changes, List<String> notes, List<Unfixed> unfixed, String choice, List<Option> options) {
 
   /** Copies the lists. */
   public FixPlan {
     changes = List.copyOf(changes);
     notes = List.copyOf(notes);
     unfixed = List.copyOf(unfixed);
+    options = List.copyOf(options);
+  }
+
+  /** A plan without options. */
+  public FixPlan(boolean verified, List<Change> changes, List<String> notes, List<Unfixed> unfixed) {
+    this(verified, changes, notes, unfixed, "", List.of());
+  }
+
+  /** True when the fix needs the team to pick one of several verified options. */
+  public boolean needsChoice() {
+    return !options.isEmpty();
   }
 
   /**
@@ -37,6 +53,22 @@ public record FixPlan(boolean verified, List<Change> changes, List<String> notes
     /** Copies the list. */
     public Change {
       answers = List.copyOf(answers);
+    }
+  }
+
+  /**
+   * One verified way to answer the plan's choice: with these changes every check passes.
+   *
+   * @param summary what choosing it means, in words
+   * @param changes the changes, complete (the ones every option shares included)
+   * @param notes what applying them takes beyond {@code kubectl apply}
+   */
+  public record Option(String summary, List<Change> changes, List<String> notes) {
+
+    /** Copies the lists. */
+    public Option {
+      changes = List.copyOf(changes);
+      notes = List.copyOf(notes);
     }
   }
 
