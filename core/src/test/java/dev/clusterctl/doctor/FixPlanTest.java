@@ -157,12 +157,14 @@ class FixPlanTest {
           .allSatisfy(u -> assertThat(u.why()).isNotBlank());
       return;
     }
-    Path out = tmp.resolve("fix");
-    new FixWriter().write(out, false, d);
-    FileInputs rendered = new FileInputs(List.of(out.resolve("rendered").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-    Report again = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), rendered), new DoctorOptions(in.target(), CheckRegistry.standard().all()));
-    assertThat(failing(again)).as(setUp + ": doctor -f DIR/rendered after " + plan.changes()).isEmpty();
-    d.report().target().discovery().ifPresent(before -> assertThat(again.target().discovery()).get()
-        .usingRecursiveComparison().comparingOnlyFields("library", "recordType").isEqualTo(before));
+    for (int option = 1; option <= d.fixes().size(); option++) {
+      Path out = tmp.resolve("fix-" + option);
+      new FixWriter().write(out, false, d, option);
+      FileInputs rendered = new FileInputs(List.of(out.resolve("rendered").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+      Report again = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), rendered), new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+      assertThat(failing(again)).as(setUp + ": doctor -f DIR/rendered after option " + option + " of " + plan).isEmpty();
+      d.report().target().discovery().ifPresent(before -> assertThat(again.target().discovery()).get()
+          .usingRecursiveComparison().comparingOnlyFields("library", "recordType").isEqualTo(before));
+    }
   }
 }
