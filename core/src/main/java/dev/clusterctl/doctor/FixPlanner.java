@@ -3,6 +3,7 @@ package dev.clusterctl.doctor;
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.gather.Gathered;
+import dev.clusterctl.gather.LiveAccess;
 import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.DoctorContext;
@@ -71,9 +72,17 @@ final class FixPlanner {
   Optional<Outcome> plan(Gathered gathered, ClusterModel model, Report report) {
     // the checks of the configuration only: a live check's failure is no change to the inputs
     Set<String> firstFailing = failing(report.results());
+    List<CheckResult> liveFailing = report.results().stream()
+        .filter(r -> r.status() == Status.FAIL && !isStatic(r.id())).toList();
     firstFailing.retainAll(checks.stream().map(Check::id).toList());
     if (firstFailing.isEmpty()) {
-      return Optional.empty();
+      if (liveFailing.isEmpty()) {
+        return Optional.empty();
+      }
+      // only what the running cluster showed fails: no change to the inputs can be proven against it
+      boolean inPod = gathered.live().filter(LiveAccess.Pod.class::isInstance).isPresent();
+      List<FixPlan.Unfixed> unfixed = liveFailing.stream().map(r -> new FixPlan.Unfixed(r.id(), liveWhy(r, inPod))).toList();
+      return Optional.of(new Outcome(new FixPlan(false, List.of(), List.of(), unfixed), List.of()));
     }
     List<Change> chosen = new ArrayList<>();
     Map<Change, Set<String>> answers = new LinkedHashMap<>();
@@ -111,6 +120,11 @@ final class FixPlanner {
       }
       current = best.model();
       if (best.failing().isEmpty()) {
+        if (!liveFailing.isEmpty()) {
+          notes.add(String.join(", ", liveFailing.stream().map(CheckResult::id).toList())
+              + " failed in the running cluster, where a change to the inputs cannot be proven: this plan makes every check of the configuration pass;"
+              + " run doctor again once it is applied");
+        }
         List<Choice> options = choices(gathered, model, chosen, best, offered);
         if (options.size() > 1) {
           return Optional.of(choice(gathered, options, answers, summaries, notes, firstFailing));
@@ -372,6 +386,26 @@ final class FixPlanner {
       out = next;
     }
     return out;
+  }
+
+  private boolean isStatic(String id) {
+    return checks.stream().anyMatch(c -> c.id().equals(id));
+  }
+
+  /**
+   * Why a failure seen only in the running cluster has no proven fix: inside a pod no Kubernetes
+   * object is read, so a change to them cannot be tried; against the API the configuration passes
+   * and the difference is in what runs.
+   */
+  private static String liveWhy(CheckResult r, boolean inPod) {
+    String fix = r.remediation().map(x -> " The check's own fix: " + x.text()).orElse("");
+    if (inPod) {
+      return "seen inside this pod (--local), which reads no Kubernetes objects, so no change to them can be tried and proven here; run clusterctl doctor "
+          + "--fix DIR against the API (with a service account that may read the Service, its endpoints, the pods and their workload) or with -f/-k "
+          + "on the manifests." + fix;
+    }
+    return "seen in the running cluster while every check of its configuration passes: what runs differs from what is configured (not yet rolled out, "
+        + "or changed by hand), and no change to the configuration answers it." + fix;
   }
 
   private static String noFixWhy(CheckResult r) {
