@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,11 +73,23 @@ final class FixApplier {
         }
         LoadedObject o = objects.get(i);
         ObjectNode tree = serialization.convertValue(o.object(), ObjectNode.class);
-        String before = f.path().get(tree).map(FixApplier::shown).orElse("(none)");
+        Optional<JsonNode> was = f.path().get(tree);
+        OptionalInt from = f.path().index(tree);
         f.path().set(tree, f.after());
+        String before = was.map(FixApplier::shown).orElse("(none)");
+        Change.ObjectField done = f;
+        String after = shown(f.after());
+        Optional<String> sibling = f.path().place();
+        if (sibling.isPresent() && f.after() != null) {
+          // a placed item given by its key alone is moved as it is: the concrete change carries the whole item
+          done = new Change.ObjectField(f.object(), f.path(), f.path().get(tree).orElseThrow());
+          String list = f.path().listName();
+          before = was.isEmpty() ? "(none)" : before + " (" + list + " entry " + (from.getAsInt() + 1) + ")";
+          after = shown(done.after()) + " (" + list + " entry " + (f.path().index(tree).getAsInt() + 1) + ", above " + sibling.get() + ")";
+        }
         HasMetadata changed = asTypeOf(tree, o.object());
         objects.set(i, new LoadedObject(changed, o.origin()));
-        applied.add(new Applied(f, file(o.origin()), line(o.origin()), before, shown(f.after())));
+        applied.add(new Applied(done, file(o.origin()), line(o.origin()), before, after));
       } else if (concrete instanceof Change.NewObject n) {
         HasMetadata object = switch (n.object().kind()) {
           case "ConfigMap" -> serialization.convertValue(n.manifest(), ConfigMap.class);
@@ -88,17 +101,27 @@ final class FixApplier {
       } else if (concrete instanceof Change.FileLine l) {
         NamedText text = releaseFile(files, l.file()).orElseThrow(() -> new IllegalArgumentException(l.file() + " is not among the inputs"));
         List<String> lines = new ArrayList<>(List.of(text.text().split("\n", -1)));
-        if (l.line() < 1 || l.line() > lines.size()) {
+        boolean insert = l.before() == null;
+        if (l.line() < 1 || l.line() > lines.size() + (insert ? 1 : 0)) {
           throw new IllegalArgumentException(l.file() + " has no line " + l.line());
         }
-        String before = lines.get(l.line() - 1);
-        lines.set(l.line() - 1, l.after());
+        String before = insert ? null : lines.get(l.line() - 1);
+        if (insert && l.after() == null) {
+          throw new IllegalArgumentException(l.file() + ":" + l.line() + ": a line neither added nor changed");
+        } else if (insert) {
+          lines.add(l.line() - 1, l.after());
+        } else if (l.after() == null) {
+          lines.remove(l.line() - 1);
+        } else {
+          lines.set(l.line() - 1, l.after());
+        }
         NamedText changed = new NamedText(text.name(), String.join("\n", lines));
         files = replace(files, changed);
         if (vmArgs.isPresent() && vmArgs.get().source().equals(text.name())) {
           vmArgs = Optional.of(VmArgs.parse(changed.text(), changed.name()));
         }
-        applied.add(new Applied(new Change.FileLine(l.file(), l.line(), before, l.after()), l.file(), l.line(), before, l.after()));
+        applied.add(new Applied(new Change.FileLine(l.file(), l.line(), before, l.after()), l.file(), l.line(), before == null ? "(none)" : before,
+            l.after() == null ? "(none)" : l.after()));
       } else {
         throw new IllegalArgumentException("cannot apply " + c.where());
       }
