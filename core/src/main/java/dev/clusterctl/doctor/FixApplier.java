@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterctl.coredns.Corefile;
+import dev.clusterctl.erlang.SysConfig;
 import dev.clusterctl.erlang.VmArgs;
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.FieldPath;
@@ -63,9 +64,13 @@ final class FixApplier {
     List<LoadedObject> objects = new ArrayList<>(g.objects());
     ReleaseFiles files = g.release();
     Optional<VmArgs> vmArgs = g.vmArgs();
+    Optional<SysConfig> sysConfig = g.sysConfig();
     List<Applied> applied = new ArrayList<>();
     for (Change c : changes) {
       Change concrete = c instanceof Change.CorefileDirective d ? corefile(d, objects, g.corefile()) : c;
+      if (concrete instanceof Change.DiscoverySetting ds) {
+        concrete = setting(ds, sysConfig);
+      }
       if (concrete instanceof Change.ObjectField f) {
         int i = find(objects, f.object());
         if (i < 0) {
@@ -98,37 +103,95 @@ final class FixApplier {
         };
         objects.add(new LoadedObject(object, "fix: " + n.object()));
         applied.add(new Applied(n, n.object().kind().toLowerCase(java.util.Locale.ROOT) + "-" + n.object().name() + ".yaml", 0, "(none)", n.note()));
+      } else if (concrete instanceof Change.FileLine l && sysConfig.filter(sc -> sc.source().equals(l.file())).isPresent()) {
+        // sys.config: the line edited in its text, which is read again as the VM would read it
+        Edited e = edit(new NamedText(l.file(), sysConfig.get().text()), l);
+        sysConfig = Optional.of(SysConfig.parse(e.text().text(), l.file()));
+        applied.add(e.applied());
       } else if (concrete instanceof Change.FileLine l) {
         NamedText text = releaseFile(files, l.file()).orElseThrow(() -> new IllegalArgumentException(l.file() + " is not among the inputs"));
-        List<String> lines = new ArrayList<>(List.of(text.text().split("\n", -1)));
-        boolean insert = l.before() == null;
-        if (l.line() < 1 || l.line() > lines.size() + (insert ? 1 : 0)) {
-          throw new IllegalArgumentException(l.file() + " has no line " + l.line());
-        }
-        String before = insert ? null : lines.get(l.line() - 1);
-        if (insert && l.after() == null) {
-          throw new IllegalArgumentException(l.file() + ":" + l.line() + ": a line neither added nor changed");
-        } else if (insert) {
-          lines.add(l.line() - 1, l.after());
-        } else if (l.after() == null) {
-          lines.remove(l.line() - 1);
-        } else {
-          lines.set(l.line() - 1, l.after());
-        }
-        NamedText changed = new NamedText(text.name(), String.join("\n", lines));
-        files = replace(files, changed);
+        Edited e = edit(text, l);
+        files = replace(files, e.text());
         if (vmArgs.isPresent() && vmArgs.get().source().equals(text.name())) {
-          vmArgs = Optional.of(VmArgs.parse(changed.text(), changed.name()));
+          vmArgs = Optional.of(VmArgs.parse(e.text().text(), e.text().name()));
         }
-        applied.add(new Applied(new Change.FileLine(l.file(), l.line(), before, l.after()), l.file(), l.line(), before == null ? "(none)" : before,
-            l.after() == null ? "(none)" : l.after()));
+        applied.add(e.applied());
       } else {
         throw new IllegalArgumentException("cannot apply " + c.where());
       }
     }
-    Gathered out = new Gathered(objects, g.corefile().filter(x -> changes.stream().noneMatch(Change.CorefileDirective.class::isInstance)), g.sysConfig(),
+    Gathered out = new Gathered(objects, g.corefile().filter(x -> changes.stream().noneMatch(Change.CorefileDirective.class::isInstance)), sysConfig,
         vmArgs, files, g.inputs(), g.namespace(), g.live());
     return new Result(out, applied);
+  }
+
+  /**
+   * The setting as a line of sys.config: the line after the discovery's start that holds
+   * {@code key =>} (what follows a {@code %} is a comment), its value replaced; else the line with
+   * the map's {@code #{}, the pair added after it.
+   */
+  private static Change.FileLine setting(Change.DiscoverySetting ds, Optional<SysConfig> sysConfig) {
+    SysConfig sc = sysConfig.filter(x -> x.source().equals(ds.file())).orElseThrow(() -> new IllegalArgumentException(ds.file() + " is not among the inputs"));
+    List<String> lines = List.of(sc.text().split("\n", -1));
+    int from = sc.discoveryLine().orElseThrow(() -> new IllegalArgumentException(ds.file() + " configures no gen_cluster discovery"));
+    Pattern key = Pattern.compile("\\b" + Pattern.quote(ds.key()) + "\\s*=>\\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_@.]+)");
+    for (int i = from - 1; i < lines.size(); i++) {
+      String code = code(lines.get(i));
+      Matcher m = key.matcher(code);
+      if (m.find()) {
+        String line = lines.get(i);
+        return new Change.FileLine(ds.file(), i + 1, line, line.substring(0, m.start(1)) + ds.value() + line.substring(m.end(1)));
+      }
+    }
+    for (int i = from - 1; i < lines.size(); i++) {
+      int open = code(lines.get(i)).indexOf("#{");
+      if (open >= 0) {
+        String line = lines.get(i);
+        String rest = line.substring(open + 2).stripLeading();
+        String pair = ds.key() + " => " + ds.value() + (rest.startsWith("}") ? "" : ", ");
+        return new Change.FileLine(ds.file(), i + 1, line, line.substring(0, open + 2) + pair + rest);
+      }
+    }
+    throw new IllegalArgumentException(ds.file() + ": no discovery map to set " + ds.key() + " in");
+  }
+
+  /** A line without its comment: what precedes a {@code %} outside a string. */
+  private static String code(String line) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"' && (i == 0 || line.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (ch == '%' && !quoted) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
+  }
+
+  /** A file's text with one line changed, and the change as applied. */
+  private record Edited(NamedText text, Applied applied) {}
+
+  /** {@code l} applied to {@code text}: a line replaced, added before {@code l.line()} (no {@code before}) or removed (no {@code after}). */
+  private static Edited edit(NamedText text, Change.FileLine l) {
+    List<String> lines = new ArrayList<>(List.of(text.text().split("\n", -1)));
+    boolean insert = l.before() == null;
+    if (l.line() < 1 || l.line() > lines.size() + (insert ? 1 : 0)) {
+      throw new IllegalArgumentException(l.file() + " has no line " + l.line());
+    }
+    String before = insert ? null : lines.get(l.line() - 1);
+    if (insert && l.after() == null) {
+      throw new IllegalArgumentException(l.file() + ":" + l.line() + ": a line neither added nor changed");
+    } else if (insert) {
+      lines.add(l.line() - 1, l.after());
+    } else if (l.after() == null) {
+      lines.remove(l.line() - 1);
+    } else {
+      lines.set(l.line() - 1, l.after());
+    }
+    NamedText changed = new NamedText(text.name(), String.join("\n", lines));
+    return new Edited(changed, new Applied(new Change.FileLine(l.file(), l.line(), before, l.after()), l.file(), l.line(), before == null ? "(none)" : before,
+        l.after() == null ? "(none)" : l.after()));
   }
 
   /**

@@ -30,8 +30,10 @@ import java.util.Set;
  * Finds one set of changes after which no check fails, and proves it: the failing checks propose
  * changes ({@link Check#propose}), the planner tries their combinations smallest first, applies each
  * to the gathered inputs, builds the model again and runs every check. A combination that leaves a
- * failure is not shown. Changes never touch the discovery library, its record type or the workload
- * kind; a combination that would change them is refused.
+ * failure is not shown. Changes keep the discovery library, its record type and the workload kind;
+ * only when no such plan exists are proposals that change them tried, and every one that holds is
+ * offered as an option, none picked. Where the plan holds an answer to a question only the team
+ * can settle ({@link Proposal#choice}), every verified answer is offered the same way.
  */
 final class FixPlanner {
 
@@ -39,6 +41,8 @@ final class FixPlanner {
   static final int MAX_TRIES = 256;
   /** How many rounds of proposals (a fix may reveal a failure only another change answers). */
   static final int MAX_ROUNDS = 3;
+  /** How many designs other than the team's are offered at most, when none of its own fixes holds. */
+  static final int MAX_ALTERNATIVES = 3;
 
   private final TargetOptions target;
   private final List<Check> checks;
@@ -138,7 +142,72 @@ final class FixPlanner {
         unfixed.add(new FixPlan.Unfixed(r.id(), noFixWhy(r)));
       }
     }
+    List<Choice> alternatives = alternatives(gathered, model);
+    if (!alternatives.isEmpty()) {
+      return Optional.of(redesign(gathered, model, alternatives, unfixed, firstFailing));
+    }
     return Optional.of(new Outcome(new FixPlan(false, List.of(), List.of(), unfixed), List.of()));
+  }
+
+  /**
+   * When no change within the team's design makes every check pass: the proposals that change it
+   * (another record type, another library), each applied on its own to the inputs and verified;
+   * one per design they lead to, smallest first, at most {@link #MAX_ALTERNATIVES}.
+   */
+  private List<Choice> alternatives(Gathered gathered, ClusterModel model) {
+    DoctorContext ctx = DoctorContext.of(model);
+    Set<String> now = failing(Judge.run(ctx, checks));
+    List<Proposal> offered = new ArrayList<>();
+    for (Check c : checks) {
+      if (now.contains(c.id())) {
+        for (Proposal p : effective(gathered, safely(c, ctx))) {
+          if (offered.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
+            offered.add(p);
+          }
+        }
+      }
+    }
+    offered.sort(Comparator.comparingInt(p -> p.changes().size()));
+    List<Choice> out = new ArrayList<>();
+    Set<Object> designs = new LinkedHashSet<>();
+    for (Proposal p : offered) {
+      if (out.size() == MAX_ALTERNATIVES || tries >= MAX_TRIES || Thread.currentThread().isInterrupted()) {
+        break;
+      }
+      tries++;
+      ClusterModel m;
+      try {
+        Gathered g = applier.apply(gathered, p.changes()).gathered();
+        m = ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), g.release(), target));
+      } catch (RuntimeException e) {
+        continue;
+      }
+      Object design = m.release().discovery().map(FixPlanner::design).orElse(null);
+      if (!sameDesign(model, m) && failing(judge(m)).isEmpty() && designs.add(design)) {
+        out.add(new Choice(p, p.changes()));
+      }
+    }
+    return out;
+  }
+
+  /** A plan that is a choice between designs: none of the team's keeps every check passing; each option changes it and is verified. */
+  private Outcome redesign(Gathered gathered, ClusterModel model, List<Choice> options, List<FixPlan.Unfixed> unfixed, Set<String> firstFailing) {
+    String kept = model.release().discovery().map(FixPlanner::designWords).orElse("the discovery as configured");
+    List<FixPlan.Option> shown = new ArrayList<>();
+    List<FixApplier.Result> fixes = new ArrayList<>();
+    for (Choice c : options) {
+      FixApplier.Result result = applier.apply(gathered, c.changes());
+      Map<Change, Set<String>> answers = new LinkedHashMap<>();
+      c.changes().forEach(ch -> answers.put(ch, new LinkedHashSet<>(firstFailing)));
+      Map<Change, String> named = new LinkedHashMap<>();
+      c.changes().forEach(ch -> named.put(ch, c.answer().summary()));
+      shown.add(new FixPlan.Option(c.answer().summary(), shown(result, c.changes(), answers, named, firstFailing), c.answer().notes()));
+      fixes.add(result);
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("no change that keeps " + kept + " makes every check pass (" + String.join(", ", unfixed.stream().map(FixPlan.Unfixed::check).toList())
+        + "); each option changes the design and is verified");
+    return new Outcome(new FixPlan(true, List.of(), notes, unfixed, "no fix keeps " + kept + ": which design to move to", shown), fixes);
   }
 
   private Outcome outcome(
@@ -338,6 +407,11 @@ final class FixPlanner {
     List<String> wa = a.members().stream().map(x -> x.workload().kind() + "/" + x.workload().name()).toList();
     List<String> wb = b.members().stream().map(x -> x.workload().kind() + "/" + x.workload().name()).toList();
     return Objects.equals(da, db) && !wb.isEmpty() == !wa.isEmpty() && wa.containsAll(wb);
+  }
+
+  /** The team's design in words: {@code gen-cluster with SRV records}. */
+  private static String designWords(Discovery d) {
+    return d instanceof Discovery.Dns dns ? dns.strategy().id() + " with " + dns.recordType() + " records" : "the discovery as configured";
   }
 
   private static Object design(Discovery d) {

@@ -99,14 +99,19 @@ public final class FixWriter {
     }
     files.put("kustomization.yaml", kustomization(resources, patchList));
 
-    Optional<NamedText> sysConfig = d.gathered().sysConfig().flatMap(s -> readIfExists(s.source()));
+    Optional<NamedText> sysConfig = fixed.sysConfig().map(s -> new NamedText(s.source(), s.text()));
     for (NamedText t : releaseTexts(fixed)) {
       if (fix.fixedFiles().contains(t.name())) {
         files.put("release/" + releasePath(t.name()), t.text());
       }
       files.put("rendered/" + releasePath(t.name()), t.text());
     }
-    sysConfig.ifPresent(t -> files.put("rendered/" + releasePath(t.name()), t.text()));
+    sysConfig.ifPresent(t -> {
+      if (fix.fixedFiles().contains(t.name())) {
+        files.put("release/" + releasePath(t.name()), t.text());
+      }
+      files.put("rendered/" + releasePath(t.name()), t.text());
+    });
     List<HasMetadata> renderedObjects = new ArrayList<>(fixed.objects().stream().map(LoadedObject::object).toList());
     fixed.corefile().ifPresent(c -> renderedObjects.add(corednsConfigMap(c.text())));
     files.put("rendered/manifests.yaml", yaml(renderedObjects));
@@ -211,15 +216,6 @@ public final class FixWriter {
     out.addAll(g.release().elixirConfig());
     out.addAll(g.release().elixirModules());
     return out;
-  }
-
-  private static Optional<NamedText> readIfExists(String path) {
-    try {
-      Path p = Path.of(path);
-      return Files.isRegularFile(p) ? Optional.of(new NamedText(path, Files.readString(p))) : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   /**

@@ -51,6 +51,7 @@ public final class SysConfig {
   public static final long DEFAULT_REFRESH_INTERVAL_MS = 5000;
 
   private final String source;
+  private final String text;
   private final Map<String, ListTerm> apps;
   private final List<String> includes;
   private final Optional<GenClusterDiscovery> discovery;
@@ -61,6 +62,7 @@ public final class SysConfig {
 
   private SysConfig(
       String source,
+      String text,
       Map<String, ListTerm> apps,
       List<String> includes,
       Optional<GenClusterDiscovery> discovery,
@@ -69,6 +71,7 @@ public final class SysConfig {
       Optional<PortRange> distPortRange,
       List<String> warnings) {
     this.source = source;
+    this.text = text;
     this.apps = apps;
     this.includes = includes;
     this.discovery = discovery;
@@ -148,12 +151,17 @@ public final class SysConfig {
         range = Optional.of(new PortRange(lo, hi));
       }
     }
-    return new SysConfig(source, apps, List.copyOf(includes), discovery, discoveryLine, refresh, range, r.warnings());
+    return new SysConfig(source, text, apps, List.copyOf(includes), discovery, discoveryLine, refresh, range, r.warnings());
   }
 
   /** The name the text was read from. */
   public String source() {
     return source;
+  }
+
+  /** The text as read (a fix changes lines of it and parses it again). */
+  public String text() {
+    return text;
   }
 
   /** The configured applications, in file order. */

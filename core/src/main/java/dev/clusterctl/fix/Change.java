@@ -53,6 +53,21 @@ public sealed interface Change {
   }
 
   /**
+   * A key of gen_cluster's discovery map in sys.config set to a term, written on the line that
+   * holds the key, or added just after the map's opening {@code #{} when the key is absent.
+   *
+   * @param file the sys.config as the inputs named it
+   * @param key the key ({@code host_type}, {@code record_type}, {@code domain})
+   * @param value the term as written ({@code hostname}, {@code ip}, {@code "ledger-dist.payments"})
+   */
+  record DiscoverySetting(String file, String key, String value) implements Change {
+    @Override
+    public String where() {
+      return file + " gen_cluster discovery " + key + " => " + value;
+    }
+  }
+
+  /**
    * A directive added to the Corefile's {@code kubernetes} block for {@code zone}: written as the
    * {@code kube-system/coredns} ConfigMap's edit when it is among the inputs, as a line of the
    * {@code --corefile} file, or as the whole ConfigMap (kubeadm's default with the directive) when

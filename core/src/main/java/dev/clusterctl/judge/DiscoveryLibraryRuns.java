@@ -3,14 +3,25 @@ package dev.clusterctl.judge;
 import dev.clusterctl.discovery.DiscoveryLibrary;
 import dev.clusterctl.discovery.DiscoverySpec;
 import dev.clusterctl.discovery.Finding;
+import dev.clusterctl.discovery.HostType;
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.dns.QueryType;
+import dev.clusterctl.erlang.NodeName;
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The discovery library survives the answer and sees all of it: no crash, no peers hidden by inet_res's cache. */
 public final class DiscoveryLibraryRuns extends BaseCheck {
+
+  private static final Pattern ORIGIN = Pattern.compile("(.*sys\\.config[^:]*):(\\d+)");
 
   /** The check. */
   public DiscoveryLibraryRuns() {
@@ -47,6 +58,44 @@ public final class DiscoveryLibraryRuns extends BaseCheck {
     List<Finding> findings = ctx.sim().findings();
     CheckResult result = judge(ctx, d, library, subject, findings);
     return result;
+  }
+
+  /**
+   * gen_cluster's SRV discovery with {@code host_type => ip}, which crashes on every target: within
+   * the team's design, name peers by the targets' host names ({@code host_type => hostname}; the
+   * node names follow in the planner's next round). Apart from it, offered only when nothing within
+   * the design holds: A records ({@code record_type => ip}) under the service's own name, which
+   * keeps peers named by address, with the nodes named after their pod IP where they are not.
+   */
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    Optional<Discovery.Dns> dns = ctx.dns();
+    if (dns.isEmpty() || dns.get().strategy() != Strategy.GEN_CLUSTER || dns.get().recordType() != QueryType.SRV || dns.get().hostType() != HostType.IP
+        || ctx.sim().findings().stream().noneMatch(f -> f.severity() == Finding.Severity.CRASH)) {
+      return List.of();
+    }
+    Matcher origin = ORIGIN.matcher(dns.get().origin());
+    if (!origin.matches()) {
+      return List.of(); // not set in a sys.config line (a command-line strategy): nothing to edit
+    }
+    String file = origin.group(1);
+    List<Proposal> out = new ArrayList<>();
+    out.add(Proposal.of("name peers by the SRV targets' host names (host_type => hostname), which gen_cluster's SRV discovery handles",
+        new Change.DiscoverySetting(file, "host_type", "hostname")));
+    String service = dns.get().query().replaceFirst("^(_[^.]+\\.){2}", "");
+    List<Change> aRecords = new ArrayList<>(List.of(new Change.DiscoverySetting(file, "record_type", "ip"),
+        new Change.DiscoverySetting(file, "domain", "\"" + service + "\"")));
+    boolean namedByIp = ctx.sim().rows().stream().allMatch(r -> r.self() != null && NodeName.parse(r.self().name()).host() != null
+        && NodeName.isAddress(NodeName.parse(r.self().name()).host()));
+    if (!namedByIp) {
+      List<Proposal> byIp = ReleaseAdvice.nameByPodIpProposals(ctx, ctx.sim().basename().orElse("node"));
+      if (byIp.isEmpty()) {
+        return out;
+      }
+      aRecords.addAll(byIp.get(0).changes());
+    }
+    out.add(new Proposal("look up A records of " + service + " instead of SRV records (record_type => ip): peers stay named by address", aRecords, List.of()));
+    return out;
   }
 
   private CheckResult judge(DoctorContext ctx, Discovery.Dns d, DiscoveryLibrary library, String subject, List<Finding> findings) {

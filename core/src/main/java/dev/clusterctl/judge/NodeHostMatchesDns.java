@@ -294,9 +294,14 @@ public final class NodeHostMatchesDns extends BaseCheck {
     if (shortNames(ctx)) {
       out.addAll(ReleaseAdvice.longNames(ctx, self.alive()));
     }
+    boolean selfIp = self.host() != null && NodeName.isAddress(self.host());
     if (peerIp) {
       out.addAll(ReleaseAdvice.nameByPodIpProposals(ctx, self.alive()));
     } else {
+      if (selfIp) {
+        // peers dial host names, the node calls itself by address: a long name without a host takes hostname --fqdn
+        out.addAll(ReleaseAdvice.longNames(ctx, self.alive()));
+      }
       out.addAll(new PodSubdomain().propose(ctx));
       out.addAll(new CorednsEndpointPodNames().propose(ctx));
     }

@@ -72,7 +72,9 @@ public final class DoctorText {
     }
     if (plan.needsChoice()) {
       out.println(ansi.string("@|bold Fix|@") + "  a choice only you can make: " + plan.choice());
-      out.println("     each of these " + plan.options().size() + " options is checked: with it every check passes (write one out with --fix DIR --choose N)");
+      out.println(plan.options().size() == 1 ? "     this option is checked: with it every check passes (write it out with --fix DIR --choose 1)"
+          : "     each of these " + plan.options().size() + " options is checked: with it every check passes (write one out with --fix DIR --choose N)");
+      plan.notes().forEach(n -> out.println("  note: " + n));
       int n = 1;
       for (FixPlan.Option o : plan.options()) {
         out.println("  " + ansi.string("@|bold Option " + n++ + "|@") + ": " + o.summary());
