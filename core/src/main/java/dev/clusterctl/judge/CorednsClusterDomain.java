@@ -1,5 +1,6 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.CorednsSettings;
 import java.util.List;
@@ -54,7 +55,9 @@ public final class CorednsClusterDomain extends BaseCheck {
               .evidence("discovery domain", ctx.dns().get().query())
               .evidence("cluster domain", cd)
               .evidence("kubernetes zones", dns.zones())
-              .fix(Remediation.text("Write the discovery domain as <svc>.<ns> (the search list adds the right domain) or end it with ." + cd + "."))
+              .fix(Remediation.text(ctx.dns().get().strategy() == Strategy.LIBCLUSTER_DNSSRV
+                  ? DiscoveryQueryResolves.clusterDomainAdvice(cd)
+                  : "Write the discovery domain as <svc>.<ns> (the search list adds the right domain) or end it with ." + cd + "."))
               .build();
         }
       }

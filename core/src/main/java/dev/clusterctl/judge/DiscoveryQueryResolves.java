@@ -52,8 +52,17 @@ public final class DiscoveryQueryResolves extends BaseCheck {
       return List.of();
     }
     List<Change> changes = ctx.model().members().stream().map(m -> (Change) Proposals.envValue(m.workload(), "CLUSTER_DOMAIN", cd + ".")).toList();
-    return List.of(new Proposal("set CLUSTER_DOMAIN=" + cd + ". in the release container's env: libcluster's DNSSRV asks <service>.<namespace>.svc.$CLUSTER_DOMAIN",
-        changes, List.of()));
+    return List.of(new Proposal("set CLUSTER_DOMAIN=" + cd + ". in the release container's env", changes, List.of()));
+  }
+
+  /** The advice for libcluster's DNSSRV asking outside cluster domain {@code cd}: its query's domain is the node's CLUSTER_DOMAIN, nothing else. */
+  static String clusterDomainAdvice(String cd) {
+    return "Set CLUSTER_DOMAIN=" + cd + ". in the release container's env: libcluster's DNSSRV asks <service>.<namespace>.svc.$CLUSTER_DOMAIN "
+        + "(default cluster.local.), whatever its service and namespace.";
+  }
+
+  private static boolean dnsSrv(Discovery.Dns d) {
+    return d.strategy() == Strategy.LIBCLUSTER_DNSSRV;
   }
 
   @Override
@@ -94,7 +103,9 @@ public final class DiscoveryQueryResolves extends BaseCheck {
     boolean outside = ctx.sim().tried().stream().allMatch(t -> t.rcode() == Rcode.NOT_IN_CLUSTER_ZONE);
     return fail(subject, d.recordType() + " lookup of " + d.query() + " finds nothing: " + (a.why().isEmpty() ? a.rcode().toString() : a.why()))
         .evidence("names tried", tried)
-        .fix(outside
+        .fix(outside && dnsSrv(d)
+            ? Remediation.text(clusterDomainAdvice(ctx.model().clusterDomain()))
+            : outside
             ? Remediation.text("Query a name under the cluster domain: <svc>.<ns> (expanded by the search list) or <svc>.<ns>.svc." + ctx.model().clusterDomain() + ".")
             : Remediation.text("See the Service and Pods checks above: the service must exist, be headless, select Ready (or published) pods and have the queried port."))
         .build();
