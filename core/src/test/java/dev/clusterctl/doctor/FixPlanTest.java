@@ -254,4 +254,49 @@ class FixPlanTest {
     assertThat(lines).containsExactly(Files.readAllLines(setUp.resolve("config/vm.args.src")).get(0), "-name k8s_erlang_cluster@${NODE_HOST}", "-setcookie ${COOKIE}", "",
         "+K true", "+A 30");
   }
+
+  /** A flags variable naming the node gets the pod IP too: POD_IP is added above ERL_FLAGS, which then references it. */
+  @Test
+  void aFlagsVariableGetsThePodIpDefinedAboveIt() throws Exception {
+    Path k8s = Files.createDirectories(tmp.resolve("in/k8s"));
+    Files.writeString(k8s.resolve("app.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: shop-headless, namespace: prod}
+        spec:
+          clusterIP: None
+          selector: {app: shop}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: shop, namespace: prod}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: shop}}
+          template:
+            metadata: {labels: {app: shop}}
+            spec:
+              containers:
+              - name: shop
+                image: shop:1
+                command: ["erl", "-noshell", "-s", "shop"]
+                env:
+                - {name: LANG, value: C.UTF-8}
+                - {name: ERL_FLAGS, value: "-name shop"}
+        """);
+    FileInputs in = new FileInputs(List.of(k8s.toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    TargetOptions libclusterDns = new TargetOptions(Optional.of(dev.clusterctl.discovery.Strategy.LIBCLUSTER_DNS), Optional.of("shop"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null), in), new DoctorOptions(libclusterDns, CheckRegistry.standard().all()));
+    FixPlan plan = d.report().fix().orElseThrow();
+    assertThat(plan.verified()).as(plan.toString()).isTrue();
+    assertThat(plan.changes()).extracting(FixPlan.Change::path).containsExactly(
+        "spec.template.spec.containers[name=shop].env[name=ERL_FLAGS]", "spec.template.spec.containers[name=shop].env[name=POD_IP,before=ERL_FLAGS]");
+    Path out = tmp.resolve("fix");
+    new FixWriter().write(out, false, d);
+    String rendered = kustomize(out);
+    assertThat(rendered).contains("-name shop@$(POD_IP)");
+    assertEnvDefinedBeforeUse("kubectl kustomize", rendered);
+    assertEnvDefinedBeforeUse("rendered/", Files.readString(out.resolve("rendered/manifests.yaml")));
+  }
 }
