@@ -224,7 +224,7 @@ function _picocli_clusterctl_doctor() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--exec' '--dns-port-forward' '--local' '--list-checks' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--timeout' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on' '--fix'"
+  local arg_opts="'--color' '-f' '--filename' '-k' '--kustomize' '--corefile' '--sys-config' '--vm-args' '--release-env' '--strategy' '--basename' '--domain' '--service' '--workload' '-n' '--namespace' '--cluster-domain' '--kubeconfig' '--context' '--timeout' '--exec-concurrency' '--nameserver' '--release-dir' '-o' '--output' '--only' '--skip' '--fail-on' '--fix' '--choose'"
   local WHEN_option_args=("auto" "always" "never") # --color values
   local STRATEGY_option_args=("gen-cluster" "libcluster-dns" "libcluster-dnssrv" "libcluster-dnspoll" "dns-cluster") # --strategy values
   local FORMAT_option_args=("text" "json" "junit" "sarif") # --output values
@@ -314,6 +314,9 @@ function _picocli_clusterctl_doctor() {
       return $?
       ;;
     '--fix')
+      return
+      ;;
+    '--choose')
       return
       ;;
   esac

@@ -76,6 +76,7 @@ complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'skip' -r -f -a '(__cl
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'fail-on' -r -f -a 'fail warn' -d 'Exit 1 on: fail, warn (default: fail).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'fix' -r -f -a '(__fish_complete_directories (commandline -ct))' -d 'Write the verified fix to DIR: kustomization.yaml with patches over the inputs (kubectl apply -k DIR), the changed release files, and rendered/, the whole fixed set-up (clusterctl doctor -f DIR/rendered passes).'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'force' -d 'With --fix: write into DIR even when it is not empty (files of the same name are replaced).'
+complete -c clusterctl -n '__clusterctl_at \'doctor\'' -l 'choose' -r -f -d 'With --fix: when the fix is a choice only you can make (the report lists the verified options), write option N.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c clusterctl -n '__clusterctl_at \'doctor\'' -s 'V' -l 'version' -d 'Print version information and exit.'
 

@@ -14,6 +14,7 @@ import dev.clusterctl.model.TargetOptions;
 import dev.clusterctl.observe.LiveObserver;
 import dev.clusterctl.observe.Observed;
 import dev.clusterctl.report.Report;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,14 +36,28 @@ public final class Doctor {
    *
    * @param report the report
    * @param gathered what the source gathered
-   * @param fixed the inputs with the plan's changes applied, when a verified plan was found
-   * @param fixedFiles the release files the plan changes
-   * @param changes the plan's changes, made concrete against the inputs
+   * @param fixes the verified fix made concrete: one, or one per option when the plan is a choice
+   *     the team must make (in the plan's order); none when no plan was found
    */
-  public record Diagnosis(Report report, Gathered gathered, Optional<Gathered> fixed, List<String> fixedFiles, List<Change> changes) {
+  public record Diagnosis(Report report, Gathered gathered, List<Fix> fixes) {
+
+    /** Copies the list. */
+    public Diagnosis {
+      fixes = List.copyOf(fixes);
+    }
+  }
+
+  /**
+   * One verified fix, concrete against the inputs.
+   *
+   * @param fixed the inputs with its changes applied
+   * @param fixedFiles the release files it changes
+   * @param changes its changes, as applied
+   */
+  public record Fix(Gathered fixed, List<String> fixedFiles, List<Change> changes) {
 
     /** Copies the lists. */
-    public Diagnosis {
+    public Fix {
       fixedFiles = List.copyOf(fixedFiles);
       changes = List.copyOf(changes);
     }
@@ -59,17 +74,19 @@ public final class Doctor {
     Optional<Observed> observed = gathered.live().map(access -> LiveObserver.of(access).observe(model));
     Report report = judge(model, observed, options, gathered.inputs());
     if (!report.has(Status.FAIL)) {
-      return new Diagnosis(report, gathered, Optional.empty(), List.of(), List.of());
+      return new Diagnosis(report, gathered, List.of());
     }
     Optional<FixPlanner.Outcome> outcome = new FixPlanner(target, options.checks(), model.namespace()).plan(gathered, model, report);
     if (outcome.isEmpty()) {
-      return new Diagnosis(report, gathered, Optional.empty(), List.of(), List.of());
+      return new Diagnosis(report, gathered, List.of());
     }
-    FixPlanner.Outcome o = outcome.get();
-    List<FixApplier.Applied> applied = o.fixed().map(FixApplier.Result::applied).orElse(List.of());
-    List<String> files = applied.stream().filter(a -> a.change() instanceof Change.FileLine).map(FixApplier.Applied::file).distinct().toList();
-    return new Diagnosis(report.withFix(o.plan()), gathered, o.fixed().map(FixApplier.Result::gathered), files,
-        applied.stream().map(FixApplier.Applied::change).toList());
+    List<Fix> fixes = new ArrayList<>();
+    for (FixApplier.Result r : outcome.get().fixes()) {
+      List<FixApplier.Applied> applied = r.applied().stream().filter(a -> !a.before().equals(a.after())).toList();
+      List<String> files = applied.stream().filter(a -> a.change() instanceof Change.FileLine).map(FixApplier.Applied::file).distinct().toList();
+      fixes.add(new Fix(r.gathered(), files, applied.stream().map(FixApplier.Applied::change).toList()));
+    }
+    return new Diagnosis(report.withFix(outcome.get().plan()), gathered, fixes);
   }
 
   /** Judges a model already built (tests build models directly); {@code inputs} lists what it was built from. */

@@ -3,6 +3,7 @@ package dev.clusterctl.doctor;
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.gather.Gathered;
+import dev.clusterctl.gather.LiveAccess;
 import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.DoctorContext;
@@ -42,6 +43,7 @@ final class FixPlanner {
   private final TargetOptions target;
   private final List<Check> checks;
   private final FixApplier applier;
+  private final Map<Change, Boolean> noOps = new java.util.HashMap<>();
   private int tries;
 
   /**
@@ -55,17 +57,32 @@ final class FixPlanner {
 
   /**
    * The outcome: the plan for the report, and the inputs with the changes applied (for
-   * {@code --fix DIR}); empty inputs when no plan was found.
+   * {@code --fix DIR}): one when there is one plan, one per option when the plan is a choice, none
+   * when no plan was found.
    */
-  record Outcome(FixPlan plan, Optional<FixApplier.Result> fixed) {}
+  record Outcome(FixPlan plan, List<FixApplier.Result> fixes) {
+
+    /** Copies the list. */
+    Outcome {
+      fixes = List.copyOf(fixes);
+    }
+  }
 
   /** Plans for {@code gathered}, whose model is {@code model} and whose report is {@code report}; empty when no check fails. */
   Optional<Outcome> plan(Gathered gathered, ClusterModel model, Report report) {
     // the checks of the configuration only: a live check's failure is no change to the inputs
     Set<String> firstFailing = failing(report.results());
+    List<CheckResult> liveFailing = report.results().stream()
+        .filter(r -> r.status() == Status.FAIL && !isStatic(r.id())).toList();
     firstFailing.retainAll(checks.stream().map(Check::id).toList());
     if (firstFailing.isEmpty()) {
-      return Optional.empty();
+      if (liveFailing.isEmpty()) {
+        return Optional.empty();
+      }
+      // only what the running cluster showed fails: no change to the inputs can be proven against it
+      boolean inPod = gathered.live().filter(LiveAccess.Pod.class::isInstance).isPresent();
+      List<FixPlan.Unfixed> unfixed = liveFailing.stream().map(r -> new FixPlan.Unfixed(r.id(), liveWhy(r, inPod))).toList();
+      return Optional.of(new Outcome(new FixPlan(false, List.of(), List.of(), unfixed), List.of()));
     }
     List<Change> chosen = new ArrayList<>();
     Map<Change, Set<String>> answers = new LinkedHashMap<>();
@@ -78,7 +95,7 @@ final class FixPlanner {
       Map<String, List<Proposal>> offered = new LinkedHashMap<>();
       for (Check c : checks) {
         if (now.contains(c.id())) {
-          List<Proposal> ps = safely(c, ctx);
+          List<Proposal> ps = effective(gathered, safely(c, ctx));
           if (!ps.isEmpty()) {
             offered.put(c.id(), ps);
           }
@@ -103,6 +120,15 @@ final class FixPlanner {
       }
       current = best.model();
       if (best.failing().isEmpty()) {
+        if (!liveFailing.isEmpty()) {
+          notes.add(String.join(", ", liveFailing.stream().map(CheckResult::id).toList())
+              + " failed in the running cluster, where a change to the inputs cannot be proven: this plan makes every check of the configuration pass;"
+              + " run doctor again once it is applied");
+        }
+        List<Choice> options = choices(gathered, model, chosen, best, offered);
+        if (options.size() > 1) {
+          return Optional.of(choice(gathered, options, answers, summaries, notes, firstFailing));
+        }
         return Optional.of(outcome(gathered, chosen, answers, summaries, notes, firstFailing));
       }
     }
@@ -112,18 +138,50 @@ final class FixPlanner {
         unfixed.add(new FixPlan.Unfixed(r.id(), noFixWhy(r)));
       }
     }
-    return Optional.of(new Outcome(new FixPlan(false, List.of(), List.of(), unfixed), Optional.empty()));
+    return Optional.of(new Outcome(new FixPlan(false, List.of(), List.of(), unfixed), List.of()));
   }
 
   private Outcome outcome(
       Gathered gathered, List<Change> chosen, Map<Change, Set<String>> answers, Map<Change, String> summaries, List<String> notes, Set<String> firstFailing) {
     FixApplier.Result result = applier.apply(gathered, chosen);
+    return new Outcome(new FixPlan(true, shown(result, chosen, answers, summaries, firstFailing), List.copyOf(new LinkedHashSet<>(notes)), List.of()),
+        List.of(result));
+  }
+
+  /** A plan that is a choice: each verified option written out whole; nothing chosen. */
+  private Outcome choice(
+      Gathered gathered, List<Choice> options, Map<Change, Set<String>> answers, Map<Change, String> summaries, List<String> notes, Set<String> firstFailing) {
+    List<FixPlan.Option> shown = new ArrayList<>();
+    List<FixApplier.Result> fixes = new ArrayList<>();
+    // an option's answer makes pass what the plan's own answer made pass
+    Set<String> answeredByTaken = new LinkedHashSet<>();
+    options.get(0).answer().changes().forEach(ch -> answeredByTaken.addAll(answers.getOrDefault(ch, Set.of())));
+    for (Choice c : options) {
+      FixApplier.Result result = applier.apply(gathered, c.changes());
+      Map<Change, String> named = new LinkedHashMap<>(summaries);
+      c.answer().changes().forEach(ch -> named.put(ch, c.answer().summary()));
+      Map<Change, Set<String>> answered = new LinkedHashMap<>(answers);
+      c.answer().changes().forEach(ch -> answered.computeIfAbsent(ch, k -> new LinkedHashSet<>()).addAll(answeredByTaken));
+      List<String> optionNotes = new ArrayList<>(notes);
+      optionNotes.addAll(c.answer().notes());
+      shown.add(new FixPlan.Option(c.answer().summary(), shown(result, c.changes(), answered, named, firstFailing), List.copyOf(new LinkedHashSet<>(optionNotes))));
+      fixes.add(result);
+    }
+    return new Outcome(new FixPlan(true, List.of(), List.of(), List.of(), options.get(0).answer().choice(), shown), fixes);
+  }
+
+  /** The applied changes as the report shows them, each with the checks it answers. */
+  private static List<FixPlan.Change> shown(
+      FixApplier.Result result, List<Change> chosen, Map<Change, Set<String>> answers, Map<Change, String> summaries, Set<String> firstFailing) {
     Set<String> attributed = new LinkedHashSet<>();
     answers.values().forEach(attributed::addAll);
     List<String> carried = firstFailing.stream().filter(id -> !attributed.contains(id)).toList();
     List<FixPlan.Change> shown = new ArrayList<>();
     for (int i = 0; i < result.applied().size(); i++) {
       FixApplier.Applied a = result.applied().get(i);
+      if (a.before().equals(a.after())) {
+        continue; // already so: applying it again changes nothing, so it is no part of the fix
+      }
       Set<String> ids = new LinkedHashSet<>(answers.getOrDefault(chosen.get(i), Set.of()));
       ids.addAll(carried);
       String object = "";
@@ -137,7 +195,89 @@ final class FixPlanner {
       shown.add(new FixPlan.Change(a.file(), a.line(), object, path, a.before(), a.after(), summaries.getOrDefault(chosen.get(i), chosen.get(i).where()),
           List.copyOf(ids)));
     }
-    return new Outcome(new FixPlan(true, shown, List.copyOf(new LinkedHashSet<>(notes)), List.of()), Optional.of(result));
+    return shown;
+  }
+
+  /**
+   * One verified answer to a choice.
+   *
+   * @param answer the proposal that answers it
+   * @param changes every change of the plan with this answer in place of the one found first
+   */
+  private record Choice(Proposal answer, List<Change> changes) {}
+
+  /**
+   * When the verified plan holds an answer to a question only the team can settle (a proposal with
+   * a {@link Proposal#choice}), every other answer to it that also makes every check pass, the
+   * plan's own answer first; fewer than two means there is nothing to choose.
+   */
+  private List<Choice> choices(Gathered gathered, ClusterModel original, List<Change> chosen, Attempt best, Map<String, List<Proposal>> offered) {
+    Map<String, List<Proposal>> byQuestion = new LinkedHashMap<>();
+    for (List<Proposal> ps : offered.values()) {
+      for (Proposal p : ps) {
+        if (!p.choice().isEmpty()) {
+          List<Proposal> same = byQuestion.computeIfAbsent(p.choice(), k -> new ArrayList<>());
+          if (same.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
+            same.add(p);
+          }
+        }
+      }
+    }
+    for (List<Proposal> answers : byQuestion.values()) {
+      Optional<Proposal> taken = answers.stream().filter(a -> chosen.containsAll(a.changes())).findFirst();
+      if (taken.isEmpty()) {
+        continue;
+      }
+      List<Change> rest = chosen.stream().filter(c -> !taken.get().changes().contains(c)).toList();
+      List<Choice> out = new ArrayList<>(List.of(new Choice(taken.get(), chosen)));
+      for (Proposal a : answers) {
+        if (a == taken.get() || tries >= MAX_TRIES || Thread.currentThread().isInterrupted()) {
+          continue;
+        }
+        tries++;
+        List<Change> all = new ArrayList<>(rest);
+        a.changes().stream().filter(c -> !all.contains(c)).forEach(all::add);
+        Attempt tried = attempt(gathered, original, all, List.of(a), best.offered());
+        if (tried != null && tried.failing().isEmpty()) {
+          out.add(new Choice(a, all));
+        }
+      }
+      if (out.size() > 1) {
+        return out;
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * The proposals with every change that would change nothing dropped (a value already so: a
+   * proposal that sets a field on every workload touches some that have it), and proposals left
+   * with no change dropped.
+   */
+  private List<Proposal> effective(Gathered gathered, List<Proposal> proposals) {
+    List<Proposal> out = new ArrayList<>();
+    for (Proposal p : proposals) {
+      List<Change> kept = p.changes().stream().filter(c -> !unchanged(gathered, c)).toList();
+      if (!kept.isEmpty()) {
+        out.add(kept.size() == p.changes().size() ? p : p.withChanges(kept));
+      }
+    }
+    return out;
+  }
+
+  /** True when {@code c}, applied alone to the inputs, leaves them as they are. */
+  private boolean unchanged(Gathered gathered, Change c) {
+    if (!(c instanceof Change.ObjectField) && !(c instanceof Change.FileLine)) {
+      return false;
+    }
+    return noOps.computeIfAbsent(c, k -> {
+      try {
+        FixApplier.Applied a = applier.apply(gathered, List.of(k)).applied().get(0);
+        return a.before().equals(a.after());
+      } catch (RuntimeException e) {
+        return false; // it does not apply alone; the combination decides
+      }
+    });
   }
 
   /**
@@ -187,13 +327,17 @@ final class FixPlanner {
     return new Attempt(picked, offered, m, failing(judge(m)));
   }
 
-  /** The discovery library and record type, and every workload's kind, stay as the team chose them. */
+  /**
+   * The discovery library and record type stay as the team chose them, and so does every
+   * workload's kind; a workload may leave the cluster (a Service that selected it no longer does),
+   * none may join it.
+   */
   private static boolean sameDesign(ClusterModel a, ClusterModel b) {
     Object da = a.release().discovery().map(FixPlanner::design).orElse(null);
     Object db = b.release().discovery().map(FixPlanner::design).orElse(null);
     List<String> wa = a.members().stream().map(x -> x.workload().kind() + "/" + x.workload().name()).toList();
     List<String> wb = b.members().stream().map(x -> x.workload().kind() + "/" + x.workload().name()).toList();
-    return Objects.equals(da, db) && wa.equals(wb);
+    return Objects.equals(da, db) && !wb.isEmpty() == !wa.isEmpty() && wa.containsAll(wb);
   }
 
   private static Object design(Discovery d) {
@@ -242,6 +386,26 @@ final class FixPlanner {
       out = next;
     }
     return out;
+  }
+
+  private boolean isStatic(String id) {
+    return checks.stream().anyMatch(c -> c.id().equals(id));
+  }
+
+  /**
+   * Why a failure seen only in the running cluster has no proven fix: inside a pod no Kubernetes
+   * object is read, so a change to them cannot be tried; against the API the configuration passes
+   * and the difference is in what runs.
+   */
+  private static String liveWhy(CheckResult r, boolean inPod) {
+    String fix = r.remediation().map(x -> " The check's own fix: " + x.text()).orElse("");
+    if (inPod) {
+      return "seen inside this pod (--local), which reads no Kubernetes objects, so no change to them can be tried and proven here; run clusterctl doctor "
+          + "--fix DIR against the API (with a service account that may read the Service, its endpoints, the pods and their workload) or with -f/-k "
+          + "on the manifests." + fix;
+    }
+    return "seen in the running cluster while every check of its configuration passes: what runs differs from what is configured (not yet rolled out, "
+        + "or changed by hand), and no change to the configuration answers it." + fix;
   }
 
   private static String noFixWhy(CheckResult r) {

@@ -48,10 +48,29 @@ public final class FixWriter {
    *
    * @return the files written, relative to {@code dir}
    * @throws BadInputException when {@code dir} exists and is not an empty directory (without {@code force}), or cannot be written
-   * @throws IllegalStateException when {@code d} has no verified fix
+   * @throws IllegalStateException when {@code d} has no verified fix, or several options
    */
   public List<String> write(Path dir, boolean force, Doctor.Diagnosis d) {
-    Gathered fixed = d.fixed().orElseThrow(() -> new IllegalStateException("no verified fix to write"));
+    if (d.fixes().size() != 1) {
+      throw new IllegalStateException(d.fixes().isEmpty() ? "no verified fix to write" : "the fix is a choice of " + d.fixes().size() + " options: name one");
+    }
+    return write(dir, force, d, 1);
+  }
+
+  /**
+   * Writes option {@code option} (1-based, in the plan's order) of {@code d}'s fix to {@code dir};
+   * a plan without options has one, option 1.
+   *
+   * @return the files written, relative to {@code dir}
+   * @throws BadInputException when {@code dir} exists and is not an empty directory (without {@code force}), or cannot be written
+   * @throws IllegalArgumentException when there is no such option
+   */
+  public List<String> write(Path dir, boolean force, Doctor.Diagnosis d, int option) {
+    if (option < 1 || option > d.fixes().size()) {
+      throw new IllegalArgumentException("no option " + option + " among " + d.fixes().size());
+    }
+    Doctor.Fix fix = d.fixes().get(option - 1);
+    Gathered fixed = fix.fixed();
     refuseNonEmpty(dir, force);
     String ns = d.report().target().namespace();
     Map<String, String> files = new LinkedHashMap<>();
@@ -59,7 +78,7 @@ public final class FixWriter {
 
     Map<String, Patch> patches = new LinkedHashMap<>();
     List<String> resources = new ArrayList<>(List.of("base/resources.yaml"));
-    for (Change change : d.changes()) {
+    for (Change change : fix.changes()) {
       if (change instanceof Change.ObjectField f) {
         HasMetadata original = d.gathered().objects().stream().map(LoadedObject::object).filter(o -> f.object().is(o, ns)).findFirst()
             .orElseThrow(() -> new IllegalStateException(f.object() + " is not among the inputs"));
@@ -82,7 +101,7 @@ public final class FixWriter {
 
     Optional<NamedText> sysConfig = d.gathered().sysConfig().flatMap(s -> readIfExists(s.source()));
     for (NamedText t : releaseTexts(fixed)) {
-      if (d.fixedFiles().contains(t.name())) {
+      if (fix.fixedFiles().contains(t.name())) {
         files.put("release/" + releasePath(t.name()), t.text());
       }
       files.put("rendered/" + releasePath(t.name()), t.text());

@@ -276,6 +276,10 @@ public final class NodeHostMatchesDns extends BaseCheck {
 
   @Override
   public List<Proposal> propose(DoctorContext ctx) {
+    List<Proposal> choice = WorkloadChoice.proposals(ctx);
+    if (!choice.isEmpty()) {
+      return choice; // several workloads, several basenames: which is meant is the team's choice
+    }
     List<PeerRow> rows = ctx.sim().rows().stream().filter(r -> !r.matches()).toList();
     if (rows.isEmpty() || rows.get(0).peersUse() == null) {
       return List.of();

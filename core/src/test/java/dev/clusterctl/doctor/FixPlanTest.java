@@ -175,16 +175,19 @@ class FixPlanTest {
     }
     assertThat(plan.verified()).as(setUp + ": " + plan).isTrue();
     assertThat(plan.unfixed()).isEmpty();
-    assertThat(plan.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.before()).isNotEqualTo(c.after()));
-    Path out = tmp.resolve("fix");
-    new FixWriter().write(out, false, d);
-    FileInputs rendered = new FileInputs(List.of(out.resolve("rendered").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-    Report again = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), rendered), new DoctorOptions(in.target(), CheckRegistry.standard().all()));
-    assertThat(failing(again)).as(setUp + ": doctor -f DIR/rendered after " + plan.changes()).isEmpty();
-    d.report().target().discovery().ifPresent(before -> assertThat(again.target().discovery()).get()
-        .usingRecursiveComparison().comparingOnlyFields("library", "recordType").isEqualTo(before));
-    assertEnvDefinedBeforeUse(setUp + " rendered/", Files.readString(out.resolve("rendered/manifests.yaml")));
-    assertEnvDefinedBeforeUse(setUp + " kubectl kustomize", kustomize(out));
+    assertThat(d.fixes()).isNotEmpty();
+    plan.changes().forEach(c -> assertThat(c.before()).isNotEqualTo(c.after()));
+    for (int option = 1; option <= d.fixes().size(); option++) {
+      Path out = tmp.resolve("fix-" + option);
+      new FixWriter().write(out, false, d, option);
+      FileInputs rendered = new FileInputs(List.of(out.resolve("rendered").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+      Report again = Doctor.diagnose(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), rendered), new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+      assertThat(failing(again)).as(setUp + ": doctor -f DIR/rendered after option " + option + " of " + plan).isEmpty();
+      d.report().target().discovery().ifPresent(before -> assertThat(again.target().discovery()).get()
+          .usingRecursiveComparison().comparingOnlyFields("library", "recordType").isEqualTo(before));
+      assertEnvDefinedBeforeUse(setUp + " rendered/", Files.readString(out.resolve("rendered/manifests.yaml")));
+      assertEnvDefinedBeforeUse(setUp + " kubectl kustomize", kustomize(out));
+    }
   }
 
   /** {@code kubectl kustomize dir}'s output; fails the test when it does not render. */

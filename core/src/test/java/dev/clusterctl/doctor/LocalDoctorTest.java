@@ -111,4 +111,23 @@ class LocalDoctorTest {
           .isEqualTo(heard.stream().filter(h -> h.startsWith("end ")).count());
     }
   }
+
+  @Test
+  void aFailureInsideThePodHasNoPlanAndSaysHowToGetOne(@TempDir Path dir) throws Exception {
+    BindServer.ZoneBuilder zone = BindServer.zone("cluster.local");
+    zone.srv("_dist-erl._tcp.ledger-dist.payments.svc", 0, 50, 39135, FQDN + ".");
+    try (BindServer bind = BindServer.start(zone.build())) {
+      Path noSubdomain = pod(dir, false, "search payments.svc.cluster.local svc.cluster.local cluster.local\nnameserver 127.0.0.1\n");
+      Doctor.Diagnosis d = Doctor.run(new LocalSource(local(noSubdomain), Optional.of(List.of(bind.address()))), ApiDoctorTest.ALL);
+      assertThat(ApiDoctorTest.status(d.report(), "pod-fqdn")).isEqualTo(Status.FAIL);
+      dev.clusterctl.report.FixPlan plan = d.report().fix().orElseThrow();
+      assertThat(plan.verified()).isFalse();
+      assertThat(plan.unfixed()).singleElement().satisfies(u -> {
+        assertThat(u.check()).isEqualTo("pod-fqdn");
+        assertThat(u.why()).contains("inside this pod (--local), which reads no Kubernetes objects").contains("clusterctl doctor --fix DIR against the API")
+            .contains("Give the pods a subdomain");
+      });
+      assertThat(d.fixes()).as("nothing proven, nothing to write").isEmpty();
+    }
+  }
 }

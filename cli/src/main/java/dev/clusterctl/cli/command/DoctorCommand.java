@@ -15,8 +15,9 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.dns.ResolvConf;
 import dev.clusterctl.dns.Servers;
 import dev.clusterctl.doctor.Doctor;
-import dev.clusterctl.doctor.FixWriter;
 import dev.clusterctl.doctor.DoctorOptions;
+import dev.clusterctl.doctor.FixWriter;
+import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.gather.ApiInputs;
 import dev.clusterctl.gather.ApiSource;
 import dev.clusterctl.gather.DnsWhere;
@@ -30,6 +31,7 @@ import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.model.TargetOptions;
+import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -37,11 +39,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code clusterctl doctor}: will these manifests and this release form a cluster, and if not, why. */
 @Command(
@@ -183,6 +185,10 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--force", description = "With --fix: write into DIR even when it is not empty (files of the same name are replaced).")
   boolean force;
 
+  @Option(names = "--choose", paramLabel = "N",
+      description = "With --fix: when the fix is a choice only you can make (the report lists the verified options), write option N.")
+  Integer choose;
+
   @Override
   public Integer call() {
     CheckRegistry registry = CheckRegistry.standard();
@@ -200,6 +206,12 @@ public final class DoctorCommand implements Callable<Integer> {
     validateSources();
     if (force && fixDir == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--force goes with --fix DIR");
+    }
+    if (choose != null && fixDir == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--choose goes with --fix DIR");
+    }
+    if (choose != null && choose < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--choose " + choose + ": options are numbered from 1");
     }
     Doctor.Diagnosis diagnosis;
     // a long wait for the API server or a DNS server shows on stderr while it lasts (a terminal,
@@ -223,17 +235,31 @@ public final class DoctorCommand implements Callable<Integer> {
     return verdict.exit().code();
   }
 
-  /** Writes the plan to {@code --fix DIR}, saying on stderr what was written, or why nothing was. */
+  /** Writes the plan to {@code --fix DIR} (option {@code --choose N} of a choice), saying on stderr what was written, or why nothing was. */
   private void writeFix(Doctor.Diagnosis d) {
     PrintWriter err = spec.commandLine().getErr();
-    if (d.report().fix().isEmpty()) {
+    Optional<FixPlan> plan = d.report().fix();
+    boolean choice = plan.map(FixPlan::needsChoice).orElse(false);
+    if (choose != null && plan.isPresent() && !d.fixes().isEmpty()) {
+      if (!choice) {
+        throw new BadInputException("--choose " + choose + ": the fix is one plan, not a choice between options; give --fix DIR alone");
+      }
+      if (choose > d.fixes().size()) {
+        throw new BadInputException("--choose " + choose + ": the fix has " + d.fixes().size() + " options (1 to " + d.fixes().size() + ")");
+      }
+    }
+    if (plan.isEmpty()) {
       err.println("--fix " + fixDir + ": no check fails, nothing to fix; nothing written");
-    } else if (d.fixed().isEmpty()) {
+    } else if (d.fixes().isEmpty()) {
       err.println("--fix " + fixDir + ": no change was found after which every check passes; nothing written (the report says which findings have no automatic fix)");
+    } else if (choice && choose == null) {
+      err.println("--fix " + fixDir + ": the fix is a choice only you can make (" + plan.get().choice() + "); nothing written: the report lists "
+          + d.fixes().size() + " verified options, give --choose N to write one");
     } else {
-      List<String> written = new FixWriter().write(java.nio.file.Path.of(fixDir), force, d);
-      err.println("--fix " + fixDir + ": wrote " + written.size() + " files: kubectl apply -k " + fixDir + " applies the fix; clusterctl doctor -f "
-          + java.nio.file.Path.of(fixDir, "rendered") + " judges the fixed set-up");
+      int option = choice ? choose : 1;
+      List<String> written = new FixWriter().write(java.nio.file.Path.of(fixDir), force, d, option);
+      err.println("--fix " + fixDir + ": wrote " + written.size() + " files" + (choice ? " (option " + option + ": " + plan.get().options().get(option - 1).summary() + ")" : "")
+          + ": kubectl apply -k " + fixDir + " applies the fix; clusterctl doctor -f " + java.nio.file.Path.of(fixDir, "rendered") + " judges the fixed set-up");
     }
     err.flush();
   }

@@ -115,8 +115,27 @@ public final class DoctorJson {
     FixPlan plan = report.fix().get();
     ObjectNode fix = root.putObject("fix");
     fix.put("verified", plan.verified());
-    ArrayNode changes = fix.putArray("changes");
-    for (FixPlan.Change c : plan.changes()) {
+    changes(fix.putArray("changes"), plan.changes());
+    ArrayNode notes = fix.putArray("notes");
+    plan.notes().forEach(notes::add);
+    ArrayNode unfixed = fix.putArray("unfixed");
+    plan.unfixed().forEach(u -> unfixed.addObject().put("check", u.check()).put("why", u.why()));
+    if (plan.needsChoice()) {
+      fix.put("choice", plan.choice());
+    } else {
+      fix.putNull("choice");
+    }
+    ArrayNode options = fix.putArray("options");
+    for (FixPlan.Option option : plan.options()) {
+      ObjectNode o = options.addObject().put("summary", option.summary());
+      changes(o.putArray("changes"), option.changes());
+      ArrayNode optionNotes = o.putArray("notes");
+      option.notes().forEach(optionNotes::add);
+    }
+  }
+
+  private static void changes(ArrayNode changes, List<FixPlan.Change> list) {
+    for (FixPlan.Change c : list) {
       ObjectNode o = changes.addObject().put("file", c.file()).put("line", c.line());
       if (c.object().isEmpty()) {
         o.putNull("object").putNull("path");
@@ -127,10 +146,6 @@ public final class DoctorJson {
       ArrayNode answers = o.putArray("answers");
       c.answers().forEach(answers::add);
     }
-    ArrayNode notes = fix.putArray("notes");
-    plan.notes().forEach(notes::add);
-    ArrayNode unfixed = fix.putArray("unfixed");
-    plan.unfixed().forEach(u -> unfixed.addObject().put("check", u.check()).put("why", u.why()));
   }
 
   private static void assumptions(ArrayNode out, List<Assumption> assumptions) {

@@ -70,25 +70,41 @@ public final class DoctorText {
       }
       return;
     }
+    if (plan.needsChoice()) {
+      out.println(ansi.string("@|bold Fix|@") + "  a choice only you can make: " + plan.choice());
+      out.println("     each of these " + plan.options().size() + " options is checked: with it every check passes (write one out with --fix DIR --choose N)");
+      int n = 1;
+      for (FixPlan.Option o : plan.options()) {
+        out.println("  " + ansi.string("@|bold Option " + n++ + "|@") + ": " + o.summary());
+        changes(o.changes(), "    ", out);
+        o.notes().forEach(note -> out.println("    note: " + note));
+      }
+      return;
+    }
     out.println(ansi.string("@|bold Fix|@") + "  checked: with " + (plan.changes().size() == 1 ? "this change" : "these " + plan.changes().size() + " changes")
         + " every check passes (write it out with --fix DIR)");
-    for (FixPlan.Change c : plan.changes()) {
+    changes(plan.changes(), "  ", out);
+    for (String n : plan.notes()) {
+      out.println("  note: " + n);
+    }
+  }
+
+  /** Each change: where, before and after, and the checks it answers; indented by {@code indent}. */
+  private void changes(List<FixPlan.Change> changes, String indent, PrintWriter out) {
+    for (FixPlan.Change c : changes) {
       String where = c.object().isEmpty() ? c.file() + (c.line() > 0 ? ":" + c.line() : "") : c.object() + " " + c.path()
           + "  (" + c.file() + (c.line() > 0 ? ":" + c.line() : "") + ")";
-      out.println("  " + where);
+      out.println(indent + where);
       if (c.before().contains("\n") || c.after().contains("\n")) {
         List<String> before = List.of(c.before().split("\n"));
         List<String> after = List.of(c.after().split("\n"));
-        before.stream().filter(l -> !after.contains(l)).forEach(l -> out.println("    " + ansi.string("@|red - " + l + "|@")));
-        after.stream().filter(l -> !before.contains(l)).forEach(l -> out.println("    " + ansi.string("@|green + " + l + "|@")));
+        before.stream().filter(l -> !after.contains(l)).forEach(l -> out.println(indent + "  " + ansi.string("@|red - " + l + "|@")));
+        after.stream().filter(l -> !before.contains(l)).forEach(l -> out.println(indent + "  " + ansi.string("@|green + " + l + "|@")));
       } else {
-        out.println("    " + ansi.string("@|red - " + c.before() + "|@"));
-        out.println("    " + ansi.string("@|green + " + c.after() + "|@"));
+        out.println(indent + "  " + ansi.string("@|red - " + c.before() + "|@"));
+        out.println(indent + "  " + ansi.string("@|green + " + c.after() + "|@"));
       }
-      out.println("    answers: " + String.join(", ", c.answers()));
-    }
-    for (String n : plan.notes()) {
-      out.println("  note: " + n);
+      out.println(indent + "  answers: " + String.join(", ", c.answers()));
     }
   }
 
