@@ -1,6 +1,9 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.CorednsSettings;
+import java.util.List;
 import java.util.Locale;
 
 /** CoreDNS serves the cluster domain the pods and the discovery domain use. */
@@ -16,6 +19,11 @@ public final class CorednsClusterDomain extends BaseCheck {
             + "discovery domain written in full (`svc.ns.svc.cluster.local`) names a zone too. CoreDNS's "
             + "`kubernetes` plugin answers only names under its zones; a cluster whose domain is not "
             + "`cluster.local` breaks every hard-coded `cluster.local` (libcluster's DNSSRV strategy defaults to it).");
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    return DiscoveryQueryResolves.clusterDomainProposals(ctx);
   }
 
   @Override
@@ -47,7 +55,9 @@ public final class CorednsClusterDomain extends BaseCheck {
               .evidence("discovery domain", ctx.dns().get().query())
               .evidence("cluster domain", cd)
               .evidence("kubernetes zones", dns.zones())
-              .fix(Remediation.text("Write the discovery domain as <svc>.<ns> (the search list adds the right domain) or end it with ." + cd + "."))
+              .fix(Remediation.text(ctx.dns().get().strategy() == Strategy.LIBCLUSTER_DNSSRV
+                  ? DiscoveryQueryResolves.clusterDomainAdvice(cd)
+                  : "Write the discovery domain as <svc>.<ns> (the search list adds the right domain) or end it with ." + cd + "."))
               .build();
         }
       }

@@ -1,9 +1,14 @@
 package dev.clusterctl.judge;
 
+import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.expect.DnsAnswer;
 import dev.clusterctl.expect.Rcode;
 import dev.clusterctl.model.Assumption;
+import dev.clusterctl.fix.Change;
+import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Discovery;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +32,42 @@ public final class DiscoveryQueryResolves extends BaseCheck {
   @Override
   public Set<Assumption.Topic> restsOn() {
     return Set.of(Assumption.Topic.DISCOVERY);
+  }
+
+  /**
+   * Proposals for libcluster's DNSSRV asking under a domain that is not the cluster's: the strategy
+   * builds its query as {@code <service>.<namespace>.svc.} and the node's {@code CLUSTER_DOMAIN}
+   * (default {@code cluster.local.}), so no service or namespace setting moves the query into the
+   * cluster's zone; {@code CLUSTER_DOMAIN} set to the cluster domain, with the root dot as the default
+   * has it (asked as is, no search list), does.
+   */
+  static List<Proposal> clusterDomainProposals(DoctorContext ctx) {
+    if (ctx.dns().isEmpty() || ctx.dns().get().strategy() != Strategy.LIBCLUSTER_DNSSRV || ctx.model().members().isEmpty()) {
+      return List.of();
+    }
+    String q = ctx.dns().get().query().toLowerCase(Locale.ROOT);
+    String cd = ctx.model().clusterDomain();
+    int at = q.indexOf(".svc.");
+    if (at < 0 || q.substring(at + ".svc.".length()).replaceAll("\\.$", "").equalsIgnoreCase(cd)) {
+      return List.of();
+    }
+    List<Change> changes = ctx.model().members().stream().map(m -> (Change) Proposals.envValue(m.workload(), "CLUSTER_DOMAIN", cd + ".")).toList();
+    return List.of(new Proposal("set CLUSTER_DOMAIN=" + cd + ". in the release container's env", changes, List.of()));
+  }
+
+  /** The advice for libcluster's DNSSRV asking outside cluster domain {@code cd}: its query's domain is the node's CLUSTER_DOMAIN, nothing else. */
+  static String clusterDomainAdvice(String cd) {
+    return "Set CLUSTER_DOMAIN=" + cd + ". in the release container's env: libcluster's DNSSRV asks <service>.<namespace>.svc.$CLUSTER_DOMAIN "
+        + "(default cluster.local.), whatever its service and namespace.";
+  }
+
+  private static boolean dnsSrv(Discovery.Dns d) {
+    return d.strategy() == Strategy.LIBCLUSTER_DNSSRV;
+  }
+
+  @Override
+  public List<Proposal> propose(DoctorContext ctx) {
+    return clusterDomainProposals(ctx);
   }
 
   @Override
@@ -62,7 +103,9 @@ public final class DiscoveryQueryResolves extends BaseCheck {
     boolean outside = ctx.sim().tried().stream().allMatch(t -> t.rcode() == Rcode.NOT_IN_CLUSTER_ZONE);
     return fail(subject, d.recordType() + " lookup of " + d.query() + " finds nothing: " + (a.why().isEmpty() ? a.rcode().toString() : a.why()))
         .evidence("names tried", tried)
-        .fix(outside
+        .fix(outside && dnsSrv(d)
+            ? Remediation.text(clusterDomainAdvice(ctx.model().clusterDomain()))
+            : outside
             ? Remediation.text("Query a name under the cluster domain: <svc>.<ns> (expanded by the search list) or <svc>.<ns>.svc." + ctx.model().clusterDomain() + ".")
             : Remediation.text("See the Service and Pods checks above: the service must exist, be headless, select Ready (or published) pods and have the queried port."))
         .build();

@@ -4,8 +4,10 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.erlang.NodeName;
 import dev.clusterctl.expect.PeerRow;
+import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
+import dev.clusterctl.model.NamingSite;
 import dev.clusterctl.model.NodeNaming;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,12 +176,24 @@ public final class NodeNameRules extends BaseCheck {
 
   @Override
   public List<Proposal> propose(DoctorContext ctx) {
-    Optional<NameMode> mode = ctx.model().release().naming().flatMap(NodeNaming::mode);
+    Optional<NodeNaming> naming = ctx.model().release().naming();
+    Optional<NamingSite> missing = naming.flatMap(NodeNaming::missingNameLine);
+    if (missing.isPresent()) {
+      return ReleaseAdvice.nameLine(ctx, missing.get(), alive(ctx));
+    }
+    Optional<NameMode> mode = naming.flatMap(NodeNaming::mode);
     if (mode.isEmpty() || ctx.sim().rows().isEmpty()) {
       return List.of();
     }
     String base = alive(ctx);
     List<Proposal> out = new ArrayList<>();
+    if (KUBE_VAR.matcher(ctx.sim().rows().get(0).self().name()).find()) {
+      // a $(VAR) left as text: first the order the team meant, the variable defined above its use
+      List<Change> moves = ctx.model().members().stream().flatMap(m -> Proposals.envDefinedBeforeUse(m.workload()).stream()).toList();
+      if (!moves.isEmpty()) {
+        out.add(new Proposal("define each variable above the env entry that references it", moves, List.of()));
+      }
+    }
     if (mode.get() == NameMode.SHORT) {
       out.addAll(ReleaseAdvice.longNames(ctx, base));
     } else {

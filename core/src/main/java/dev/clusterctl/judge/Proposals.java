@@ -7,9 +7,15 @@ import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.FieldPath;
 import dev.clusterctl.fix.ObjectKey;
 import dev.clusterctl.model.ContainerInfo;
+import dev.clusterctl.model.EnvVar;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
 import dev.clusterctl.model.WorkloadKind;
+import dev.clusterctl.release.KubeExpansion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The building blocks of the checks' proposals: the keys of the model's objects and the fields they change. */
 final class Proposals {
@@ -58,6 +64,33 @@ final class Proposals {
     ObjectNode e = JSON.objectNode().put("name", name);
     e.putObject("valueFrom").putObject("fieldRef").put("fieldPath", fieldPath);
     return containerField(w, "env[name=" + name + "]", e);
+  }
+
+  /**
+   * The moves that put each env entry of the release container of {@code w} above the first entry
+   * whose value references it as {@code $(VAR)}: Kubernetes expands a reference only from an entry
+   * defined earlier. Moves are listed top entry first, each finding its entry where the moves before
+   * it left it (an entry moved up shifts only the entries between its two places).
+   */
+  static List<Change> envDefinedBeforeUse(WorkloadInfo w) {
+    List<EnvVar> env = release(w).env();
+    Map<String, Integer> firstUse = new LinkedHashMap<>();
+    for (int i = 0; i < env.size(); i++) {
+      if (env.get(i).value() != null && env.get(i).from() == null) {
+        for (String ref : KubeExpansion.references(env.get(i).value())) {
+          firstUse.putIfAbsent(ref, i);
+        }
+      }
+    }
+    List<Change> moves = new ArrayList<>();
+    for (int j = 0; j < env.size(); j++) {
+      Integer use = firstUse.get(env.get(j).name());
+      if (use != null && use < j) {
+        String name = env.get(j).name();
+        moves.add(field(key(w), containerPath(w) + ".env[name=" + name + ",before=" + env.get(use).name() + "]", JSON.objectNode().put("name", name)));
+      }
+    }
+    return moves;
   }
 
   /** The container that runs the release (the first). */

@@ -185,6 +185,25 @@ final class ReleaseAdvice {
     }
   }
 
+  /**
+   * Proposals for a vm.args that lacks the name line its start script requires: the line inserted
+   * at {@code missing}, naming the node as the flags the VM would otherwise get do (when they name it),
+   * or after its pod IP ({@code ${VAR}}, which relx renders in vm.args.src from the container's env).
+   */
+  static List<Proposal> nameLine(DoctorContext ctx, NamingSite missing, String base) {
+    List<String> lines = new ArrayList<>();
+    ctx.model().release().naming().filter(n -> n.mode().isPresent() && n.describe().matches("-s?name \\S+")).ifPresent(n -> lines.add(n.describe()));
+    Optional<String> ip = podIpVariable(ctx);
+    if (ip.isPresent() && srcName(missing.where()).equals(missing.where())) {
+      String line = "-name " + base + "@${" + ip.get() + "}";
+      if (!lines.contains(line)) {
+        lines.add(line);
+      }
+    }
+    return lines.stream().map(l -> Proposal.of("give " + missing.where() + " the name line its start script requires: " + l,
+        new Change.FileLine(missing.where(), missing.line(), null, l))).toList();
+  }
+
   /** Proposals: long names with the pod IP as host. */
   static List<Proposal> nameByPodIpProposals(DoctorContext ctx, String base) {
     NamingSite s = site(ctx);
@@ -210,22 +229,53 @@ final class ReleaseAdvice {
         }
         break;
       case RELEASE_ENV:
-        if (existing.isEmpty()) {
-          return List.of(); // $(POD_IP) expands only from a variable defined before RELEASE_NODE
+        for (WorkloadInfo w : ws) {
+          String node = base + "@$(" + v + ")";
+          List<Change> own = new ArrayList<>();
+          if (!Proposals.release(w).env("RELEASE_NODE").map(e -> node.equals(e.value()) && e.from() == null).orElse(false)) {
+            own.add(Proposals.envValue(w, "RELEASE_NODE", node));
+          }
+          if (!Proposals.release(w).env("RELEASE_DISTRIBUTION").map(e -> "name".equals(e.value())).orElse(false)) {
+            own.add(Proposals.envValue(w, "RELEASE_DISTRIBUTION", "name"));
+          }
+          changes.addAll(existing.isPresent() ? own : podIpAbove(w, "RELEASE_NODE", own));
         }
-        ws.forEach(w -> changes.add(Proposals.envValue(w, "RELEASE_NODE", base + "@$(" + v + ")")));
-        ws.forEach(w -> changes.add(Proposals.envValue(w, "RELEASE_DISTRIBUTION", "name")));
-        break;
+        return changes.isEmpty() ? List.of() : List.of(new Proposal("name the node after its pod IP in " + s.where(), changes, List.of()));
       case FLAGS_VARIABLE:
-        if (existing.isEmpty()) {
-          return List.of();
+        List<Proposal> flags = flagsName(ctx, s.where(), ws, "-name " + base + "@$(" + v + ")", "name the node after its pod IP in " + s.where());
+        if (existing.isPresent() || flags.isEmpty()) {
+          return flags;
         }
-        return flagsName(ctx, s.where(), ws, "-name " + base + "@$(" + v + ")", "name the node after its pod IP in " + s.where());
+        for (WorkloadInfo w : ws) {
+          changes.addAll(podIpAbove(w, s.where(), flags.get(0).changes().stream()
+              .filter(c -> c instanceof Change.ObjectField f && f.object().equals(Proposals.key(w))).toList()));
+        }
+        return List.of(flags.get(0).withChanges(changes));
       default:
         return List.of();
     }
     changes.addAll(podIp);
     return List.of(new Proposal("name the node after its pod IP in " + s.where(), changes, List.of()));
+  }
+
+  /**
+   * {@code changes} of workload {@code w} with a {@code POD_IP} entry (fieldRef status.podIP) above
+   * {@code user}, the entry that references {@code $(POD_IP)}: Kubernetes expands it only from an
+   * entry defined earlier. The entry goes last when {@code user} exists (its add shifts the entries
+   * below it, so it follows the changes that find them by position), first when {@code user} is
+   * itself added (then both are appended, in order).
+   */
+  private static List<Change> podIpAbove(WorkloadInfo w, String user, List<Change> changes) {
+    Change.ObjectField ip = Proposals.envFieldRef(w, "POD_IP", "status.podIP");
+    List<Change> out = new ArrayList<>();
+    if (Proposals.release(w).env(user).isPresent()) {
+      out.addAll(changes);
+      out.add(new Change.ObjectField(ip.object(), ip.path().before(user), ip.after()));
+    } else {
+      out.add(ip);
+      out.addAll(changes);
+    }
+    return out;
   }
 
   /** {@code var}'s value in each workload with its {@code -name}/{@code -sname} replaced by {@code flag}. */

@@ -44,6 +44,14 @@ public interface NodeNaming {
     return Optional.empty();
   }
 
+  /**
+   * Where a name line the start script requires is missing (relx's vm.args with no {@code -name} or
+   * {@code -sname}): the file, and the line a fix inserts it before; empty when none is missing.
+   */
+  default Optional<NamingSite> missingNameLine() {
+    return Optional.empty();
+  }
+
   /** What stops the node from starting as configured (a start script that exits); empty when nothing does. */
   default List<String> problems() {
     return List.of();

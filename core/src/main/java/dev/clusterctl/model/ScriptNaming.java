@@ -4,7 +4,9 @@ import dev.clusterctl.erlang.NameMode;
 import dev.clusterctl.release.Distribution;
 import dev.clusterctl.release.EnvEntry;
 import dev.clusterctl.release.HostNames;
+import dev.clusterctl.release.NamedText;
 import dev.clusterctl.release.ReleaseInputs;
+import dev.clusterctl.release.ReleaseKind;
 import dev.clusterctl.release.ReleaseNaming;
 import dev.clusterctl.release.ReleaseNamingReader;
 import dev.clusterctl.release.TextValue;
@@ -93,6 +95,28 @@ final class ScriptNaming implements NodeNaming {
       }
       return Optional.empty();
     });
+  }
+
+  /** The vm.args of a relx release when it has no name line: the line goes above its first flag (below its leading comments), else at its end. */
+  @Override
+  public Optional<NamingSite> missingNameLine() {
+    if (naming.kind() != ReleaseKind.RELX_RELEASE || inputs.vmArgs().isEmpty()) {
+      return Optional.empty();
+    }
+    NamedText file = inputs.vmArgs().get();
+    String[] lines = file.text().split("\n", -1);
+    int at = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (ReleaseNamingReader.namesNode(lines[i])) {
+        return Optional.empty();
+      }
+      String t = lines[i].trim();
+      if (at == 0 && !t.isEmpty() && !t.startsWith("#")) {
+        at = i + 1;
+      }
+    }
+    int end = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length : lines.length + 1;
+    return Optional.of(new NamingSite(NamingSite.Kind.VM_ARGS, file.name(), at == 0 ? end : at));
   }
 
   @Override

@@ -41,6 +41,11 @@ public final class KubeExpansion {
     }
   }
 
+  /** The variables {@code text} references as {@code $(VAR)}, in order ({@code $$(VAR)} is literal text, no reference). */
+  public static List<String> references(String text) {
+    return expand(text, Origin.defaulted("references"), Map.of()).leftLiteral();
+  }
+
   /** Expands {@code text} (written at {@code origin}) with the variables {@code defined} by name. */
   public static Expanded expand(String text, Origin origin, Map<String, TextValue> defined) {
     TextValue out = TextValue.empty();

@@ -324,7 +324,7 @@ public final class ReleaseNamingReader {
     }
     TextValue text = render ? relxRender(file.text(), file.name(), v) : fileText(file.text(), file.name());
     List<TextValue> lines = lines(text);
-    long nameLines = lines.stream().filter(l -> NAME_LINE.matcher(l.template()).matches()).count();
+    long nameLines = lines.stream().filter(l -> namesNode(l.template())).count();
     if (nameLines == 0) {
       problems.add(file.name() + " has no '-name' or '-sname' line: the relx start script stops "
           + "(\"need to have exactly one of either -name or -sname parameters\")");
@@ -353,6 +353,11 @@ public final class ReleaseNamingReader {
         .orElse(Distribution.UNKNOWN);
     return result(ReleaseKind.RELX_RELEASE, launch, distribution, eff.node().map(EffectiveFlags.NodeName::name),
         eff.node().map(EffectiveFlags.NodeName::origin), eff, null);
+  }
+
+  /** True for a vm.args line relx's start script counts as the node's name ({@code -name …} or {@code -sname …} at the line's start). */
+  public static boolean namesNode(String vmArgsLine) {
+    return NAME_LINE.matcher(vmArgsLine).matches();
   }
 
   private Optional<NamedText> relxVmArgs(ShellVars v) {
