@@ -77,13 +77,19 @@ public final class FixWriter {
     files.put("base/resources.yaml", yaml(d.gathered().objects().stream().map(LoadedObject::object).toList()));
 
     Map<String, Patch> patches = new LinkedHashMap<>();
+    // each object as the operations so far leave it: an operation's list index is where the entry
+    // is after the ones before it (an entry inserted or moved above shifts the rest), as kubectl
+    // applies them, one after another
+    Map<String, ObjectNode> working = new LinkedHashMap<>();
     List<String> resources = new ArrayList<>(List.of("base/resources.yaml"));
     for (Change change : fix.changes()) {
       if (change instanceof Change.ObjectField f) {
-        HasMetadata original = d.gathered().objects().stream().map(LoadedObject::object).filter(o -> f.object().is(o, ns)).findFirst()
-            .orElseThrow(() -> new IllegalStateException(f.object() + " is not among the inputs"));
+        ObjectNode tree = working.computeIfAbsent(f.object().toString(), k -> serialization.convertValue(
+            d.gathered().objects().stream().map(LoadedObject::object).filter(o -> f.object().is(o, ns)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(f.object() + " is not among the inputs")), ObjectNode.class));
         Patch p = patches.computeIfAbsent(f.object().toString(), k -> new Patch(f.object(), JSON.arrayNode()));
-        p.ops().add(f.path().jsonPatch(serialization.convertValue(original, ObjectNode.class), f.after()));
+        p.ops().add(f.path().jsonPatch(tree, f.after()));
+        f.path().set(tree, f.after());
       } else if (change instanceof Change.NewObject n) {
         String file = n.object().kind().toLowerCase(java.util.Locale.ROOT) + "-" + n.object().name() + ".yaml";
         files.put(file, yaml(List.of(serialization.convertValue(n.manifest(), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))));

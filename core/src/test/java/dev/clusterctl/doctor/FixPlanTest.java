@@ -185,9 +185,28 @@ class FixPlanTest {
       assertThat(failing(again)).as(setUp + ": doctor -f DIR/rendered after option " + option + " of " + plan).isEmpty();
       d.report().target().discovery().ifPresent(before -> assertThat(again.target().discovery()).get()
           .usingRecursiveComparison().comparingOnlyFields("library", "recordType").isEqualTo(before));
-      assertEnvDefinedBeforeUse(setUp + " rendered/", Files.readString(out.resolve("rendered/manifests.yaml")));
-      assertEnvDefinedBeforeUse(setUp + " kubectl kustomize", kustomize(out));
+      String renderedYaml = Files.readString(out.resolve("rendered/manifests.yaml"));
+      String kustomized = kustomize(out);
+      assertEnvDefinedBeforeUse(setUp + " rendered/", renderedYaml);
+      assertEnvDefinedBeforeUse(setUp + " kubectl kustomize", kustomized);
+      assertThat(envOrders(kustomized)).as(setUp + ": kubectl applies the patches to the order doctor proved").isEqualTo(envOrders(renderedYaml));
     }
+  }
+
+  /** Each workload container's env names in order, by {@code Kind/name/container}. */
+  private static Map<String, List<String>> envOrders(String yaml) throws IOException {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+    try (MappingIterator<JsonNode> docs = mapper.readerFor(JsonNode.class).readValues(yaml)) {
+      for (JsonNode doc : docs.readAll()) {
+        for (JsonNode c : doc.at("/spec/template/spec/containers")) {
+          List<String> names = new ArrayList<>();
+          c.path("env").forEach(e -> names.add(e.get("name").asText()));
+          out.put(doc.path("kind").asText() + "/" + doc.at("/metadata/name").asText() + "/" + c.path("name").asText(), names);
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code kubectl kustomize dir}'s output; fails the test when it does not render. */
