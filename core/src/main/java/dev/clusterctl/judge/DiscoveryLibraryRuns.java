@@ -15,13 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The discovery library survives the answer and sees all of it: no crash, no peers hidden by inet_res's cache. */
 public final class DiscoveryLibraryRuns extends BaseCheck {
-
-  private static final Pattern ORIGIN = Pattern.compile("(.*sys\\.config[^:]*):(\\d+)");
 
   /** The check. */
   public DiscoveryLibraryRuns() {
@@ -74,11 +70,11 @@ public final class DiscoveryLibraryRuns extends BaseCheck {
         || ctx.sim().findings().stream().noneMatch(f -> f.severity() == Finding.Severity.CRASH)) {
       return List.of();
     }
-    Matcher origin = ORIGIN.matcher(dns.get().origin());
-    if (!origin.matches()) {
+    Optional<String> sysConfig = Proposals.sysConfigOf(dns.get());
+    if (sysConfig.isEmpty()) {
       return List.of(); // not set in a sys.config line (a command-line strategy): nothing to edit
     }
-    String file = origin.group(1);
+    String file = sysConfig.get();
     List<Proposal> out = new ArrayList<>();
     out.add(Proposal.of("name peers by the SRV targets' host names (host_type => hostname), which gen_cluster's SRV discovery handles",
         new Change.DiscoverySetting(file, "host_type", "hostname")));

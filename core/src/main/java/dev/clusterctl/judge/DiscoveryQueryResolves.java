@@ -3,12 +3,15 @@ package dev.clusterctl.judge;
 import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.expect.DnsAnswer;
 import dev.clusterctl.expect.Rcode;
-import dev.clusterctl.model.Assumption;
 import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
+import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
+import dev.clusterctl.model.ServiceInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,7 +70,38 @@ public final class DiscoveryQueryResolves extends BaseCheck {
 
   @Override
   public List<Proposal> propose(DoctorContext ctx) {
-    return clusterDomainProposals(ctx);
+    List<Proposal> out = new ArrayList<>(clusterDomainProposals(ctx));
+    out.addAll(serviceProposals(ctx));
+    return out;
+  }
+
+  /**
+   * gen_cluster asking for a Service that does not exist while a headless one selects the pods: the
+   * domain in sys.config names that one instead (one line; the alternative, a new Service under
+   * the queried name and the pods moved to it, is what service-exists proposes).
+   */
+  static List<Proposal> serviceProposals(DoctorContext ctx) {
+    if (ctx.dns().isEmpty() || ctx.dns().get().strategy() != Strategy.GEN_CLUSTER || ctx.service().isPresent() || ctx.model().members().isEmpty()) {
+      return List.of();
+    }
+    Optional<String> file = Proposals.sysConfigOf(ctx.dns().get());
+    String wanted = ctx.model().serviceWanted();
+    List<String> labels = List.of(ctx.dns().get().query().split("\\.", -1));
+    int at = labels.indexOf(wanted);
+    if (file.isEmpty() || at < 0) {
+      return List.of();
+    }
+    List<Proposal> out = new ArrayList<>();
+    for (ServiceInfo s : ctx.model().services()) {
+      if (s.headless() && s.namespace().equals(ctx.model().namespace()) && ctx.model().members().stream().allMatch(m -> s.selects(m.workload()))) {
+        List<String> renamed = new ArrayList<>(labels);
+        renamed.set(at, s.name());
+        String domain = String.join(".", renamed);
+        out.add(Proposal.of("query the headless Service " + s.name() + " that selects the pods (" + domain + ")",
+            new Change.DiscoverySetting(file.get(), "domain", "\"" + domain + "\"")));
+      }
+    }
+    return out;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.FieldPath;
 import dev.clusterctl.fix.ObjectKey;
 import dev.clusterctl.model.ContainerInfo;
+import dev.clusterctl.model.Discovery;
 import dev.clusterctl.model.EnvVar;
 import dev.clusterctl.model.ServiceInfo;
 import dev.clusterctl.model.WorkloadInfo;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The building blocks of the checks' proposals: the keys of the model's objects and the fields they change. */
 final class Proposals {
@@ -91,6 +95,15 @@ final class Proposals {
       }
     }
     return moves;
+  }
+
+  /** Where gen_cluster's discovery is set ({@code config/sys.config:3}): the sys.config a {@link Change.DiscoverySetting} edits. */
+  private static final Pattern SYS_CONFIG_LINE = Pattern.compile("(.*sys\\.config[^:]*):(\\d+)");
+
+  /** The sys.config that sets discovery {@code d}, when a line of one does (not a command-line strategy). */
+  static Optional<String> sysConfigOf(Discovery d) {
+    Matcher m = SYS_CONFIG_LINE.matcher(d.origin());
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** The container that runs the release (the first). */

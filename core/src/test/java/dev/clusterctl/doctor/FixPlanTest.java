@@ -209,6 +209,29 @@ class FixPlanTest {
     return out;
   }
 
+  /**
+   * A headless Service renamed while sys.config still asks for the old name: the one stale line is
+   * the plan, not a second Service under the old name with the pods moved to it.
+   */
+  @Test
+  void aStaleQueryInSysConfigIsTheOneLineChangedNotANewService() throws Exception {
+    Path setUp = RealWorldSetupsTest.SETUPS.resolve("broken-gen-cluster-renamed-service");
+    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"));
+    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()),
+        new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    FixPlan plan = d.report().fix().orElseThrow();
+    assertThat(plan.changes()).singleElement().satisfies(c -> {
+      assertThat(c.file()).endsWith("config/sys.config");
+      assertThat(c.line()).isEqualTo(6);
+      assertThat(c.after()).contains("domain => \"_dist-erl._tcp.k8s-erlang-cluster-headless.k8s-erlang-cluster\"");
+      assertThat(c.answers()).contains("discovery-query-resolves", "service-exists", "pod-subdomain", "node-host-matches-dns");
+    });
+    Path out = tmp.resolve("fix");
+    List<String> written = new FixWriter().write(out, false, d);
+    assertThat(written).contains("release/config/sys.config").noneMatch(f -> f.startsWith("patches/") || f.startsWith("service-"));
+    assertThat(Files.readString(out.resolve("rendered/config/sys.config"))).contains("k8s-erlang-cluster-headless.k8s-erlang-cluster\",");
+  }
+
   /** {@code kubectl kustomize dir}'s output; fails the test when it does not render. */
   private static String kustomize(Path dir) throws Exception {
     Path kubectl = RealServers.require("kubectl", "kubectl");
