@@ -3,17 +3,14 @@ package dev.clusterctl.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.dns.QueryType;
-import dev.clusterctl.gather.FileSource;
 import dev.clusterctl.judge.Area;
 import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.DoctorContext;
 import dev.clusterctl.judge.Status;
-import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +63,7 @@ class FixAlternativesTest {
   }
 
   private static Doctor.Diagnosis doctor(Path dir, String args, List<Check> checks) {
-    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(dir, args);
-    return Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()), new DoctorOptions(in.target(), checks));
+    return RealWorldSetupsTest.diagnose(dir, args, checks);
   }
 
   private static List<String> failing(Report r) {

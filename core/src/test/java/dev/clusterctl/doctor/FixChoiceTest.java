@@ -3,15 +3,12 @@ package dev.clusterctl.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clusterctl.gather.FileSource;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Status;
-import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.RealServers;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +35,7 @@ class FixChoiceTest {
   }
 
   private static Doctor.Diagnosis doctor(Path dir, String args) {
-    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(dir, args);
-    return Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()), new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    return RealWorldSetupsTest.diagnose(dir, args, CheckRegistry.standard().all());
   }
 
   private static List<String> failing(Report r) {

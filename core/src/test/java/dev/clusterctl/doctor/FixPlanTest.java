@@ -216,9 +216,7 @@ class FixPlanTest {
   @Test
   void aStaleQueryInSysConfigIsTheOneLineChangedNotANewService() throws Exception {
     Path setUp = RealWorldSetupsTest.SETUPS.resolve("broken-gen-cluster-renamed-service");
-    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"));
-    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()),
-        new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    Doctor.Diagnosis d = setUp(setUp);
     FixPlan plan = d.report().fix().orElseThrow();
     assertThat(plan.changes()).singleElement().satisfies(c -> {
       assertThat(c.file()).endsWith("config/sys.config");
@@ -230,6 +228,11 @@ class FixPlanTest {
     List<String> written = new FixWriter().write(out, false, d);
     assertThat(written).contains("release/config/sys.config").noneMatch(f -> f.startsWith("patches/") || f.startsWith("service-"));
     assertThat(Files.readString(out.resolve("rendered/config/sys.config"))).contains("k8s-erlang-cluster-headless.k8s-erlang-cluster\",");
+  }
+
+  /** Doctor on a real-world set-up, with the arguments its expect.properties gives. */
+  private static Doctor.Diagnosis setUp(Path setUp) throws IOException {
+    return RealWorldSetupsTest.diagnose(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"), CheckRegistry.standard().all());
   }
 
   /** {@code kubectl kustomize dir}'s output; fails the test when it does not render. */
@@ -267,9 +270,7 @@ class FixPlanTest {
   @Test
   void aHostnameCommandInTheEnvBecomesThePodIpDefinedAboveIt() throws Exception {
     Path setUp = RealWorldSetupsTest.SETUPS.resolve("broken-hostname-f-in-kube-env");
-    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"));
-    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()),
-        new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    Doctor.Diagnosis d = setUp(setUp);
     FixPlan plan = d.report().fix().orElseThrow();
     assertThat(plan.changes()).extracting(FixPlan.Change::path).containsExactly(
         "spec.template.spec.containers[name=relay].env[name=RELEASE_NODE]", "spec.template.spec.containers[name=relay].env[name=POD_IP,before=RELEASE_NODE]");
@@ -285,9 +286,7 @@ class FixPlanTest {
   @Test
   void aMissingNameLineIsAddedToVmArgsSrc() throws Exception {
     Path setUp = RealWorldSetupsTest.SETUPS.resolve("gen-cluster-erl-aflags");
-    RealWorldSetupsTest.Inputs in = RealWorldSetupsTest.inputs(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"));
-    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()),
-        new DoctorOptions(in.target(), CheckRegistry.standard().all()));
+    Doctor.Diagnosis d = setUp(setUp);
     FixPlan.Change c = d.report().fix().orElseThrow().changes().get(0);
     assertThat(c.file()).endsWith("config/vm.args.src");
     assertThat(c.line()).isEqualTo(2);

@@ -7,6 +7,7 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.error.BadInputException;
 import dev.clusterctl.gather.FileInputs;
 import dev.clusterctl.gather.FileSource;
+import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Status;
@@ -213,6 +214,12 @@ class RealWorldSetupsTest {
     } catch (BadInputException e) {
       return new Run(null, 2, e.getMessage());
     }
+  }
+
+  /** Doctor on {@code dir} with the inputs {@code args} name, judged by {@code checks}. */
+  static Doctor.Diagnosis diagnose(Path dir, String args, List<Check> checks) {
+    Inputs in = inputs(dir, args);
+    return Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(), in.files()), new DoctorOptions(in.target(), checks));
   }
 
   /** The inputs {@code args} name, paths resolved against {@code dir}. */
