@@ -196,13 +196,22 @@ class FixPlanTest {
   /** Each workload container's env names in order, by {@code Kind/name/container}. */
   private static Map<String, List<String>> envOrders(String yaml) throws IOException {
     Map<String, List<String>> out = new java.util.TreeMap<>();
+    containers(yaml).forEach((key, c) -> {
+      List<String> names = new ArrayList<>();
+      c.path("env").forEach(e -> names.add(e.get("name").asText()));
+      out.put(key, names);
+    });
+    return out;
+  }
+
+  /** Every workload container of {@code yaml}, by {@code Kind/name/container}. */
+  private static Map<String, JsonNode> containers(String yaml) throws IOException {
+    Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
     try (MappingIterator<JsonNode> docs = mapper.readerFor(JsonNode.class).readValues(yaml)) {
       for (JsonNode doc : docs.readAll()) {
         for (JsonNode c : doc.at("/spec/template/spec/containers")) {
-          List<String> names = new ArrayList<>();
-          c.path("env").forEach(e -> names.add(e.get("name").asText()));
-          out.put(doc.path("kind").asText() + "/" + doc.at("/metadata/name").asText() + "/" + c.path("name").asText(), names);
+          out.put(doc.path("kind").asText() + "/" + doc.at("/metadata/name").asText() + "/" + c.path("name").asText(), c);
         }
       }
     }
@@ -247,24 +256,20 @@ class FixPlanTest {
 
   /** In every container of {@code yaml}, each {@code $(VAR)} in an env value whose VAR the container defines is defined above it, as Kubernetes needs. */
   private static void assertEnvDefinedBeforeUse(String what, String yaml) throws IOException {
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-    try (MappingIterator<JsonNode> docs = mapper.readerFor(JsonNode.class).readValues(yaml)) {
-      for (JsonNode doc : docs.readAll()) {
-        for (JsonNode c : doc.at("/spec/template/spec/containers")) {
-          List<String> names = new ArrayList<>();
-          c.path("env").forEach(e -> names.add(e.get("name").asText()));
-          for (int i = 0; i < names.size(); i++) {
-            String value = c.path("env").get(i).path("value").asText("");
-            for (String ref : KubeExpansion.references(value)) {
-              if (names.contains(ref)) {
-                assertThat(names.indexOf(ref)).as(what + ": " + ref + " above " + names.get(i) + " in " + names).isLessThan(i);
-              }
-            }
+    for (JsonNode c : containers(yaml).values()) {
+      List<String> names = new ArrayList<>();
+      c.path("env").forEach(e -> names.add(e.get("name").asText()));
+      for (int i = 0; i < names.size(); i++) {
+        String value = c.path("env").get(i).path("value").asText("");
+        for (String ref : KubeExpansion.references(value)) {
+          if (names.contains(ref)) {
+            assertThat(names.indexOf(ref)).as(what + ": " + ref + " above " + names.get(i) + " in " + names).isLessThan(i);
           }
         }
       }
     }
   }
+
 
   /** The pod-IP fix of a RELEASE_NODE written like env.sh: POD_IP added above RELEASE_NODE, in the plan, the patch and kubectl's rendering. */
   @Test
@@ -303,31 +308,12 @@ class FixPlanTest {
   @Test
   void aFlagsVariableGetsThePodIpDefinedAboveIt() throws Exception {
     Path k8s = Files.createDirectories(tmp.resolve("in/k8s"));
-    Files.writeString(k8s.resolve("app.yaml"), """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: shop-headless, namespace: prod}
-        spec:
-          clusterIP: None
-          selector: {app: shop}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: shop, namespace: prod}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: shop}}
-          template:
-            metadata: {labels: {app: shop}}
-            spec:
-              containers:
-              - name: shop
-                image: shop:1
-                command: ["erl", "-noshell", "-s", "shop"]
-                env:
-                - {name: LANG, value: C.UTF-8}
-                - {name: ERL_FLAGS, value: "-name shop"}
-        """);
+    Files.writeString(k8s.resolve("app.yaml"), ReleaseAdviceTest.shop("""
+        command: ["erl", "-noshell", "-s", "shop"]
+        env:
+        - {name: LANG, value: C.UTF-8}
+        - {name: ERL_FLAGS, value: "-name shop"}
+        """));
     FileInputs in = new FileInputs(List.of(k8s.toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     TargetOptions libclusterDns = new TargetOptions(Optional.of(dev.clusterctl.discovery.Strategy.LIBCLUSTER_DNS), Optional.of("shop"), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

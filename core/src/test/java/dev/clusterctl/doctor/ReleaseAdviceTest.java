@@ -26,7 +26,15 @@ class ReleaseAdviceTest {
   @TempDir
   Path dir;
 
-  private static final String MANIFESTS = """
+  /**
+   * A headless Service shop-headless and a Deployment shop in namespace prod whose one container
+   * has the lines {@code container} (indented as its fields: {@code env:}, {@code command:}).
+   */
+  static String shop(String container) {
+    return SHOP.formatted(container.indent(8));
+  }
+
+  private static final String SHOP = """
       apiVersion: v1
       kind: Service
       metadata: {name: shop-headless, namespace: prod}
@@ -46,7 +54,6 @@ class ReleaseAdviceTest {
             containers:
             - name: shop
               image: shop:1
-              env:
       %s""";
 
   /** The pod IP as the container's first variable, as the set-ups here name nodes after it. */
@@ -54,7 +61,7 @@ class ReleaseAdviceTest {
 
   private Report doctor(String extraEnv, String envSh) throws IOException {
     Files.createDirectories(dir.resolve("k8s"));
-    Files.writeString(dir.resolve("k8s/app.yaml"), MANIFESTS.formatted((POD_IP + extraEnv).indent(8)));
+    Files.writeString(dir.resolve("k8s/app.yaml"), shop("env:\n" + (POD_IP + extraEnv).indent(2)));
     Optional<String> releaseEnv = Optional.empty();
     if (envSh != null) {
       Files.createDirectories(dir.resolve("rel"));
@@ -93,7 +100,7 @@ class ReleaseAdviceTest {
   /** RELEASE_NODE=shop@$(POD_IP) needs POD_IP defined before it: the patch adds it and orders it first, as kubectl applies it. */
   @Test
   void aReleaseNodeFixPutsThePodIpBeforeTheNameThatUsesIt() throws Exception {
-    String manifests = MANIFESTS.formatted("- {name: RELEASE_DISTRIBUTION, value: name}\n- {name: RELEASE_NODE, value: shop}\n".indent(8));
+    String manifests = shop("env:\n" + "- {name: RELEASE_DISTRIBUTION, value: name}\n- {name: RELEASE_NODE, value: shop}\n".indent(2));
     Files.createDirectories(dir.resolve("k8s"));
     Files.writeString(dir.resolve("k8s/app.yaml"), manifests);
     FileInputs in = new FileInputs(List.of(dir.resolve("k8s").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
