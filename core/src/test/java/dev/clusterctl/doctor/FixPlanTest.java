@@ -270,7 +270,6 @@ class FixPlanTest {
     }
   }
 
-
   /** The pod-IP fix of a RELEASE_NODE written like env.sh: POD_IP added above RELEASE_NODE, in the plan, the patch and kubectl's rendering. */
   @Test
   void aHostnameCommandInTheEnvBecomesThePodIpDefinedAboveIt() throws Exception {
