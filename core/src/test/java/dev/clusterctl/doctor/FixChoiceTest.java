@@ -3,16 +3,23 @@ package dev.clusterctl.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clusterctl.discovery.Strategy;
+import dev.clusterctl.gather.FileInputs;
+import dev.clusterctl.gather.FileSource;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.judge.CheckResult;
 import dev.clusterctl.judge.Status;
+import dev.clusterctl.kube.Kustomize;
+import dev.clusterctl.model.TargetOptions;
 import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.RealServers;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +104,28 @@ class FixChoiceTest {
       }
     }
     assertThat(Files.readString(tmp.resolve("option-2/kustomization.yaml"))).contains("kind: Service").doesNotContain("kind: Deployment");
+  }
+
+  /**
+   * gen_cluster names every address with the dialling node's own basename: two workloads with two
+   * basenames can each be the one everyone takes, or either can be the cluster alone; all four
+   * hold, so all four are offered.
+   */
+  @Test
+  void withGenClusterEitherBasenameAndEitherWorkloadAloneHold() {
+    FileInputs in = new FileInputs(List.of("src/test/resources/fix/gen-cluster-two-basenames.yaml"), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty());
+    TargetOptions genCluster = new TargetOptions(Optional.of(Strategy.GEN_CLUSTER), Optional.empty(), Optional.of("shop-cluster.shop"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    Doctor.Diagnosis d = Doctor.run(new FileSource(new ByteArrayInputStream(new byte[0]), new Kustomize(null), in), new DoctorOptions(genCluster, CheckRegistry.standard().all()));
+    FixPlan plan = d.report().fix().orElseThrow();
+    assertThat(plan.options()).extracting(FixPlan.Option::summary).containsExactly(
+        "one cluster of every workload under the basename web: rename the nodes of Deployment/shop/worker",
+        "one cluster of every workload under the basename worker: rename the nodes of Deployment/shop/web",
+        "a cluster of Deployment/shop/web alone: Service/shop/shop-cluster selects only its pods (Deployment/shop/worker leaves the cluster)",
+        "a cluster of Deployment/shop/worker alone: Service/shop/shop-cluster selects only its pods (Deployment/shop/web leaves the cluster)");
+    assertThat(plan.options()).allSatisfy(o -> assertThat(o.changes()).hasSize(1));
+    assertThat(plan.options().get(0).changes().get(0).after()).isEqualTo("{\"name\":\"ERL_FLAGS\",\"value\":\"-name web@$(POD_IP)\"}");
+    assertThat(d.fixes()).hasSize(4);
   }
 }
