@@ -19,6 +19,9 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 "$javac" -d "$work/hello" "$work/hello/Hello.java"
 export NO_COLOR=1
 setups=core/src/test/resources/setups
+# the kustomize set-up rendered once, so that no run times kubectl
+crash=$setups/broken-gen-cluster-srv-host-type-ip
+kubectl kustomize "$crash/deployment/base" > "$work/crash.yaml"
 
 declare -A cmd
 order=()
@@ -26,7 +29,7 @@ add() { order+=("$1"); cmd[$1]=$2; }
 add "java Hello (JVM floor)"                        "$java -cp $work/hello Hello"
 add "doctor, working (no plan)"                    "$bin doctor -f docs/examples/srv-deployment"
 add "doctor, srv-no-subdomain (1 change)"          "$bin doctor -f docs/examples/broken/srv-no-subdomain"
-add "doctor, gen_cluster srv+ip crash (2 rounds)"  "$bin doctor -k $setups/broken-gen-cluster-srv-host-type-ip/deployment/base --release-dir $setups/broken-gen-cluster-srv-host-type-ip"
+add "doctor, gen_cluster srv+ip crash (2 rounds)"  "$bin doctor -f $work/crash.yaml --release-dir $crash"
 add "doctor, two workloads (choice of 2)"          "$bin doctor -f $setups/broken-multi-workload-basename-mismatch/k8s --release-dir $setups/broken-multi-workload-basename-mismatch"
 add "doctor --fix DIR, srv-no-subdomain"           "$bin doctor -f docs/examples/broken/srv-no-subdomain --fix $work/out --force"
 
