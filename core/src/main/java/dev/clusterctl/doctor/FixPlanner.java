@@ -92,6 +92,7 @@ final class FixPlanner {
     Map<Change, Set<String>> answers = new LinkedHashMap<>();
     Map<Change, String> summaries = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
+    List<Proposal> everOffered = new ArrayList<>(); // in every round: an answer to a choice may come before the round that completes the plan
     ClusterModel current = model;
     for (int round = 0; round < MAX_ROUNDS && tries < MAX_TRIES; round++) {
       DoctorContext ctx = DoctorContext.of(current);
@@ -108,6 +109,7 @@ final class FixPlanner {
       if (offered.isEmpty()) {
         break;
       }
+      offered.values().forEach(everOffered::addAll);
       Attempt best = best(gathered, model, chosen, offered);
       if (best == null) {
         break;
@@ -129,7 +131,7 @@ final class FixPlanner {
               + " failed in the running cluster, where a change to the inputs cannot be proven: this plan makes every check of the configuration pass;"
               + " run doctor again once it is applied");
         }
-        List<Choice> options = choices(gathered, model, chosen, best, offered);
+        List<Choice> options = choices(gathered, model, chosen, best, everOffered);
         if (options.size() > 1) {
           return Optional.of(choice(gathered, options, answers, summaries, notes, firstFailing));
         }
@@ -280,15 +282,13 @@ final class FixPlanner {
    * a {@link Proposal#choice}), every other answer to it that also makes every check pass, the
    * plan's own answer first; fewer than two means there is nothing to choose.
    */
-  private List<Choice> choices(Gathered gathered, ClusterModel original, List<Change> chosen, Attempt best, Map<String, List<Proposal>> offered) {
+  private List<Choice> choices(Gathered gathered, ClusterModel original, List<Change> chosen, Attempt best, List<Proposal> offered) {
     Map<String, List<Proposal>> byQuestion = new LinkedHashMap<>();
-    for (List<Proposal> ps : offered.values()) {
-      for (Proposal p : ps) {
-        if (!p.choice().isEmpty()) {
-          List<Proposal> same = byQuestion.computeIfAbsent(p.choice(), k -> new ArrayList<>());
-          if (same.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
-            same.add(p);
-          }
+    for (Proposal p : offered) {
+      if (!p.choice().isEmpty()) {
+        List<Proposal> same = byQuestion.computeIfAbsent(p.choice(), k -> new ArrayList<>());
+        if (same.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
+          same.add(p);
         }
       }
     }
