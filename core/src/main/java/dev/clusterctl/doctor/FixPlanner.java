@@ -132,7 +132,7 @@ final class FixPlanner {
               + " run doctor again once it is applied");
         }
         List<Choice> options = choices(gathered, model, chosen, best, everOffered);
-        if (options.size() > 1) {
+        if (!options.isEmpty()) {
           return Optional.of(choice(gathered, options, answers, summaries, notes, firstFailing));
         }
         return Optional.of(outcome(gathered, chosen, answers, summaries, notes, firstFailing));
@@ -280,7 +280,8 @@ final class FixPlanner {
   /**
    * When the verified plan holds an answer to a question only the team can settle (a proposal with
    * a {@link Proposal#choice}), every other answer to it that also makes every check pass, the
-   * plan's own answer first; fewer than two means there is nothing to choose.
+   * plan's own answer first; empty when there is nothing to choose (one answer holds, and it keeps
+   * every workload in the cluster).
    */
   private List<Choice> choices(Gathered gathered, ClusterModel original, List<Change> chosen, Attempt best, List<Proposal> offered) {
     Map<String, List<Proposal>> byQuestion = new LinkedHashMap<>();
@@ -311,7 +312,10 @@ final class FixPlanner {
           out.add(new Choice(a, all));
         }
       }
-      if (out.size() > 1) {
+      // one answer that holds is the plan, unless it takes a workload out of the cluster: whether
+      // it belongs there is the team's to say, so that stays a choice (of one)
+      boolean leaves = best.model().members().size() < original.members().size();
+      if (out.size() > 1 || leaves) {
         return out;
       }
     }

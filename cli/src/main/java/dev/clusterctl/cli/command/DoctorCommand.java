@@ -253,8 +253,9 @@ public final class DoctorCommand implements Callable<Integer> {
     } else if (d.fixes().isEmpty()) {
       err.println("--fix " + fixDir + ": no change was found after which every check passes; nothing written (the report says which findings have no automatic fix)");
     } else if (choice && choose == null) {
+      int n = d.fixes().size();
       err.println("--fix " + fixDir + ": the fix is a choice only you can make (" + plan.get().choice() + "); nothing written: the report lists "
-          + d.fixes().size() + " verified options, give --choose N to write one");
+          + (n == 1 ? "1 verified option, give --choose 1 to write it" : n + " verified options, give --choose N to write one"));
     } else {
       int option = choice ? choose : 1;
       List<String> written = new FixWriter().write(java.nio.file.Path.of(fixDir), force, d, option);
