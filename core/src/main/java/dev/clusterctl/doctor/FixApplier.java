@@ -70,6 +70,8 @@ final class FixApplier {
       Change concrete = c instanceof Change.CorefileDirective d ? corefile(d, objects, g.corefile()) : c;
       if (concrete instanceof Change.DiscoverySetting ds) {
         concrete = setting(ds, sysConfig);
+      } else if (concrete instanceof Change.TextOnLine t) {
+        concrete = text(t, files);
       }
       if (concrete instanceof Change.ObjectField f) {
         int i = find(objects, f.object());
@@ -153,6 +155,25 @@ final class FixApplier {
       }
     }
     throw new IllegalArgumentException(ds.file() + ": no discovery map to set " + ds.key() + " in");
+  }
+
+  /** The replacement as a line of the release file; the text must be on that line. */
+  private static Change.FileLine text(Change.TextOnLine t, ReleaseFiles files) {
+    // an Elixir setting's origin names its file from the project's folder on (config/prod.exs)
+    NamedText file = releaseFile(files, t.file()).or(() -> {
+      List<NamedText> within = allReleaseFiles(files).stream().filter(f -> f.name().replace('\\', '/').endsWith("/" + t.file())).toList();
+      return within.size() == 1 ? Optional.of(within.get(0)) : Optional.empty();
+    }).orElseThrow(() -> new IllegalArgumentException(t.file() + " is not among the inputs"));
+    List<String> lines = List.of(file.text().split("\n", -1));
+    if (t.line() < 1 || t.line() > lines.size()) {
+      throw new IllegalArgumentException(t.file() + " has no line " + t.line());
+    }
+    String line = lines.get(t.line() - 1);
+    int at = line.indexOf(t.find());
+    if (at < 0) {
+      throw new IllegalArgumentException(t.file() + ":" + t.line() + " does not hold " + t.find());
+    }
+    return new Change.FileLine(file.name(), t.line(), line, line.substring(0, at) + t.replace() + line.substring(at + t.find().length()));
   }
 
   /** A line without its comment: what precedes a {@code %} outside a string. */
@@ -248,12 +269,16 @@ final class FixApplier {
   }
 
   private static Optional<NamedText> releaseFile(ReleaseFiles f, String name) {
+    return allReleaseFiles(f).stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  private static List<NamedText> allReleaseFiles(ReleaseFiles f) {
     List<NamedText> all = new ArrayList<>();
     f.releaseEnv().ifPresent(all::add);
     f.vmArgs().ifPresent(all::add);
     all.addAll(f.elixirConfig());
     all.addAll(f.elixirModules());
-    return all.stream().filter(t -> t.name().equals(name)).findFirst();
+    return all;
   }
 
   private static ReleaseFiles replace(ReleaseFiles f, NamedText changed) {

@@ -359,7 +359,9 @@ final class FixPlanner {
    */
   private Attempt best(Gathered gathered, ClusterModel original, List<Change> chosen, Map<String, List<Proposal>> offered) {
     List<List<Proposal>> combos = combinations(new ArrayList<>(offered.values()));
-    combos.sort(Comparator.comparingInt(FixPlanner::size));
+    // fewest changes first; among as few, fewest new objects (a setting corrected before a second
+    // Service made to match it)
+    combos.sort(Comparator.comparingInt(FixPlanner::size).thenComparingLong(FixPlanner::newObjects));
     Attempt best = null;
     for (List<Proposal> combo : combos) {
       if (Thread.currentThread().isInterrupted()) {
@@ -438,6 +440,10 @@ final class FixPlanner {
     } catch (RuntimeException e) {
       return List.of();
     }
+  }
+
+  private static long newObjects(List<Proposal> combo) {
+    return combo.stream().flatMap(p -> p.changes().stream()).distinct().filter(Change.NewObject.class::isInstance).count();
   }
 
   private static int size(List<Proposal> combo) {

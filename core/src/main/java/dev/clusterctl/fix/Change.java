@@ -53,6 +53,23 @@ public sealed interface Change {
   }
 
   /**
+   * Text on one line of a release file replaced: the first {@code find} on line {@code line}
+   * becomes {@code replace} (a setting's string literal, where the rest of the line stays as the
+   * team wrote it).
+   *
+   * @param file the file as the inputs named it
+   * @param line the 1-based line
+   * @param find the text as it is ({@code "shop-cluster"}, with its quotes)
+   * @param replace the text it becomes
+   */
+  record TextOnLine(String file, int line, String find, String replace) implements Change {
+    @Override
+    public String where() {
+      return file + ":" + line;
+    }
+  }
+
+  /**
    * A key of gen_cluster's discovery map in sys.config set to a term, written on the line that
    * holds the key, or added just after the map's opening {@code #{} when the key is absent.
    *

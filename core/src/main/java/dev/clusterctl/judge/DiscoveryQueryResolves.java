@@ -7,7 +7,9 @@ import dev.clusterctl.fix.Change;
 import dev.clusterctl.fix.Proposal;
 import dev.clusterctl.model.Assumption;
 import dev.clusterctl.model.Discovery;
+import dev.clusterctl.model.Member;
 import dev.clusterctl.model.ServiceInfo;
+import dev.clusterctl.release.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,30 +78,59 @@ public final class DiscoveryQueryResolves extends BaseCheck {
   }
 
   /**
-   * gen_cluster asking for a Service that does not exist while a headless one selects the pods: the
-   * domain in sys.config names that one instead (one line; the alternative, a new Service under
-   * the queried name and the pods moved to it, is what service-exists proposes).
+   * The discovery asking for a Service that does not exist while a headless one selects the pods:
+   * the name is changed where the team sets it — gen_cluster's domain in sys.config, libcluster's
+   * {@code service} or DNSPoll's and DNSCluster's query on their line of the Elixir project or in the
+   * container variable they read. One change; the alternative, a new Service under the asked name
+   * and the pods moved to it, is what service-exists proposes.
    */
   static List<Proposal> serviceProposals(DoctorContext ctx) {
-    if (ctx.dns().isEmpty() || ctx.dns().get().strategy() != Strategy.GEN_CLUSTER || ctx.service().isPresent() || ctx.model().members().isEmpty()) {
+    if (ctx.dns().isEmpty() || ctx.service().isPresent() || ctx.model().members().isEmpty()) {
       return List.of();
     }
-    Optional<String> file = Proposals.sysConfigOf(ctx.dns().get());
     String wanted = ctx.model().serviceWanted();
-    List<String> labels = List.of(ctx.dns().get().query().split("\\.", -1));
-    int at = labels.indexOf(wanted);
-    if (file.isEmpty() || at < 0) {
-      return List.of();
-    }
     List<Proposal> out = new ArrayList<>();
     for (ServiceInfo s : ctx.model().services()) {
       if (s.headless() && s.namespace().equals(ctx.model().namespace()) && ctx.model().members().stream().allMatch(m -> s.selects(m.workload()))) {
-        List<String> renamed = new ArrayList<>(labels);
-        renamed.set(at, s.name());
-        String domain = String.join(".", renamed);
-        out.add(Proposal.of("query the headless Service " + s.name() + " that selects the pods (" + domain + ")",
-            new Change.DiscoverySetting(file.get(), "domain", "\"" + domain + "\"")));
+        List<Change> changes = renamed(ctx, wanted, s.name());
+        if (!changes.isEmpty()) {
+          out.add(new Proposal("ask for the headless Service " + s.name() + " that selects the pods, where discovery names " + wanted, changes, List.of()));
+        }
       }
+    }
+    return out;
+  }
+
+  /** The changes that make discovery ask for {@code to} in place of {@code from}, where its setting is; empty when it is nowhere they can be made. */
+  private static List<Change> renamed(DoctorContext ctx, String from, String to) {
+    Discovery.Dns d = ctx.dns().get();
+    if (d.strategy() == Strategy.GEN_CLUSTER) {
+      List<String> labels = new ArrayList<>(List.of(d.query().split("\\.", -1)));
+      int at = labels.indexOf(from);
+      Optional<String> file = Proposals.sysConfigOf(d);
+      if (file.isEmpty() || at < 0) {
+        return List.of();
+      }
+      labels.set(at, to);
+      return List.of(new Change.DiscoverySetting(file.get(), "domain", "\"" + String.join(".", labels) + "\""));
+    }
+    Optional<Origin> site = ctx.model().release().discoverySetting();
+    if (site.isEmpty()) {
+      return List.of();
+    }
+    // libcluster's service is the Service's name; a query (DNSPoll, DNSCluster) starts with it
+    boolean isService = d.strategy() == Strategy.LIBCLUSTER_DNS || d.strategy() == Strategy.LIBCLUSTER_DNSSRV;
+    if (site.get().kind() == Origin.Kind.FILE) {
+      String end = isService || d.query().equals(from) ? "\"" : ".";
+      return List.of(new Change.TextOnLine(site.get().where(), site.get().line(), "\"" + from + end, "\"" + to + end));
+    }
+    List<Change> out = new ArrayList<>();
+    for (Member m : ctx.model().members()) {
+      Optional<String> value = Proposals.release(m.workload()).env(site.get().where()).map(e -> e.value()).filter(v -> v != null);
+      if (value.isEmpty() || !(value.get().equals(from) || value.get().startsWith(from + "."))) {
+        return List.of(); // the variable is not written in the manifest as a name starting with the Service's
+      }
+      out.add(Proposals.envValue(m.workload(), site.get().where(), to + value.get().substring(from.length())));
     }
     return out;
   }

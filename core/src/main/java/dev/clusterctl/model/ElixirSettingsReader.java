@@ -13,6 +13,7 @@ import dev.clusterctl.elixir.Setting;
 import dev.clusterctl.elixir.StrategyKind;
 import dev.clusterctl.release.Environment;
 import dev.clusterctl.release.NamedText;
+import dev.clusterctl.release.Origin;
 import dev.clusterctl.release.ReleaseFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class ElixirSettingsReader {
       Optional<String> basename = known(t.nodeBasename(), "node_basename", t, notes);
       return new Applied(with(r, new TargetOptions(Optional.of(Strategy.LIBCLUSTER_DNSPOLL), o.basename().or(() -> basename),
           o.domain().or(() -> query), o.service(), o.workload(), o.namespace(), o.clusterDomain())),
-          Optional.of(t.origin() + " (libcluster topology " + t.name() + ")"));
+          t.origin() + " (libcluster topology " + t.name() + ")", t.query().origin(), o.domain().isPresent());
     }
     if (dns.isPresent()) {
       LibclusterTopology t = dns.get();
@@ -81,7 +82,7 @@ final class ElixirSettingsReader {
       Optional<String> service = known(t.service(), "service", t, notes);
       Optional<String> basename = known(t.applicationName(), "application_name", t, notes);
       return new Applied(with(r, new TargetOptions(Optional.of(s), o.basename().or(() -> basename), o.domain(), o.service().or(() -> service), o.workload(),
-          o.namespace(), o.clusterDomain())), Optional.of(t.origin() + " (libcluster topology " + t.name() + ")"));
+          o.namespace(), o.clusterDomain())), t.origin() + " (libcluster topology " + t.name() + ")", t.service().origin(), o.service().isPresent());
     }
     Optional<DnsClusterSpec> dc = settings.dnsClusters().stream().filter(d -> !d.ignored()).findFirst();
     if (dc.isPresent()) {
@@ -97,14 +98,15 @@ final class ElixirSettingsReader {
             "--domain NAME, or the container's DNS_CLUSTER_QUERY"));
       }
       return new Applied(with(r, new TargetOptions(Optional.of(Strategy.DNS_CLUSTER), o.basename().or(() -> d.queries().stream().findFirst().flatMap(DnsClusterSpec.Query::basename)),
-          o.domain().or(() -> query), o.service(), o.workload(), o.namespace(), o.clusterDomain())), Optional.of(d.origin() + " (DNSCluster)"));
+          o.domain().or(() -> query), o.service(), o.workload(), o.namespace(), o.clusterDomain())), d.origin() + " (DNSCluster)",
+          d.queries().stream().findFirst().map(DnsClusterSpec.Query::origin).orElse(null), o.domain().isPresent());
     }
     settings.dnsClusters().stream().filter(DnsClusterSpec::ignored).findFirst()
         .ifPresent(d -> notes.note("DNSCluster (" + d.origin() + ") has query :ignore: it does not start, so it finds no peers"));
     Optional<Discovery.Other> unjudged = settings.topologies().stream().findFirst()
         .map(t -> new Discovery.Other("libcluster topology " + t.name() + " (" + t.kind().module()
             + (t.kind().discovery() == StrategyKind.Discovery.KUBERNETES_API ? ", through the Kubernetes API" : "") + ")", t.origin().toString()));
-    return new Applied(r, Optional.empty(), unjudged);
+    return new Applied(r, Optional.empty(), unjudged, Optional.empty());
   }
 
   /**
@@ -114,12 +116,23 @@ final class ElixirSettingsReader {
    * @param origin where the discovery library's settings were read, when from the project
    * @param unjudged the project's discovery when it is one doctor does not simulate (a topology that
    *     finds peers through the Kubernetes API, DNSPoll): named, so that nothing asks for --strategy
+   * @param setting where the name discovery asks for is set (libcluster's service, DNSPoll's and
+   *     DNSCluster's query): a file line or a container variable, when one
    */
-  record Applied(ModelRequest request, Optional<String> origin, Optional<Discovery.Other> unjudged) {
+  record Applied(ModelRequest request, Optional<String> origin, Optional<Discovery.Other> unjudged, Optional<Origin> setting) {
 
     /** Settings with no discovery the DNS checks cannot judge. */
     Applied(ModelRequest request, Optional<String> origin) {
-      this(request, origin, Optional.empty());
+      this(request, origin, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Settings from the project; the name asked for is set at {@code setting} unless the command
+     * line gave it ({@code fromCommandLine}), kept when it is a file line or a container variable.
+     */
+    Applied(ModelRequest request, String origin, Origin setting, boolean fromCommandLine) {
+      this(request, Optional.of(origin), Optional.empty(), Optional.ofNullable(setting).filter(x -> !fromCommandLine)
+          .filter(o -> o.kind() == Origin.Kind.FILE && o.line() > 0 || o.kind() == Origin.Kind.ENV));
     }
   }
 

@@ -47,6 +47,6 @@ public final class ModelBuilder {
       ContainerInfo container, Notes notes) {
     Optional<Discovery> d = discovery.discovery(t.serviceWanted(), t.namespace(), clusterDomain, container)
         .or(() -> discovery.strategy().isEmpty() ? elixir.unjudged().map(Discovery.class::cast) : Optional.empty());
-    return ReleaseReader.read(r, discovery.strategy(), d, container, notes);
+    return ReleaseReader.read(r, discovery.strategy(), d, elixir.origin().isPresent() ? elixir.setting() : Optional.empty(), container, notes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.clusterctl.model;
 
+import dev.clusterctl.release.Origin;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,6 +19,9 @@ import java.util.OptionalInt;
  * @param elixir true for an Elixir release ({@code RELEASE_*} variables)
  * @param protoDist the distribution protocol ({@code -proto_dist} in vm.args, or in the container's
  *     {@code ERL_FLAGS}/{@code ERL_AFLAGS}/{@code ERL_ZFLAGS}), such as {@code inet6_tcp}
+ * @param discoverySetting where the Elixir project sets the name its discovery asks for (libcluster's
+ *     {@code service}, DNSPoll's and DNSCluster's query): a line of a config or module file, or a
+ *     container variable; empty when it is not set there (sys.config, {@code --strategy}, a default)
  */
 public record ReleaseInfo(
     Optional<NodeNaming> naming,
@@ -27,7 +31,8 @@ public record ReleaseInfo(
     OptionalInt vmArgsDistPort,
     String distPortOrigin,
     boolean elixir,
-    Optional<String> protoDist) {
+    Optional<String> protoDist,
+    Optional<Origin> discoverySetting) {
 
   /** Copies the list. */
   public ReleaseInfo {
@@ -36,6 +41,6 @@ public record ReleaseInfo(
 
   /** These settings with another naming. */
   public ReleaseInfo withNaming(NodeNaming other) {
-    return new ReleaseInfo(Optional.of(other), discovery, basename, cookies, vmArgsDistPort, distPortOrigin, elixir, protoDist);
+    return new ReleaseInfo(Optional.of(other), discovery, basename, cookies, vmArgsDistPort, distPortOrigin, elixir, protoDist, discoverySetting);
   }
 }

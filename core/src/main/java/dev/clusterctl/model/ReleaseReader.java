@@ -33,9 +33,10 @@ final class ReleaseReader {
 
   /**
    * Reads the release run by container {@code release} ({@code null} when there is no workload),
-   * with the discovery already read.
+   * with the discovery already read and where the project sets the name it asks for.
    */
-  static ReleaseInfo read(ModelRequest r, Optional<Strategy> strategy, Optional<Discovery> discovery, ContainerInfo release, Notes notes) {
+  static ReleaseInfo read(ModelRequest r, Optional<Strategy> strategy, Optional<Discovery> discovery, Optional<Origin> discoverySetting, ContainerInfo release,
+      Notes notes) {
     Optional<NodeNaming> naming = naming(r, release, strategy, notes);
     naming.ifPresent(n -> n.assumptions().forEach(notes::assume));
     boolean elixir = naming.filter(ElixirNaming.class::isInstance).isPresent()
@@ -52,7 +53,7 @@ final class ReleaseReader {
       distOrigin = r.sysConfig().get().source() + " (kernel inet_dist_listen_min)";
     }
     Optional<String> protoDist = r.vmArgs().flatMap(VmArgs::protoDist).or(() -> protoDistFromEnv(release));
-    return new ReleaseInfo(naming, discovery, r.basename(), cookies, distPort, distOrigin, elixir, protoDist);
+    return new ReleaseInfo(naming, discovery, r.basename(), cookies, distPort, distOrigin, elixir, protoDist, discoverySetting);
   }
 
   /**

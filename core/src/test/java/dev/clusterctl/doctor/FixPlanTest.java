@@ -239,6 +239,23 @@ class FixPlanTest {
     assertThat(Files.readString(out.resolve("rendered/config/sys.config"))).contains("k8s-erlang-cluster-headless.k8s-erlang-cluster\",");
   }
 
+  /** A renamed Service that the Elixir project still names: the setting changes where it is set, a config line or the container variable. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "broken-libcluster-renamed-service|config/prod.exs|service: \"storefront-peers\",",
+    "broken-dns-cluster-env-query-renamed-service|k8s/hello.yaml|{\"name\":\"DNS_CLUSTER_QUERY\",\"value\":\"hello-cluster.web.svc.cluster.local\"}"
+  })
+  void aStaleServiceNameInTheElixirProjectIsChangedWhereItIsSet(String name, String file, String after) throws Exception {
+    Doctor.Diagnosis d = setUp(RealWorldSetupsTest.SETUPS.resolve(name));
+    FixPlan plan = d.report().fix().orElseThrow();
+    assertThat(plan.changes()).as(plan.toString()).singleElement().satisfies(c -> {
+      assertThat(c.file()).endsWith(file);
+      assertThat(c.after().strip()).isEqualTo(after);
+      assertThat(c.answers()).contains("service-exists", "discovery-query-resolves", "node-host-matches-dns");
+    });
+    assertThat(new FixWriter().write(tmp.resolve("fix"), false, d)).noneMatch(f -> f.startsWith("service-"));
+  }
+
   /** Doctor on a real-world set-up, with the arguments its expect.properties gives. */
   private static Doctor.Diagnosis setUp(Path setUp) throws IOException {
     return RealWorldSetupsTest.diagnose(setUp, RealWorldSetupsTest.load(setUp).getProperty("args"), CheckRegistry.standard().all());
