@@ -3,11 +3,9 @@ package dev.clusterctl.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterctl.dns.QueryType;
-import dev.clusterctl.judge.Area;
 import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.judge.CheckResult;
-import dev.clusterctl.judge.DoctorContext;
 import dev.clusterctl.judge.Status;
 import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
@@ -30,37 +28,9 @@ class FixAlternativesTest {
   @TempDir
   Path tmp;
 
-  /**
-   * A constraint the inputs cannot lift, standing in for one doctor does not model (a DNS service
-   * that serves no SRV records, a policy): it fails while discovery asks for SRV records.
-   */
-  static final class NoSrvHere implements Check {
-    @Override
-    public String id() {
-      return "test-no-srv-here";
-    }
-
-    @Override
-    public Area area() {
-      return Area.DNS;
-    }
-
-    @Override
-    public String title() {
-      return "This cluster's DNS serves no SRV records";
-    }
-
-    @Override
-    public String description() {
-      return "A test constraint.";
-    }
-
-    @Override
-    public CheckResult run(DoctorContext ctx) {
-      boolean srv = ctx.dns().map(d -> d.recordType() == QueryType.SRV).orElse(false);
-      return CheckResult.of(this, srv ? Status.FAIL : Status.PASS, "dns", srv ? "discovery asks for SRV records" : "no SRV records asked for").build();
-    }
-  }
+  /** The cluster's DNS serves no SRV records: fails while discovery asks for them. */
+  static final Check NO_SRV_HERE = new ConstraintCheck("test-no-srv-here", "this cluster's DNS serves no SRV records",
+      ctx -> ctx.dns().map(d -> d.recordType() == QueryType.SRV).orElse(false));
 
   private static Doctor.Diagnosis doctor(Path dir, String args, List<Check> checks) {
     return RealWorldSetupsTest.diagnose(dir, args, checks);
@@ -84,7 +54,7 @@ class FixAlternativesTest {
   @Test
   void whenNothingWithinTheDesignHoldsTheAlternativesAreOfferedVerifiedAndNonePicked() throws Exception {
     List<Check> checks = new ArrayList<>(CheckRegistry.standard().all());
-    checks.add(new NoSrvHere());
+    checks.add(NO_SRV_HERE);
     Doctor.Diagnosis d = doctor(SET_UP, "-k deployment/base --release-dir .", checks);
     assertThat(failing(d.report())).contains("test-no-srv-here", "discovery-library-runs");
     FixPlan plan = d.report().fix().orElseThrow();

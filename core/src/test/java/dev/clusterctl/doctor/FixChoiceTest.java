@@ -7,11 +7,9 @@ import dev.clusterctl.discovery.Strategy;
 import dev.clusterctl.expect.PeerRow;
 import dev.clusterctl.gather.FileInputs;
 import dev.clusterctl.gather.FileSource;
-import dev.clusterctl.judge.Area;
 import dev.clusterctl.judge.Check;
 import dev.clusterctl.judge.CheckRegistry;
 import dev.clusterctl.judge.CheckResult;
-import dev.clusterctl.judge.DoctorContext;
 import dev.clusterctl.judge.Status;
 import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.model.TargetOptions;
@@ -133,45 +131,17 @@ class FixChoiceTest {
     assertThat(d.fixes()).hasSize(4);
   }
 
-  /**
-   * A constraint the inputs cannot lift, standing in for one doctor does not model (other systems
-   * address the workers as shop_worker@…): it fails when a worker pod calls itself by another
-   * basename.
-   */
-  static final class WorkerNamesFixed implements Check {
-    @Override
-    public String id() {
-      return "test-worker-names-fixed";
-    }
-
-    @Override
-    public Area area() {
-      return Area.NODE_NAMES;
-    }
-
-    @Override
-    public String title() {
-      return "The workers keep their node names";
-    }
-
-    @Override
-    public String description() {
-      return "A test constraint.";
-    }
-
-    @Override
-    public CheckResult run(DoctorContext ctx) {
-      List<PeerRow> rows = new java.util.ArrayList<>(ctx.sim().rows());
-      ctx.sim().mesh().forEach(r -> rows.addAll(r.rows()));
-      boolean renamed = rows.stream().anyMatch(r -> r.pod().workload().endsWith("/shop-worker") && r.self() != null && !r.self().name().startsWith("shop_worker@"));
-      return CheckResult.of(this, renamed ? Status.FAIL : Status.PASS, "workers", renamed ? "a worker is renamed" : "the workers keep their names").build();
-    }
-  }
+  /** Other systems address the workers as shop_worker@…: fails when a worker pod calls itself by another basename. */
+  static final Check WORKER_NAMES_FIXED = new ConstraintCheck("test-worker-names-fixed", "the workers keep their node names", ctx -> {
+    List<PeerRow> rows = new java.util.ArrayList<>(ctx.sim().rows());
+    ctx.sim().mesh().forEach(r -> rows.addAll(r.rows()));
+    return rows.stream().anyMatch(r -> r.pod().workload().endsWith("/shop-worker") && r.self() != null && !r.self().name().startsWith("shop_worker@"));
+  });
 
   @Test
   void theOnlyAnswerThatHoldsIsStillTheTeamsToChooseWhenAWorkloadLeavesTheCluster() {
     List<Check> checks = new java.util.ArrayList<>(CheckRegistry.standard().all());
-    checks.add(new WorkerNamesFixed());
+    checks.add(WORKER_NAMES_FIXED);
     FixPlan plan = RealWorldSetupsTest.diagnose(SET_UP, "-f k8s --release-dir .", checks).report().fix().orElseThrow();
     assertThat(plan.needsChoice()).as("web alone holds, but dropping the workers is not doctor's to decide").isTrue();
     assertThat(plan.changes()).isEmpty();
