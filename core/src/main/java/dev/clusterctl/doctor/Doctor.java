@@ -82,7 +82,7 @@ public final class Doctor {
     }
     List<Fix> fixes = new ArrayList<>();
     for (FixApplier.Result r : outcome.get().fixes()) {
-      List<FixApplier.Applied> applied = r.applied().stream().filter(a -> !a.before().equals(a.after())).toList();
+      List<FixApplier.Applied> applied = r.applied().stream().filter(a -> !a.changesNothing()).toList();
       List<String> files = applied.stream().filter(a -> a.change() instanceof Change.FileLine).map(FixApplier.Applied::file).distinct().toList();
       fixes.add(new Fix(r.gathered(), files, applied.stream().map(FixApplier.Applied::change).toList()));
     }

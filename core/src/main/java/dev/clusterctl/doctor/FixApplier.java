@@ -54,7 +54,13 @@ final class FixApplier {
    * @param before the value or line before ({@code (none)} when added)
    * @param after the value or line after
    */
-  record Applied(Change change, String file, int line, String before, String after) {}
+  record Applied(Change change, String file, int line, String before, String after) {
+
+    /** True when the value or line was already so: applied, it changes nothing. */
+    boolean changesNothing() {
+      return before.equals(after);
+    }
+  }
 
   /** The result of applying changes: the changed inputs, and each concrete change with its before and after. */
   record Result(Gathered gathered, List<Applied> applied) {}

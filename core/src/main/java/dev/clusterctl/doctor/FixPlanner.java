@@ -18,6 +18,7 @@ import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ final class FixPlanner {
   private final TargetOptions target;
   private final List<Check> checks;
   private final FixApplier applier;
-  private final Map<Change, Boolean> noOps = new java.util.HashMap<>();
+  private final Map<Change, Boolean> noOps = new HashMap<>();
   private int tries;
 
   /**
@@ -162,11 +163,7 @@ final class FixPlanner {
     List<Proposal> offered = new ArrayList<>();
     for (Check c : checks) {
       if (now.contains(c.id())) {
-        for (Proposal p : effective(gathered, safely(c, ctx))) {
-          if (offered.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
-            offered.add(p);
-          }
-        }
+        effective(gathered, safely(c, ctx)).forEach(p -> addDistinct(offered, p));
       }
     }
     offered.sort(Comparator.comparingInt(p -> p.changes().size()));
@@ -177,15 +174,9 @@ final class FixPlanner {
         break;
       }
       tries++;
-      ClusterModel m;
-      try {
-        Gathered g = applier.apply(gathered, p.changes()).gathered();
-        m = ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), g.release(), target));
-      } catch (RuntimeException e) {
-        continue;
-      }
-      Object design = m.release().discovery().map(FixPlanner::design).orElse(null);
-      if (!sameDesign(model, m) && failing(judge(m)).isEmpty() && designs.add(design)) {
+      Optional<ClusterModel> m = rebuild(gathered, p.changes());
+      if (m.isPresent() && !sameDesign(model, m.get()) && failing(judge(m.get())).isEmpty()
+          && designs.add(m.get().release().discovery().map(FixPlanner::design).orElse(null))) {
         out.add(new Choice(p, p.changes()));
       }
     }
@@ -250,7 +241,7 @@ final class FixPlanner {
     List<FixPlan.Change> shown = new ArrayList<>();
     for (int i = 0; i < result.applied().size(); i++) {
       FixApplier.Applied a = result.applied().get(i);
-      if (a.before().equals(a.after())) {
+      if (a.changesNothing()) {
         continue; // already so: applying it again changes nothing, so it is no part of the fix
       }
       Set<String> ids = new LinkedHashSet<>(answers.getOrDefault(chosen.get(i), Set.of()));
@@ -287,10 +278,7 @@ final class FixPlanner {
     Map<String, List<Proposal>> byQuestion = new LinkedHashMap<>();
     for (Proposal p : offered) {
       if (!p.choice().isEmpty()) {
-        List<Proposal> same = byQuestion.computeIfAbsent(p.choice(), k -> new ArrayList<>());
-        if (same.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
-          same.add(p);
-        }
+        addDistinct(byQuestion.computeIfAbsent(p.choice(), k -> new ArrayList<>()), p);
       }
     }
     for (List<Proposal> answers : byQuestion.values()) {
@@ -345,8 +333,7 @@ final class FixPlanner {
     }
     return noOps.computeIfAbsent(c, k -> {
       try {
-        FixApplier.Applied a = applier.apply(gathered, List.of(k)).applied().get(0);
-        return a.before().equals(a.after());
+        return applier.apply(gathered, List.of(k)).applied().get(0).changesNothing();
       } catch (RuntimeException e) {
         return false; // it does not apply alone; the combination decides
       }
@@ -389,17 +376,24 @@ final class FixPlanner {
 
   /** Applies {@code changes} and judges the result; {@code null} when they do not apply or change the team's design. */
   private Attempt attempt(Gathered gathered, ClusterModel original, List<Change> changes, List<Proposal> picked, Map<String, List<Proposal>> offered) {
-    ClusterModel m;
+    return rebuild(gathered, changes).filter(m -> sameDesign(original, m)).map(m -> new Attempt(picked, offered, m, failing(judge(m)))).orElse(null);
+  }
+
+  /** The model of the inputs with {@code changes} applied; empty when they do not apply or the result cannot be modelled. */
+  private Optional<ClusterModel> rebuild(Gathered gathered, List<Change> changes) {
     try {
       Gathered g = applier.apply(gathered, changes).gathered();
-      m = ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), g.release(), target));
+      return Optional.of(ModelBuilder.build(new ModelRequest(g.objects(), g.corefile(), g.sysConfig(), g.vmArgs(), g.release(), target)));
     } catch (RuntimeException e) {
-      return null;
+      return Optional.empty();
     }
-    if (!sameDesign(original, m)) {
-      return null;
+  }
+
+  /** Adds {@code p} to {@code list} unless a proposal of the same changes is there already. */
+  private static void addDistinct(List<Proposal> list, Proposal p) {
+    if (list.stream().noneMatch(q -> Set.copyOf(q.changes()).equals(Set.copyOf(p.changes())))) {
+      list.add(p);
     }
-    return new Attempt(picked, offered, m, failing(judge(m)));
   }
 
   /**

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -105,19 +104,12 @@ public final class FixWriter {
     }
     files.put("kustomization.yaml", kustomization(resources, patchList));
 
-    Optional<NamedText> sysConfig = fixed.sysConfig().map(s -> new NamedText(s.source(), s.text()));
     for (NamedText t : releaseTexts(fixed)) {
       if (fix.fixedFiles().contains(t.name())) {
         files.put("release/" + releasePath(t.name()), t.text());
       }
       files.put("rendered/" + releasePath(t.name()), t.text());
     }
-    sysConfig.ifPresent(t -> {
-      if (fix.fixedFiles().contains(t.name())) {
-        files.put("release/" + releasePath(t.name()), t.text());
-      }
-      files.put("rendered/" + releasePath(t.name()), t.text());
-    });
     List<HasMetadata> renderedObjects = new ArrayList<>(fixed.objects().stream().map(LoadedObject::object).toList());
     fixed.corefile().ifPresent(c -> renderedObjects.add(corednsConfigMap(c.text())));
     files.put("rendered/manifests.yaml", yaml(renderedObjects));
@@ -215,8 +207,10 @@ public final class FixWriter {
     return serialization.convertValue(cm, io.fabric8.kubernetes.api.model.ConfigMap.class);
   }
 
+  /** The release files of {@code g} as text: env.sh, vm.args, sys.config and the Elixir project's files. */
   private static List<NamedText> releaseTexts(Gathered g) {
     List<NamedText> out = new ArrayList<>();
+    g.sysConfig().ifPresent(s -> out.add(new NamedText(s.source(), s.text())));
     g.release().releaseEnv().ifPresent(out::add);
     g.release().vmArgs().ifPresent(out::add);
     out.addAll(g.release().elixirConfig());

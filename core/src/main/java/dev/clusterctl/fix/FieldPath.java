@@ -255,8 +255,7 @@ public record FieldPath(List<Segment> segments) {
           if (!keyOnly(value, it) && !value.equals(list.get(index))) {
             throw new IllegalArgumentException("field path " + this + ": a moved item keeps its value; change it with a path of its own");
           }
-          ObjectNode move = JSON.objectNode().put("op", "move").put("from", listPointer + index).put("path", listPointer + sibling);
-          return move;
+          return JSON.objectNode().put("op", "move").put("from", listPointer + index).put("path", listPointer + sibling);
         }
         pointer.append('/').append(escape(it.field())).append('/').append(index);
         at = list.get(index);

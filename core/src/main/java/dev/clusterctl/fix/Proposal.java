@@ -30,11 +30,6 @@ public record Proposal(String summary, List<Change> changes, List<String> notes,
     return new Proposal(summary, List.of(change), List.of());
   }
 
-  /** This proposal as one answer to {@code question}. */
-  public Proposal answering(String question) {
-    return new Proposal(summary, changes, notes, question);
-  }
-
   /** The same proposal with only {@code kept} of its changes. */
   public Proposal withChanges(List<Change> kept) {
     return new Proposal(summary, kept, notes, choice);

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class Proposals {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Where gen_cluster's discovery is set ({@code config/sys.config:3}): the sys.config a {@link Change.DiscoverySetting} edits. */
+  private static final Pattern SYS_CONFIG_LINE = Pattern.compile("(.*sys\\.config[^:]*):(\\d+)");
 
   private Proposals() {}
 
@@ -96,9 +98,6 @@ final class Proposals {
     }
     return moves;
   }
-
-  /** Where gen_cluster's discovery is set ({@code config/sys.config:3}): the sys.config a {@link Change.DiscoverySetting} edits. */
-  private static final Pattern SYS_CONFIG_LINE = Pattern.compile("(.*sys\\.config[^:]*):(\\d+)");
 
   /** The sys.config that sets discovery {@code d}, when a line of one does (not a command-line strategy). */
   static Optional<String> sysConfigOf(Discovery d) {

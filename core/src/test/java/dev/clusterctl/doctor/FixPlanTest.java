@@ -19,6 +19,7 @@ import dev.clusterctl.release.KubeExpansion;
 import dev.clusterctl.report.FixPlan;
 import dev.clusterctl.report.Report;
 import dev.clusterctl.testing.RealServers;
+import dev.clusterctl.testing.ShopManifests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -324,7 +325,7 @@ class FixPlanTest {
   @Test
   void aFlagsVariableGetsThePodIpDefinedAboveIt() throws Exception {
     Path k8s = Files.createDirectories(tmp.resolve("in/k8s"));
-    Files.writeString(k8s.resolve("app.yaml"), ReleaseAdviceTest.shop("""
+    Files.writeString(k8s.resolve("app.yaml"), ShopManifests.shop("""
         command: ["erl", "-noshell", "-s", "shop"]
         env:
         - {name: LANG, value: C.UTF-8}

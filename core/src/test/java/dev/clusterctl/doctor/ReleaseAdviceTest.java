@@ -11,6 +11,7 @@ import dev.clusterctl.judge.Status;
 import dev.clusterctl.kube.Kustomize;
 import dev.clusterctl.model.TargetOptions;
 import dev.clusterctl.report.Report;
+import dev.clusterctl.testing.ShopManifests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,42 +27,12 @@ class ReleaseAdviceTest {
   @TempDir
   Path dir;
 
-  /**
-   * A headless Service shop-headless and a Deployment shop in namespace prod whose one container
-   * has the lines {@code container} (indented as its fields: {@code env:}, {@code command:}).
-   */
-  static String shop(String container) {
-    return SHOP.formatted(container.indent(8));
-  }
-
-  private static final String SHOP = """
-      apiVersion: v1
-      kind: Service
-      metadata: {name: shop-headless, namespace: prod}
-      spec:
-        clusterIP: None
-        selector: {app: shop}
-      ---
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: shop, namespace: prod}
-      spec:
-        replicas: 2
-        selector: {matchLabels: {app: shop}}
-        template:
-          metadata: {labels: {app: shop}}
-          spec:
-            containers:
-            - name: shop
-              image: shop:1
-      %s""";
-
   /** The pod IP as the container's first variable, as the set-ups here name nodes after it. */
   private static final String POD_IP = "- name: POD_IP\n  valueFrom: {fieldRef: {fieldPath: status.podIP}}\n";
 
   private Report doctor(String extraEnv, String envSh) throws IOException {
     Files.createDirectories(dir.resolve("k8s"));
-    Files.writeString(dir.resolve("k8s/app.yaml"), shop("env:\n" + (POD_IP + extraEnv).indent(2)));
+    Files.writeString(dir.resolve("k8s/app.yaml"), ShopManifests.shop("env:\n" + (POD_IP + extraEnv).indent(2)));
     Optional<String> releaseEnv = Optional.empty();
     if (envSh != null) {
       Files.createDirectories(dir.resolve("rel"));
@@ -100,7 +71,7 @@ class ReleaseAdviceTest {
   /** RELEASE_NODE=shop@$(POD_IP) needs POD_IP defined before it: the patch adds it and orders it first, as kubectl applies it. */
   @Test
   void aReleaseNodeFixPutsThePodIpBeforeTheNameThatUsesIt() throws Exception {
-    String manifests = shop("env:\n" + "- {name: RELEASE_DISTRIBUTION, value: name}\n- {name: RELEASE_NODE, value: shop}\n".indent(2));
+    String manifests = ShopManifests.shop("env:\n" + "- {name: RELEASE_DISTRIBUTION, value: name}\n- {name: RELEASE_NODE, value: shop}\n".indent(2));
     Files.createDirectories(dir.resolve("k8s"));
     Files.writeString(dir.resolve("k8s/app.yaml"), manifests);
     FileInputs in = new FileInputs(List.of(dir.resolve("k8s").toString()), List.of(), Optional.empty(), Optional.empty(), Optional.empty());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clusterctl.kube.ManifestReader;
 import dev.clusterctl.release.NamedText;
 import dev.clusterctl.release.ReleaseFiles;
+import dev.clusterctl.testing.ShopManifests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -17,30 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class StoppedScriptNamingTest {
 
-  private static final String YAML = """
-      apiVersion: v1
-      kind: Service
-      metadata: {name: shop-headless, namespace: prod}
-      spec:
-        clusterIP: None
-        selector: {app: shop}
-      ---
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: shop, namespace: prod}
-      spec:
-        replicas: 2
-        selector: {matchLabels: {app: shop}}
-        template:
-          metadata: {labels: {app: shop}}
-          spec:
-            containers:
-            - name: shop
-              image: shop:1
-              env:
-              - name: POD_IP
-                valueFrom: {fieldRef: {fieldPath: status.podIP}}
-      """;
+  private static final String YAML = ShopManifests.shop("""
+      env:
+      - name: POD_IP
+        valueFrom: {fieldRef: {fieldPath: status.podIP}}
+      """);
 
   private static ClusterModel model(String envSh) {
     ReleaseFiles files = new ReleaseFiles(Optional.of(new NamedText("rel/env.sh.eex", envSh)), Optional.empty(), List.of(), List.of(), Optional.of("shop"));
